@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what Bumper needs to build and test, only if it is missing, then
+# configures build/ (Ninja). Sourced by the other scripts; safe to run alone.
+#   scripts/setup.sh [build-dir] [extra cmake args...]
+set -euo pipefail
+
+BUMPER_PACKAGES=(cmake ninja-build g++ python3
+  llvm-19-dev libclang-19-dev clang-19 llvm-19-tools
+  libgtest-dev libgmock-dev libbenchmark-dev)
+
+bumper_install_missing() {
+  local missing=()
+  for pkg in "${BUMPER_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+# bumper_configure <build-dir> [cmake args...]: configure once; later runs
+# only rebuild what changed (Ninja re-runs CMake itself when needed).
+bumper_configure() {
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    cmake -G Ninja -S "$BUMPER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_CXX_COMPILER=g++ -DCMAKE_C_COMPILER=gcc "$@"
+  fi
+}
+
+# Cap parallel jobs by memory: a Clang-heavy translation unit needs over 1 GB.
+bumper_jobs() {
+  local cores mem_gb
+  cores=$(nproc)
+  mem_gb=$(awk '/MemAvailable/ {print int($2 / 1048576)}' /proc/meminfo)
+  local by_mem=$((mem_gb / 2))
+  [ "$by_mem" -lt 1 ] && by_mem=1
+  echo $((cores < by_mem ? cores : by_mem))
+}
+
+BUMPER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  bumper_install_missing
+  dir=${1:-$BUMPER_ROOT/build}
+  shift || true
+  bumper_configure "$dir" "$@"
+fi

@@ -1,0 +1,24 @@
+# lit configuration for bumper-tool's tests. Paths come from lit.site.cfg.py,
+# which CMake writes into the build tree.
+import os
+import lit.formats
+
+config.name = "bumper-tool"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.join(config.bumper_source_dir, "test", "tool")
+config.test_exec_root = os.path.join(config.bumper_binary_dir, "test", "tool")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+config.substitutions.append(("%bumper-tool", config.bumper_tool))
+config.substitutions.append(("%bumper-include", config.bumper_include_dir))
+config.substitutions.append(("%bumper-lib", config.bumper_runtime_lib))
+config.substitutions.append(("%bumper-src", config.bumper_source_dir))
+config.substitutions.append(("%cxx", config.cxx_compiler))
+config.substitutions.append(("%python", config.python_executable))
+# The flags every test's translation unit is compiled with.
+config.substitutions.append(
+    ("%bumper-cxxflags", "-std=c++20 -I" + config.bumper_include_dir))
