@@ -4,7 +4,7 @@
 #   scripts/setup.sh [build-dir] [extra cmake args...]
 set -euo pipefail
 
-BUMPER_PACKAGES=(cmake ninja-build g++ python3
+BUMPER_PACKAGES=(cmake ninja-build g++ python3 pkg-config
   llvm-19-dev libclang-19-dev clang-19 llvm-19-tools
   libgtest-dev libgmock-dev libbenchmark-dev)
 
