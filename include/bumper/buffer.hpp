@@ -1,0 +1,281 @@
+// The buffer interface every Bumper buffer shares: the bump pointer, the
+// inline fast path, checkpoints, and the hooks a buffer implements.
+#ifndef BUMPER_BUFFER_HPP
+#define BUMPER_BUFFER_HPP
+
+#include <bumper/config.h>
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <thread>
+
+#if BUMPER_HAS_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
+namespace bumper {
+
+class Buffer;
+
+/// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
+/// cp)` frees everything allocated from `buf` since. The fields belong to the
+/// buffer that made it; treat the struct as opaque.
+struct Checkpoint {
+  const Buffer *buffer = nullptr;   ///< the buffer it was taken from
+  std::byte *position = nullptr;    ///< the bump pointer
+  std::size_t generation = 0;       ///< the buffer's layout at the time
+  std::size_t used = 0;             ///< bytes in use at the time
+  void *region = nullptr;           ///< the buffer's token for its block
+  std::size_t side_allocations = 0; ///< allocations outside the block
+};
+
+/// Thrown when a buffer cannot satisfy a request (a full `AllocBuffer`, a
+/// failed system allocation) or when the size of a request overflows. The
+/// buffer is left exactly as it was before the request.
+class out_of_memory : public std::bad_alloc {
+public:
+  /// `size` bytes aligned to `alignment` did not fit a buffer of `capacity`
+  /// bytes of which `used` were in use.
+  out_of_memory(std::size_t size, std::size_t alignment, std::size_t capacity,
+                std::size_t used) noexcept;
+
+  /// `count` elements of `element_size` bytes: the size overflows size_t.
+  static out_of_memory size_overflow(std::size_t count,
+                                     std::size_t element_size,
+                                     std::size_t capacity) noexcept;
+
+  const char *what() const noexcept override { return message_; }
+  /// The requested size in bytes (SIZE_MAX when it overflowed).
+  std::size_t request() const noexcept { return request_; }
+  /// The buffer's capacity when the request failed.
+  std::size_t capacity() const noexcept { return capacity_; }
+
+private:
+  out_of_memory() noexcept = default;
+  std::size_t request_ = 0;
+  std::size_t capacity_ = 0;
+  char message_[224] = {};
+};
+
+namespace detail {
+/// Prints "bumper: <message>" to stderr and aborts.
+[[noreturn]] void fail(const char *message) noexcept;
+[[noreturn]] void throw_size_overflow(const Buffer &buf, std::size_t count,
+                                      std::size_t element_size);
+[[noreturn]] void throw_bad_alignment(std::size_t alignment);
+
+#if BUMPER_HAS_ASAN
+inline void poison(const void *p, std::size_t n) noexcept {
+  if (n != 0)
+    ASAN_POISON_MEMORY_REGION(p, n);
+}
+inline void unpoison(const void *p, std::size_t n) noexcept {
+  if (n != 0)
+    ASAN_UNPOISON_MEMORY_REGION(p, n);
+}
+#else
+inline void poison(const void *, std::size_t) noexcept {}
+inline void unpoison(const void *, std::size_t) noexcept {}
+#endif
+} // namespace detail
+
+/// The interface of every buffer, and the base class of user-defined ones.
+///
+/// All buffers share the bump pointer and the end of the current block, so the
+/// fast path (`allocate` when the request fits) is the same inline code for
+/// every kind: no call, no lock, no heap allocation. Only when a request does
+/// not fit does the buffer's own `allocate_slow` run.
+///
+/// A buffer belongs to one thread at a time (with BUMPER_DEBUG_CHECKS, the
+/// first thread that allocates from it or takes a checkpoint; see
+/// `release_owner`). Buffers are neither copyable nor movable: guards and
+/// checkpoints refer to them by address.
+///
+/// To write your own buffer, derive from `Buffer` and implement the protected
+/// hooks, using the protected helpers to tell the base where the current
+/// block is (see docs/runtime.md, "Your own buffer").
+class Buffer {
+public:
+  Buffer(const Buffer &) = delete;
+  Buffer &operator=(const Buffer &) = delete;
+  virtual ~Buffer() = default;
+
+  /// `size` bytes aligned to `alignment` (a power of two), uninitialised.
+  /// Throws `out_of_memory` (the buffer unchanged) if the buffer cannot
+  /// satisfy it.
+  BUMPER_ALLOCATOR [[nodiscard]] void *allocate(std::size_t size,
+                                                std::size_t alignment) {
+    check_thread();
+    // Compare sizes, never form a pointer past the block: overflow-safe for
+    // any size.
+    const std::size_t padding =
+        static_cast<std::size_t>(0 - reinterpret_cast<std::uintptr_t>(cur_)) &
+        (alignment - 1);
+    const auto available = static_cast<std::size_t>(end_ - cur_);
+    if (padding <= available && size <= available - padding) [[likely]] {
+      std::byte *result = cur_ + padding;
+      cur_ = result + size;
+      detail::unpoison(result, size);
+      return result;
+    }
+    return allocate_slow(size, alignment);
+  }
+
+  /// The current position, for `restore`.
+  [[nodiscard]] Checkpoint checkpoint() noexcept {
+    check_thread();
+    return Checkpoint{this,   cur_,    generation_,
+                      used(), region_, side_allocations_};
+  }
+
+  /// Frees everything allocated since `cp` was taken. `cp` must come from
+  /// this buffer and must not lie past the current position (a checkpoint
+  /// restored past is dead); violations abort with a message.
+  void restore(const Checkpoint &cp) noexcept {
+    check_thread();
+#if BUMPER_DEBUG_CHECKS
+    if (cp.buffer != this) [[unlikely]]
+      wrong_buffer(cp);
+#endif
+    if (cp.generation == generation_) [[likely]] {
+      // Same block as when `cp` was taken: rewinding is one store.
+#if BUMPER_DEBUG_CHECKS
+      if (cp.position > cur_) [[unlikely]]
+        stale_checkpoint(cp);
+#endif
+      note_high_water();
+      detail::poison(cp.position, static_cast<std::size_t>(cur_ - cp.position));
+      cur_ = cp.position;
+      return;
+    }
+    restore_other_block(cp);
+  }
+
+  /// Frees everything: the buffer is empty again (it may keep its memory).
+  void reset() noexcept;
+
+  /// Bytes in use, alignment padding included.
+  [[nodiscard]] std::size_t used() const noexcept {
+    return used_before_region_ + static_cast<std::size_t>(cur_ - region_begin_);
+  }
+  /// The most bytes ever in use at once.
+  [[nodiscard]] std::size_t high_water() const noexcept {
+    const std::size_t now = used();
+    return now > high_water_ ? now : high_water_;
+  }
+  /// Bytes the buffer holds from the system (or was given), in use or not.
+  [[nodiscard]] virtual std::size_t capacity() const noexcept = 0;
+  /// How many separate blocks of memory the buffer holds right now (slabs,
+  /// spare slab and oversized requests included).
+  [[nodiscard]] virtual std::size_t slab_count() const noexcept = 0;
+
+  /// Forgets the owning thread, so that another thread may take the buffer
+  /// over (only relevant with BUMPER_DEBUG_CHECKS).
+  void release_owner() noexcept { owner_ = std::thread::id{}; }
+  /// The thread that owns the buffer (none until first used).
+  [[nodiscard]] std::thread::id owner() const noexcept { return owner_; }
+
+protected:
+  Buffer() noexcept = default;
+
+  /// Called by `allocate` when the request does not fit [position, end):
+  /// returns `size` bytes aligned to `alignment` or throws `out_of_memory`
+  /// leaving the buffer unchanged. It may move to a new block
+  /// (`start_region`) or allocate on the side (`add_side_allocation`).
+  virtual void *allocate_slow(std::size_t size, std::size_t alignment) = 0;
+
+  /// Called by `restore` when `cp` was taken in another block or before side
+  /// allocations. `cp` has been validated (this buffer, not past the current
+  /// position). Frees what came after `cp`, then calls `rewind`. Returns
+  /// false if `cp.region` is not one of the buffer's live blocks.
+  virtual bool restore_slow(const Checkpoint &cp) noexcept = 0;
+
+  /// Frees everything and calls `restart`.
+  virtual void reset_slow() noexcept = 0;
+
+  // --- Helpers for implementations ------------------------------------------
+
+  /// Makes [begin, end) the block the fast path bumps through. The unused
+  /// tail of the previous block stops counting as used. `region` is the
+  /// implementation's token for the block, handed back in checkpoints.
+  void start_region(std::byte *begin, std::byte *end, void *region) noexcept {
+    used_before_region_ = used();
+    cur_ = region_begin_ = begin;
+    end_ = end;
+    region_ = region;
+    generation_ = ++generation_counter_;
+  }
+  /// Accounts for `bytes` allocated outside the current block.
+  void add_side_allocation(std::size_t bytes) noexcept {
+    used_before_region_ += bytes;
+    ++side_allocations_;
+    generation_ = ++generation_counter_;
+  }
+  /// Returns to `cp`, whose block is [begin, end) (its token is cp.region).
+  void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end) noexcept {
+    region_begin_ = begin;
+    end_ = end;
+    cur_ = cp.position;
+    region_ = cp.region;
+    side_allocations_ = cp.side_allocations;
+    used_before_region_ =
+        cp.used - static_cast<std::size_t>(cp.position - begin);
+    generation_ = cp.generation;
+  }
+  /// Empties the buffer and makes [begin, end) its block (may be empty).
+  void restart(std::byte *begin, std::byte *end, void *region) noexcept {
+    used_before_region_ = 0;
+    side_allocations_ = 0;
+    cur_ = region_begin_ = end_ = nullptr;
+    start_region(begin, end, region);
+  }
+  /// Records the current use in the high-water mark (before freeing).
+  void note_high_water() noexcept { high_water_ = high_water(); }
+
+  [[nodiscard]] std::byte *position() const noexcept { return cur_; }
+  [[nodiscard]] std::byte *region_begin() const noexcept {
+    return region_begin_;
+  }
+  [[nodiscard]] std::byte *region_end() const noexcept { return end_; }
+  [[nodiscard]] void *region() const noexcept { return region_; }
+  [[nodiscard]] std::size_t side_allocations() const noexcept {
+    return side_allocations_;
+  }
+
+private:
+  void check_thread() noexcept {
+#if BUMPER_DEBUG_CHECKS
+    if (owner_ != std::this_thread::get_id()) [[unlikely]]
+      claim_or_fail();
+#endif
+  }
+  void claim_or_fail() noexcept;
+  [[noreturn]] void wrong_buffer(const Checkpoint &cp) const noexcept;
+  [[noreturn]] void stale_checkpoint(const Checkpoint &cp) const noexcept;
+  void restore_other_block(const Checkpoint &cp) noexcept;
+
+  // The fast path's state first, so that it shares a cache line with the
+  // vtable pointer.
+  std::byte *cur_ = nullptr;
+  std::byte *end_ = nullptr;
+  std::byte *region_begin_ = nullptr;
+  std::size_t used_before_region_ = 0;
+  std::size_t generation_ = 0;
+  std::size_t generation_counter_ = 0;
+  void *region_ = nullptr;
+  std::size_t side_allocations_ = 0;
+  std::size_t high_water_ = 0;
+  // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
+  std::thread::id owner_{};
+};
+
+/// A type usable wherever Bumper takes a buffer: every buffer derives from
+/// `bumper::Buffer`, the library's own and user-defined ones alike.
+template <class B>
+concept buffer = std::derived_from<B, Buffer>;
+
+} // namespace bumper
+
+#endif // BUMPER_BUFFER_HPP

@@ -1,0 +1,126 @@
+// The buffers Bumper ships: AllocBuffer, SlabBuffer, ResizeBuffer.
+#ifndef BUMPER_BUFFERS_HPP
+#define BUMPER_BUFFERS_HPP
+
+#include <bumper/buffer.hpp>
+
+#include <cstddef>
+#include <span>
+
+namespace bumper {
+
+namespace detail {
+struct Block; // a block of system memory with a header; runtime/block.hpp
+} // namespace detail
+
+/// Fixed capacity, one contiguous block: either its own (`AllocBuffer(bytes)`)
+/// or memory the caller passes in and keeps owning. A request that does not
+/// fit throws `out_of_memory`.
+class AllocBuffer final : public Buffer {
+public:
+  /// Owns a block of `capacity` bytes (aligned to 64).
+  explicit AllocBuffer(std::size_t capacity);
+  /// Bumps through the caller's memory, which must outlive the buffer.
+  explicit AllocBuffer(std::span<std::byte> memory) noexcept;
+  AllocBuffer(void *memory, std::size_t size) noexcept;
+  ~AllocBuffer() override;
+
+  [[nodiscard]] std::size_t capacity() const noexcept override {
+    return capacity_;
+  }
+  [[nodiscard]] std::size_t slab_count() const noexcept override {
+    return capacity_ == 0 ? 0 : 1;
+  }
+  /// The start of the block.
+  [[nodiscard]] std::byte *data() const noexcept { return begin_; }
+
+protected:
+  void *allocate_slow(std::size_t size, std::size_t alignment) override;
+  bool restore_slow(const Checkpoint &cp) noexcept override;
+  void reset_slow() noexcept override;
+
+private:
+  std::byte *begin_ = nullptr;
+  std::size_t capacity_ = 0;
+  bool owning_ = false;
+};
+
+/// Growable: a chain of slabs of `slab_size` bytes. A request that does not
+/// fit in a fresh slab gets an allocation of its own. Restoring a checkpoint
+/// frees the newer slabs but keeps one as a spare, so a loop that allocates
+/// across a slab boundary does not call malloc/free on every iteration. The
+/// thread's default buffer is a SlabBuffer.
+class SlabBuffer final : public Buffer {
+public:
+  /// 1 MiB, as Bumper.jl's SlabBuffer.
+  static constexpr std::size_t default_slab_size = std::size_t{1} << 20;
+
+  /// No memory is taken until the first allocation.
+  explicit SlabBuffer(std::size_t slab_size = default_slab_size) noexcept;
+  ~SlabBuffer() override;
+
+  [[nodiscard]] std::size_t slab_size() const noexcept { return slab_size_; }
+  /// The size of slabs allocated from now on.
+  void set_slab_size(std::size_t bytes) noexcept { slab_size_ = bytes; }
+
+  [[nodiscard]] std::size_t capacity() const noexcept override {
+    return capacity_;
+  }
+  [[nodiscard]] std::size_t slab_count() const noexcept override {
+    return block_count_;
+  }
+
+protected:
+  void *allocate_slow(std::size_t size, std::size_t alignment) override;
+  bool restore_slow(const Checkpoint &cp) noexcept override;
+  void reset_slow() noexcept override;
+
+private:
+  void release(detail::Block *block) noexcept;
+  void keep_as_spare(detail::Block *slab) noexcept;
+
+  detail::Block *slabs_ = nullptr; // the current slab first
+  detail::Block *spare_ = nullptr; // one freed slab, kept for reuse
+  detail::Block *large_ = nullptr; // oversized requests, newest first
+  std::size_t slab_size_;
+  std::size_t capacity_ = 0;
+  std::size_t block_count_ = 0;
+};
+
+/// Like Bumper.jl's newest buffer: one contiguous block; a request that
+/// overflows it goes to a side block. When the buffer is empty again (a
+/// restore to an empty checkpoint, or `reset`), it reallocates its block to
+/// the high-water mark plus some slack, so a frame loop settles into one
+/// block after the first frames.
+class ResizeBuffer final : public Buffer {
+public:
+  explicit ResizeBuffer(std::size_t initial_capacity = 0);
+  ~ResizeBuffer() override;
+
+  [[nodiscard]] std::size_t capacity() const noexcept override {
+    return capacity_;
+  }
+  [[nodiscard]] std::size_t slab_count() const noexcept override {
+    return block_count_;
+  }
+  /// The size of the main block alone.
+  [[nodiscard]] std::size_t block_capacity() const noexcept;
+
+protected:
+  void *allocate_slow(std::size_t size, std::size_t alignment) override;
+  bool restore_slow(const Checkpoint &cp) noexcept override;
+  void reset_slow() noexcept override;
+
+private:
+  void release(detail::Block *block) noexcept;
+  void regrow_if_empty() noexcept;
+
+  detail::Block *main_ = nullptr;
+  detail::Block *sides_ = nullptr; // side blocks, the current one first
+  std::size_t capacity_ = 0;
+  std::size_t block_count_ = 0;
+};
+
+} // namespace bumper
+
+#endif // BUMPER_BUFFERS_HPP

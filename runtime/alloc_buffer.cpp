@@ -1,0 +1,57 @@
+// AllocBuffer: one block of fixed capacity.
+#include "block.hpp"
+#include "bumper/bumper.hpp"
+
+namespace bumper {
+
+AllocBuffer::AllocBuffer(std::size_t capacity) : capacity_(capacity) {
+  if (capacity_ != 0) {
+    void *memory = ::operator new(
+        capacity_, std::align_val_t{detail::block_alignment}, std::nothrow);
+    if (memory == nullptr)
+      throw out_of_memory(capacity_, detail::block_alignment, 0, 0);
+    begin_ = static_cast<std::byte *>(memory);
+    owning_ = true;
+  }
+  detail::poison(begin_, capacity_);
+  restart(begin_, begin_ + capacity_, nullptr);
+}
+
+AllocBuffer::AllocBuffer(std::span<std::byte> memory) noexcept
+    : AllocBuffer(memory.data(), memory.size()) {}
+
+AllocBuffer::AllocBuffer(void *memory, std::size_t size) noexcept
+    : begin_(static_cast<std::byte *>(memory)), capacity_(size) {
+  detail::poison(begin_, capacity_);
+  restart(begin_, begin_ + capacity_, nullptr);
+}
+
+AllocBuffer::~AllocBuffer() {
+  // The caller's memory goes back to the caller usable.
+  detail::unpoison(begin_, capacity_);
+  if (owning_)
+    ::operator delete(begin_, capacity_,
+                      std::align_val_t{detail::block_alignment});
+}
+
+void *AllocBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
+  throw out_of_memory(size, alignment, capacity_, used());
+}
+
+bool AllocBuffer::restore_slow(const Checkpoint &cp) noexcept {
+  // Only a reset changes the generation of an AllocBuffer; the block is the
+  // same, so rewinding is always possible.
+  if (cp.region != nullptr)
+    return false;
+  std::byte *end = begin_ + capacity_;
+  detail::poison(cp.position, static_cast<std::size_t>(end - cp.position));
+  rewind(cp, begin_, end);
+  return true;
+}
+
+void AllocBuffer::reset_slow() noexcept {
+  detail::poison(begin_, capacity_);
+  restart(begin_, begin_ + capacity_, nullptr);
+}
+
+} // namespace bumper

@@ -1,0 +1,158 @@
+// The out-of-line parts of bumper::Buffer: validation of slow restores,
+// ownership checks, errors, and the block allocator shared by the buffers.
+#include "block.hpp"
+#include "bumper/bumper.hpp"
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace bumper {
+
+namespace detail {
+
+void fail(const char *message) noexcept {
+  std::fprintf(stderr, "bumper: %s\n", message);
+  std::fflush(stderr);
+  std::abort();
+}
+
+void throw_size_overflow(const Buffer &buf, std::size_t count,
+                         std::size_t element_size) {
+  throw out_of_memory::size_overflow(count, element_size, buf.capacity());
+}
+
+void throw_bad_alignment(std::size_t alignment) {
+  throw std::invalid_argument("bumper: alignment " + std::to_string(alignment) +
+                              " is not a power of two");
+}
+
+Block *allocate_block(std::size_t size, std::size_t alignment) noexcept {
+  if (alignment < block_alignment)
+    alignment = block_alignment;
+  const std::size_t data_offset =
+      (sizeof(Block) + alignment - 1) & ~(alignment - 1);
+  if (size > SIZE_MAX - data_offset)
+    return nullptr;
+  const std::size_t total = data_offset + size;
+  void *memory =
+      ::operator new(total, std::align_val_t{alignment}, std::nothrow);
+  if (memory == nullptr)
+    return nullptr;
+  auto *block = new (memory) Block{nullptr, total, alignment, data_offset};
+  poison(block->begin(), block->size());
+  return block;
+}
+
+void free_block(Block *block) noexcept {
+  if (block == nullptr)
+    return;
+  unpoison(block->begin(), block->size());
+  const std::size_t total = block->total;
+  const std::align_val_t alignment{block->alignment};
+  block->~Block();
+  ::operator delete(static_cast<void *>(block), total, alignment);
+}
+
+} // namespace detail
+
+// --- out_of_memory
+// ------------------------------------------------------------
+
+out_of_memory::out_of_memory(std::size_t size, std::size_t alignment,
+                             std::size_t capacity, std::size_t used) noexcept
+    : request_(size), capacity_(capacity) {
+  std::snprintf(message_, sizeof message_,
+                "bumper: out of memory: a request for %zu bytes (aligned to "
+                "%zu) does not fit a buffer of capacity %zu bytes with %zu in "
+                "use",
+                size, alignment, capacity, used);
+}
+
+out_of_memory out_of_memory::size_overflow(std::size_t count,
+                                           std::size_t element_size,
+                                           std::size_t capacity) noexcept {
+  out_of_memory error;
+  error.request_ = SIZE_MAX;
+  error.capacity_ = capacity;
+  if (count == SIZE_MAX)
+    std::snprintf(error.message_, sizeof error.message_,
+                  "bumper: out of memory: the size of a request for an array "
+                  "of %zu-byte elements overflows size_t (buffer capacity %zu "
+                  "bytes)",
+                  element_size, capacity);
+  else
+    std::snprintf(error.message_, sizeof error.message_,
+                  "bumper: out of memory: a request for %zu elements of %zu "
+                  "bytes overflows size_t (buffer capacity %zu bytes)",
+                  count, element_size, capacity);
+  return error;
+}
+
+// --- Buffer
+// -------------------------------------------------------------------
+
+void Buffer::claim_or_fail() noexcept {
+  const std::thread::id self = std::this_thread::get_id();
+  if (owner_ == std::thread::id{}) {
+    owner_ = self;
+    return;
+  }
+  char message[256];
+  std::snprintf(message, sizeof message,
+                "buffer %p is owned by thread %zu but used from thread %zu; a "
+                "buffer belongs to one thread (release_owner() hands it over)",
+                static_cast<const void *>(this),
+                std::hash<std::thread::id>{}(owner_),
+                std::hash<std::thread::id>{}(self));
+  detail::fail(message);
+}
+
+void Buffer::wrong_buffer(const Checkpoint &cp) const noexcept {
+  char message[256];
+  std::snprintf(message, sizeof message,
+                "checkpoint restored on the wrong buffer: it was taken from "
+                "buffer %p, restored on buffer %p",
+                static_cast<const void *>(cp.buffer),
+                static_cast<const void *>(this));
+  detail::fail(message);
+}
+
+void Buffer::stale_checkpoint(const Checkpoint &cp) const noexcept {
+  char message[256];
+  std::snprintf(message, sizeof message,
+                "invalid checkpoint: it is above the buffer's current position "
+                "(checkpoint at %zu bytes, buffer at %zu bytes); the buffer "
+                "was already restored past it",
+                cp.used, used());
+  detail::fail(message);
+}
+
+void Buffer::restore_other_block(const Checkpoint &cp) noexcept {
+  // Always validated: the slow path can afford it, and a bad checkpoint here
+  // would free live blocks.
+  if (cp.buffer != this)
+    wrong_buffer(cp);
+  if (cp.used > used())
+    stale_checkpoint(cp);
+  note_high_water();
+  if (!restore_slow(cp)) {
+    char message[256];
+    std::snprintf(message, sizeof message,
+                  "invalid checkpoint: its block is no longer part of buffer "
+                  "%p; the buffer was already restored past it",
+                  static_cast<const void *>(this));
+    detail::fail(message);
+  }
+}
+
+void Buffer::reset() noexcept {
+  check_thread();
+  note_high_water();
+  reset_slow();
+}
+
+} // namespace bumper

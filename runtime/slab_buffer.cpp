@@ -1,0 +1,124 @@
+// SlabBuffer: a chain of slabs, a spare slab, and oversized requests on the
+// side.
+#include "block.hpp"
+#include "bumper/bumper.hpp"
+
+namespace bumper {
+
+namespace {
+/// Whether `size` bytes aligned to `alignment` fit a fresh block of `space`
+/// bytes whose data is aligned to detail::block_alignment.
+bool fits_fresh_block(std::size_t size, std::size_t alignment,
+                      std::size_t space) noexcept {
+  const std::size_t worst_padding = alignment > detail::block_alignment
+                                        ? alignment - detail::block_alignment
+                                        : 0;
+  return worst_padding <= space && size <= space - worst_padding;
+}
+} // namespace
+
+SlabBuffer::SlabBuffer(std::size_t slab_size) noexcept
+    : slab_size_(slab_size) {}
+
+SlabBuffer::~SlabBuffer() {
+  for (detail::Block *list : {slabs_, large_})
+    while (list != nullptr) {
+      detail::Block *next = list->next;
+      detail::free_block(list);
+      list = next;
+    }
+  detail::free_block(spare_);
+}
+
+void SlabBuffer::release(detail::Block *block) noexcept {
+  capacity_ -= block->size();
+  --block_count_;
+  detail::free_block(block);
+}
+
+void SlabBuffer::keep_as_spare(detail::Block *slab) noexcept {
+  detail::poison(slab->begin(), slab->size());
+  if (spare_ == nullptr)
+    spare_ = slab;
+  else
+    release(slab);
+}
+
+void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
+  if (!fits_fresh_block(size, alignment, slab_size_)) {
+    // A slab or more: an allocation of its own, so the current slab's free
+    // space stays usable.
+    detail::Block *block = detail::allocate_block(size, alignment);
+    if (block == nullptr)
+      throw out_of_memory(size, alignment, capacity_, used());
+    block->next = large_;
+    large_ = block;
+    capacity_ += block->size();
+    ++block_count_;
+    add_side_allocation(size);
+    detail::unpoison(block->begin(), size);
+    return block->begin();
+  }
+  detail::Block *slab = nullptr;
+  if (spare_ != nullptr && fits_fresh_block(size, alignment, spare_->size())) {
+    slab = spare_;
+    spare_ = nullptr;
+  } else {
+    slab = detail::allocate_block(slab_size_, detail::block_alignment);
+    if (slab == nullptr)
+      throw out_of_memory(size, alignment, capacity_, used());
+    capacity_ += slab->size();
+    ++block_count_;
+  }
+  slab->next = slabs_;
+  slabs_ = slab;
+  start_region(slab->begin(), slab->end(), slab);
+  return allocate(size, alignment); // fits now: the inline fast path
+}
+
+bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
+  auto *target = static_cast<detail::Block *>(cp.region);
+  if (cp.side_allocations > side_allocations())
+    return false;
+  if (target != nullptr) {
+    detail::Block *slab = slabs_;
+    while (slab != nullptr && slab != target)
+      slab = slab->next;
+    if (slab == nullptr)
+      return false;
+  }
+  for (std::size_t n = side_allocations() - cp.side_allocations; n > 0; --n) {
+    detail::Block *block = large_;
+    large_ = block->next;
+    release(block);
+  }
+  while (slabs_ != target) {
+    detail::Block *slab = slabs_;
+    slabs_ = slab->next;
+    keep_as_spare(slab);
+  }
+  if (target == nullptr) {
+    rewind(cp, nullptr, nullptr);
+  } else {
+    detail::poison(cp.position,
+                   static_cast<std::size_t>(target->end() - cp.position));
+    rewind(cp, target->begin(), target->end());
+  }
+  return true;
+}
+
+void SlabBuffer::reset_slow() noexcept {
+  while (large_ != nullptr) {
+    detail::Block *block = large_;
+    large_ = block->next;
+    release(block);
+  }
+  while (slabs_ != nullptr) {
+    detail::Block *slab = slabs_;
+    slabs_ = slab->next;
+    keep_as_spare(slab);
+  }
+  restart(nullptr, nullptr, nullptr);
+}
+
+} // namespace bumper
