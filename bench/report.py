@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Turns one run of bumper_bench (Google Benchmark JSON) into the comparison
+table of docs/benchmarks.md: medians over the repetitions, ratios to bumper's
+default buffer from that same run, and PASS/MISS for the targets of issue 2.
+
+    bench/report.py RESULTS.json [--binary build-bench/bin/bumper_bench]
+
+With --binary, it also disassembles the two n-independent kernels
+seed_bumper_default and seed_alloca and checks that bumper's loops are
+vectorised like the alloca ones (packed integer adds, SSE2 or wider).
+"""
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+SEED_NS = [3, 30, 100, 10000]
+SEED_ROWS = [
+    ("bumper_default", "bumper, default buffer"),
+    ("bumper_buffer", "bumper, AllocBuffer"),
+    ("alloca", "alloca (the limit)"),
+    ("std_vector", "std::vector<int>(n)"),
+    ("malloc", "malloc/free"),
+    ("pmr_monotonic", "pmr monotonic_buffer"),
+    ("llvm_bumpptr", "llvm::BumpPtrAllocator"),
+]
+SMALL_ROWS = [
+    ("bumper_default", "bumper, default buffer"),
+    ("bumper_buffer", "bumper, AllocBuffer"),
+    ("malloc_free", "malloc/free"),
+    ("pmr_monotonic", "pmr monotonic_buffer"),
+    ("llvm_bumpptr", "llvm::BumpPtrAllocator"),
+]
+TO_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
+def load(path):
+    """{run_name: [cpu ns per iteration, one per repetition]} and the context."""
+    with open(path) as f:
+        data = json.load(f)
+    runs = {}
+    errors = {}
+    for b in data["benchmarks"]:
+        if b.get("run_type", "iteration") != "iteration":
+            continue
+        name = b.get("run_name", b["name"])
+        if b.get("error_occurred"):
+            errors[name] = b.get("error_message", "error")
+            continue
+        runs.setdefault(name, []).append(b["cpu_time"] * TO_NS[b["time_unit"]])
+    return runs, errors, data.get("context", {})
+
+
+def fmt_ns(ns):
+    if ns is None:
+        return "-"
+    if ns >= 1e5:
+        return f"{ns / 1e3:.0f} us"
+    if ns >= 1e4:
+        return f"{ns / 1e3:.1f} us"
+    if ns >= 100:
+        return f"{ns:.0f} ns"
+    return f"{ns:.2f} ns"
+
+
+def cell(ns, base):
+    if ns is None:
+        return "-"
+    ratio = f"{ns / base:.2f}x" if base else "?"
+    return f"{fmt_ns(ns):>9} {ratio:>6}"
+
+
+def packed_adds(binary, symbol):
+    """Number of packed integer adds in `symbol`, or None if objdump is missing."""
+    objdump = shutil.which("objdump")
+    if objdump is None:
+        return None
+    out = subprocess.run(
+        [objdump, "-d", "--no-show-raw-insn", f"--disassemble={symbol}", binary],
+        capture_output=True, text=True, check=False).stdout
+    return len(re.findall(r"\bv?padd[dq]\b", out))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("json")
+    ap.add_argument("--binary")
+    args = ap.parse_args()
+
+    runs, errors, ctx = load(args.json)
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    spread = {k: (max(v) - min(v)) / statistics.median(v) for k, v in runs.items() if len(v) > 1}
+    reps = max((len(v) for v in runs.values()), default=0)
+
+    def get(group, variant, n=None):
+        key = f"{group}/{variant}" + (f"/{n}" if n is not None else "")
+        return med.get(key)
+
+    width = 24
+    print(f"Median of {reps} repetition(s), CPU time per call; "
+          "(x) = time / time of bumper with the default buffer, same run.")
+    print()
+    title = "Seed: y .= x .+ 1; sum(y)"
+    print(f"{title:<{width}}" + "".join(f"{'n = ' + str(n):>18}" for n in SEED_NS))
+    for variant, label in SEED_ROWS:
+        if all(get("seed", variant, n) is None for n in SEED_NS):
+            continue
+        row = f"{label:<{width}}"
+        for n in SEED_NS:
+            row += f"{cell(get('seed', variant, n), get('seed', 'bumper_default', n)):>18}"
+        print(row)
+    print()
+    print(f"{'1000 allocs, 16-256 B':<{width}}{'per 1000 + reset':>18}{'per alloc':>12}")
+    small_base = get("small", "bumper_default")
+    for variant, label in SMALL_ROWS:
+        ns = get("small", variant)
+        if ns is None:
+            continue
+        print(f"{label:<{width}}{cell(ns, small_base):>18}{ns / 1000:>9.2f} ns")
+
+    if spread:
+        worst = max(spread, key=spread.get)
+        print()
+        print(f"Spread (max - min) / median over the repetitions: median "
+              f"{100 * statistics.median(spread.values()):.1f}%, worst "
+              f"{100 * spread[worst]:.1f}% ({worst}).")
+    for name, msg in errors.items():
+        print(f"ERROR in {name}: {msg}")
+
+    # --- Targets (issue 2), judged on the medians of this run.
+    print()
+    print("Targets (issue 2):")
+    results = []
+
+    def target(ok, text):
+        if ok is None:
+            results.append(None)
+            print(f"  [ -- ] {text} (not measured)")
+            return
+        results.append(ok)
+        print(f"  [{'PASS' if ok else 'MISS'}] {text}")
+
+    b3, v3 = get("seed", "bumper_default", 3), get("seed", "std_vector", 3)
+    target(None if None in (b3, v3) else v3 / b3 >= 3.0,
+           f"n = 3: std::vector / bumper = {v3 / b3:.2f}x (want >= 3x)" if b3 and v3
+           else "n = 3: std::vector >= 3x slower than bumper")
+    for n in SEED_NS:
+        b, a = get("seed", "bumper_default", n), get("seed", "alloca", n)
+        bb = get("seed", "bumper_buffer", n)
+        extra = f"; AllocBuffer / alloca = {bb / a:.2f}x" if bb and a else ""
+        target(None if None in (a, b) else b / a <= 1.1,
+               f"n = {n}: bumper / alloca = {b / a:.2f}x (want <= 1.10x){extra}" if a and b
+               else f"n = {n}: bumper within 1.1x of alloca")
+    for variant, label in [("pmr_monotonic", "pmr"), ("llvm_bumpptr", "llvm::BumpPtrAllocator")]:
+        p = get("small", variant)
+        target(None if None in (p, small_base) else p > small_base,
+               f"small allocs: {label} / bumper = {p / small_base:.2f}x (want > 1x)"
+               if p and small_base else f"small allocs: bumper faster than {label}")
+    if args.binary:
+        nb = packed_adds(args.binary, "seed_bumper_default")
+        na = packed_adds(args.binary, "seed_alloca")
+        target(None if nb is None else (nb > 0 and nb >= na),
+               f"codegen: packed int adds in seed_bumper_default = {nb}, seed_alloca = {na} "
+               "(bumper's loops vectorised like alloca's)")
+    passed = sum(1 for r in results if r)
+    print(f"  {passed} of {len(results)} targets met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

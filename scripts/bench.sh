@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in Release (build-bench/), runs them once and prints one
+# table: libbumper against std::vector, malloc, std::pmr, llvm::BumpPtrAllocator
+# and alloca, with ratios from that same run. See docs/benchmarks.md.
+#
+#   scripts/bench.sh [--quick] [--asm] [extra Google Benchmark flags...]
+#
+#   --quick  shorter run (fewer repetitions, less time per benchmark): a smoke test
+#   --asm    also print the disassembly of seed_bumper_default and seed_alloca
+#
+# Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt.
+# Exit status 0 whether the targets are met or not (the table says so); non-zero
+# only if the build or the run fails.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+reps=5
+min_time=0.2
+show_asm=0
+extra=()
+for arg in "$@"; do
+  case $arg in
+  --quick) reps=2 min_time=0.05 ;;
+  --asm) show_asm=1 ;;
+  *) extra+=("$arg") ;;
+  esac
+done
+
+bumper_install_missing
+dir=$BUMPER_ROOT/build-bench
+bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
+  -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON
+cmake --build "$dir" --target bumper_bench -j "$(bumper_jobs)"
+bin=$dir/bin/bumper_bench
+
+# --- The machine --------------------------------------------------------------
+cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")
+cxxflags=$(sed -n 's/^CMAKE_CXX_FLAGS_RELEASE:[A-Z]*=//p' "$dir/CMakeCache.txt")
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+echo "== Bumper benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine:  ${cpu:-unknown CPU}${mhz:+ @ ${mhz%.*} MHz}, $(nproc) cores online, $(uname -srm)"
+echo "compiler: $("$cxx" --version | head -n1), Release flags: $cxxflags"
+echo "commit:   $(git -C "$BUMPER_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(
+  git -C "$BUMPER_ROOT" diff --quiet HEAD -- include runtime bench 2>/dev/null || echo ' (+ local changes)')"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
+
+# Google Benchmark >= 1.8 wants a unit ("0.2s"); Debian 12's 1.7.1 rejects one
+# and takes plain seconds.
+if "$bin" --benchmark_min_time=0.01s --benchmark_filter='^$' >/dev/null 2>&1; then
+  min_time_flag="--benchmark_min_time=${min_time}s"
+else
+  min_time_flag="--benchmark_min_time=${min_time}"
+fi
+
+echo "running:  $reps repetitions, interleaved at random, ${min_time}s each (about a minute)..."
+echo
+"$bin" "$min_time_flag" --benchmark_repetitions="$reps" \
+  --benchmark_enable_random_interleaving=true \
+  --benchmark_out="$dir/bench.json" --benchmark_out_format=json \
+  "${extra[@]}" >"$dir/bench-console.txt" 2>&1 || {
+  cat "$dir/bench-console.txt"
+  echo "bench: bumper_bench failed" >&2
+  exit 1
+}
+
+python3 "$BUMPER_ROOT/bench/report.py" "$dir/bench.json" --binary "$bin"
+
+if [ "$show_asm" = 1 ]; then
+  for fn in seed_bumper_default seed_alloca; do
+    echo
+    objdump -d --no-show-raw-insn --disassemble="$fn" "$bin" | sed -n '/^[0-9a-f]* <'"$fn"'>:/,$p'
+  done
+fi
