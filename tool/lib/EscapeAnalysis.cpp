@@ -1,0 +1,447 @@
+//===- EscapeAnalysis.cpp - bumper-escape and bumper-unscoped-alloc -------===//
+//
+// The entry point of the escape analysis: finds the functions that contain
+// no_escape blocks (template instantiations and lambda bodies included), runs
+// the flow-sensitive dataflow of EscapeDataflow.cpp over each of them, and
+// reports bumper-unscoped-alloc for allocations from the default buffer made
+// where no block is active. docs/diagnostics.md states the rules.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/EscapeAnalysis.h"
+#include "EscapeCommon.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace bumper {
+namespace escape {
+
+//===----------------------------------------------------------------------===//
+// Shared helpers
+//===----------------------------------------------------------------------===//
+
+static bool hasAllocatorAnnotation(const Decl *D) {
+  for (const auto *A : D->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "bumper::allocator")
+      return true;
+  return false;
+}
+
+bool EscapeContext::isAllocator(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  FD = FD->getCanonicalDecl();
+  auto It = AllocatorCache.find(FD);
+  if (It != AllocatorCache.end())
+    return It->second;
+  // The attribute sits on the declaration the user wrote; an instantiation
+  // inherits it only through its pattern, so look there too.
+  bool R = false;
+  for (const FunctionDecl *Redecl : FD->redecls())
+    if (hasAllocatorAnnotation(Redecl)) {
+      R = true;
+      break;
+    }
+  if (!R)
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      for (const FunctionDecl *Redecl : P->redecls())
+        if (hasAllocatorAnnotation(Redecl)) {
+          R = true;
+          break;
+        }
+  if (!R)
+    if (const FunctionTemplateDecl *T = FD->getPrimaryTemplate())
+      R = hasAllocatorAnnotation(T->getTemplatedDecl());
+  AllocatorCache[FD] = R;
+  return R;
+}
+
+static bool isStdNamed(const NamedDecl *D,
+                       std::initializer_list<llvm::StringRef> Names) {
+  if (!D || !D->isInStdNamespace() || !D->getIdentifier())
+    return false;
+  llvm::StringRef N = D->getName();
+  for (llvm::StringRef C : Names)
+    if (N == C)
+      return true;
+  return false;
+}
+
+bool EscapeContext::isOwningContainer(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  // Owning standard types keep their elements in storage of their own (inline
+  // or on the heap), never in the arena: an element's address is not arena
+  // memory even when the element is an arena pointer.
+  return RD && isStdNamed(RD, {"vector",
+                               "deque",
+                               "list",
+                               "forward_list",
+                               "set",
+                               "multiset",
+                               "map",
+                               "multimap",
+                               "unordered_set",
+                               "unordered_map",
+                               "unordered_multiset",
+                               "unordered_multimap",
+                               "basic_string",
+                               "optional",
+                               "pair",
+                               "tuple",
+                               "array",
+                               "variant",
+                               "queue",
+                               "stack",
+                               "priority_queue"});
+}
+
+bool EscapeContext::canHoldPointer(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const Type *Ty = T.getTypePtr();
+  if (Ty->isDependentType())
+    return true;
+  auto It = HoldCache.find(Ty);
+  if (It != HoldCache.end())
+    return It->second;
+  // Recursive types: assume "no" while the answer is being computed, which is
+  // the least fixed point.
+  HoldCache[Ty] = false;
+  bool R = false;
+  if (Ty->isAnyPointerType() || Ty->isMemberPointerType() ||
+      Ty->isBlockPointerType() || Ty->isNullPtrType()) {
+    R = !Ty->isNullPtrType();
+  } else if (Ty->isArrayType()) {
+    R = canHoldPointer(Ctx.getAsArrayType(T)->getElementType());
+  } else if (const auto *RD = Ty->getAsCXXRecordDecl()) {
+    if (RD->isLambda() || !RD->hasDefinition()) {
+      R = true;
+    } else if (isOwningContainer(T)) {
+      // A container of ints holds no arena pointer, whatever its internals.
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type &&
+              canHoldPointer(A.getAsType()))
+            R = true;
+    } else if (isStdNamed(RD, {"function", "move_only_function", "any"})) {
+      R = true;
+    } else {
+      for (const FieldDecl *F : RD->fields())
+        if (canHoldPointer(F->getType())) {
+          R = true;
+          break;
+        }
+      if (!R)
+        for (const CXXBaseSpecifier &B : RD->bases())
+          if (canHoldPointer(B.getType())) {
+            R = true;
+            break;
+          }
+    }
+  } else if (const auto *RT = Ty->getAs<RecordType>()) {
+    for (const FieldDecl *F : RT->getDecl()->fields())
+      if (canHoldPointer(F->getType())) {
+        R = true;
+        break;
+      }
+  }
+  HoldCache[Ty] = R;
+  return R;
+}
+
+std::string EscapeContext::sourceText(const Expr *E) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
+    R = SM.getExpansionRange(E->getSourceRange());
+  llvm::StringRef Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
+  std::string Out;
+  // Collapse whitespace so that multi-line expressions read well in a
+  // message.
+  bool Space = false;
+  for (char C : Text) {
+    if (C == ' ' || C == '\n' || C == '\t' || C == '\r') {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out.push_back(' ');
+    Space = false;
+    Out.push_back(C);
+  }
+  if (Out.size() > 60)
+    Out = Out.substr(0, 57) + "...";
+  return Out;
+}
+
+std::string EscapeContext::normalizeBuffer(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (C != ' ' && C != '\t' && C != '\n' && C != '\r')
+      Out.push_back(C);
+  // `buf`, `&buf` and `*pbuf` name the same buffer as far as the user is
+  // concerned; the guard and the allocation may spell it either way.
+  while (!Out.empty() && (Out[0] == '&' || Out[0] == '*'))
+    Out.erase(0, 1);
+  if (Out.size() > 2 && Out.front() == '(' && Out.back() == ')')
+    Out = Out.substr(1, Out.size() - 2);
+  return Out;
+}
+
+/// The buffer argument of an allocator call: the argument for the callee's
+/// first parameter that is a pointer or reference to a class (the buffer
+/// types are classes; sizes and alignments are integers). Null when the call
+/// allocates from the default buffer.
+const Expr *EscapeContext::bufferArgument(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  unsigned N = std::min<unsigned>(FD->getNumParams(), Call->getNumArgs());
+  for (unsigned I = 0; I < N; ++I) {
+    QualType PT = FD->getParamDecl(I)->getType();
+    QualType Pointee = PT->isReferenceType() ? PT.getNonReferenceType()
+                       : PT->isPointerType() ? PT->getPointeeType()
+                                             : QualType();
+    if (Pointee.isNull() || !Pointee->isRecordType())
+      continue;
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    // An explicit default_buffer() is the default buffer.
+    if (const auto *Inner = dyn_cast<CallExpr>(Arg))
+      if (const FunctionDecl *IFD = Inner->getDirectCallee())
+        if (IFD->getIdentifier() && (IFD->getName() == "default_buffer" ||
+                                     IFD->getName() == "bumper_default_buffer"))
+          return nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
+      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+        if (const auto *Inner =
+                dyn_cast<CallExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+          if (const FunctionDecl *IFD = Inner->getDirectCallee())
+            if (IFD->getIdentifier() &&
+                (IFD->getName() == "default_buffer" ||
+                 IFD->getName() == "bumper_default_buffer"))
+              return nullptr;
+    return Call->getArg(I);
+  }
+  return nullptr;
+}
+
+/// Where a diagnostic goes: macro expansions are reported at the expansion
+/// site, with a note pointing into the macro.
+static SourceLocation reportLoc(const SourceManager &SM, SourceLocation L) {
+  return L.isMacroID() ? SM.getExpansionLoc(L) : L;
+}
+
+void EscapeContext::addNote(Finding &F, SourceLocation L, std::string Msg) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  F.Notes.push_back({reportLoc(SM, L), std::move(Msg)});
+  addMacroNote(F, L);
+}
+
+void EscapeContext::addMacroNote(Finding &F, SourceLocation L) {
+  if (!L.isMacroID())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Name = Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+  if (Name.empty())
+    return;
+  F.Notes.push_back(
+      {SM.getSpellingLoc(L), ("expanded from macro '" + Name + "'").str()});
+}
+
+void EscapeContext::emit(Finding F, SourceLocation Raw) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  F.Loc = reportLoc(SM, Raw);
+  // Template instantiations of one pattern reach the same source location:
+  // report it once.
+  std::string Key = std::to_string(F.Loc.getRawEncoding()) + "|" + F.Message;
+  if (!Seen.insert(Key).second)
+    return;
+  if (Raw.isMacroID()) {
+    // The note into the macro goes first, as clang's "expanded from" does.
+    Finding Tmp;
+    addMacroNote(Tmp, Raw);
+    F.Notes.insert(F.Notes.begin(), Tmp.Notes.begin(), Tmp.Notes.end());
+  }
+  Pending.push_back(std::move(F));
+}
+
+void EscapeContext::flush(FindingSink &Sink) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::stable_sort(Pending, [&](const Finding &A, const Finding &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  for (Finding &F : Pending)
+    Sink.report(std::move(F));
+  Pending.clear();
+}
+
+//===----------------------------------------------------------------------===//
+// Finding the blocks and the allocations of each function
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Walks one function body (not the bodies of lambdas in it, which are
+/// functions of their own) and collects its annotated blocks and its
+/// allocator calls.
+class BodyScanner {
+public:
+  BodyScanner(EscapeContext &EC, const AnnotationIndex &Index,
+              llvm::DenseSet<const LambdaExpr *> &Shielded, bool InShielded)
+      : EC(EC), Index(Index), Shielded(Shielded), InShielded(InShielded) {}
+
+  llvm::SmallVector<BlockInfo, 4> Blocks;
+  /// Allocator calls and the innermost block around each (-1: none).
+  llvm::SmallVector<std::pair<const CallExpr *, int>, 4> Allocs;
+
+  void scan(const Stmt *S, int Cur) {
+    if (!S)
+      return;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S))
+      if (const NoEscapeAnnotation *A = Index.lookup(CS)) {
+        BlockInfo B;
+        B.Body = CS;
+        B.Ann = A;
+        B.Parent = Cur;
+        B.Buffer = EscapeContext::normalizeBuffer(A->BufferSpelling);
+        B.IsFunction = A->On == NoEscapeAnnotation::Target::Function;
+        const SourceManager &SM = EC.Ctx.getSourceManager();
+        auto L = SM.getDecomposedExpansionLoc(CS->getLBracLoc());
+        auto R = SM.getDecomposedExpansionLoc(CS->getRBracLoc());
+        B.File = L.first;
+        B.Begin = L.second;
+        B.End = R.second;
+        Cur = Blocks.size();
+        Blocks.push_back(std::move(B));
+      }
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      // Code in a lambda runs when the lambda is called; a lambda written
+      // inside a block is assumed to run while the block is active, so its
+      // allocations are not "unscoped".
+      if (Cur >= 0 || InShielded)
+        Shielded.insert(LE);
+      for (const Expr *Init : LE->capture_inits())
+        scan(Init, Cur);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (EC.isAllocator(FD))
+        Allocs.push_back({Call, Cur});
+      // with_buffer(buf, f) runs f with buf as the default buffer: the
+      // allocations of f are from buf, not from the thread's own default
+      // buffer, so they are not reported as unscoped.
+      if (FD && FD->getIdentifier() && FD->getName() == "with_buffer")
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *LE =
+                  dyn_cast<LambdaExpr>(Arg->IgnoreUnlessSpelledInSource()))
+            Shielded.insert(LE);
+    }
+    for (const Stmt *Child : S->children())
+      scan(Child, Cur);
+  }
+
+private:
+  EscapeContext &EC;
+  const AnnotationIndex &Index;
+  llvm::DenseSet<const LambdaExpr *> &Shielded;
+  bool InShielded;
+};
+
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(EscapeContext &EC, const AnnotationIndex &Index)
+      : EC(EC), Index(Index) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBodies() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // Nothing in system headers is annotated or reported; skipping them keeps
+    // the tool's cost small next to parsing.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        EC.Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent() &&
+        cast<CXXMethodDecl>(FD)->getParent()->isLambda())
+      return true; // Lambda bodies are handled by VisitLambdaExpr.
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl())
+      return true;
+    analyze(FD, FD->getBody(), nullptr);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    CXXMethodDecl *Op = LE->getCallOperator();
+    if (!Op || Op->isDependentContext() || !Op->getBody())
+      return true;
+    analyze(Op, Op->getBody(), LE);
+    return true;
+  }
+
+private:
+  void analyze(const FunctionDecl *FD, const Stmt *Body, const LambdaExpr *LE) {
+    if (!Body)
+      return;
+    bool InShielded = LE && Shielded.count(LE);
+    BodyScanner Scan(EC, Index, Shielded, InShielded);
+    Scan.scan(Body, -1);
+    if (Scan.Blocks.empty() && Scan.Allocs.empty())
+      return;
+    // bumper-unscoped-alloc: a default-buffer allocation where no block is
+    // active, outside an annotated function. Allocator wrappers hand the
+    // memory to their caller by design, so they are exempt.
+    bool Exempt = InShielded || EC.isAllocator(FD) ||
+                  llvm::any_of(Scan.Blocks,
+                               [](const BlockInfo &B) { return B.IsFunction; });
+    for (auto &[Call, Cur] : Scan.Allocs) {
+      if (Exempt || EC.bufferArgument(Call))
+        continue;
+      // Inside any block something resets the memory eventually; a block that
+      // resets another buffer is the user's explicit choice.
+      if (Cur >= 0)
+        continue;
+      Finding F{Check::UnscopedAlloc,
+                Severity::Warning,
+                SourceLocation(),
+                "",
+                {},
+                {}};
+      std::string Name = Call->getDirectCallee()->getNameAsString();
+      F.Message = "'" + Name +
+                  "' allocates from the default buffer where no no_escape "
+                  "block is active; the memory is not reset until the "
+                  "buffer is";
+      EC.emit(std::move(F), Call->getBeginLoc());
+    }
+    if (!Scan.Blocks.empty())
+      runBlockAnalysis(EC, FD, Body, Scan.Blocks);
+  }
+
+  EscapeContext &EC;
+  const AnnotationIndex &Index;
+  llvm::DenseSet<const LambdaExpr *> Shielded;
+};
+
+} // namespace
+} // namespace escape
+
+void analyzeEscapes(ASTContext &Ctx, const AnnotationIndex &Annotations,
+                    FindingSink &Sink) {
+  escape::EscapeContext EC(Ctx);
+  escape::FunctionFinder Finder(EC, Annotations);
+  Finder.TraverseAST(Ctx);
+  EC.flush(Sink);
+}
+
+} // namespace bumper

@@ -1,0 +1,102 @@
+//===- EscapeCommon.h - Private interface of the escape analysis ----------===//
+//
+// Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
+// reporting) and EscapeDataflow.cpp (the flow-sensitive analysis of one
+// function and the per-function "stores its parameter" summaries). Each of
+// those files includes Clang's AST headers, so they are kept to two.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BUMPER_TOOL_LIB_ESCAPECOMMON_H
+#define BUMPER_TOOL_LIB_ESCAPECOMMON_H
+
+#include "bumper-tool/Annotations.h"
+#include "bumper-tool/Findings.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+
+namespace bumper {
+namespace escape {
+
+/// One annotated block inside the function being analysed.
+struct BlockInfo {
+  const clang::CompoundStmt *Body = nullptr;
+  const NoEscapeAnnotation *Ann = nullptr;
+  /// The innermost enclosing annotated block in the same function, or -1.
+  int Parent = -1;
+  /// The reset buffer, normalised (EscapeContext::normalizeBuffer); "" is
+  /// the default buffer.
+  std::string Buffer;
+  /// The block is an annotated function's body.
+  bool IsFunction = false;
+  /// The braces' expansion locations, for the "is this statement inside"
+  /// test that works for template instantiations and macros alike.
+  clang::FileID File;
+  unsigned Begin = 0, End = 0;
+};
+
+/// What a same-TU function does with each of its parameters.
+struct ParamEffect {
+  bool Global = false;        ///< stores it where it outlives the call
+  bool This = false;          ///< stores it into *this
+  uint32_t ThroughParams = 0; ///< stores it through parameter j (bit j)
+  std::string Where;          ///< for messages: where it is kept
+};
+struct Summary {
+  llvm::SmallVector<ParamEffect, 4> Params;
+  bool keepsAnything() const {
+    for (const ParamEffect &P : Params)
+      if (P.Global || P.This || P.ThroughParams)
+        return true;
+    return false;
+  }
+};
+
+/// Per-translation-unit state: caches and the findings made so far.
+class EscapeContext {
+public:
+  explicit EscapeContext(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  clang::ASTContext &Ctx;
+
+  bool isAllocator(const clang::FunctionDecl *FD);
+  bool canHoldPointer(clang::QualType T);
+  bool isOwningContainer(clang::QualType T);
+  const clang::Expr *bufferArgument(const clang::CallExpr *Call);
+  static std::string normalizeBuffer(llvm::StringRef S);
+  std::string sourceText(const clang::Expr *E) const;
+
+  /// The summary of a function with a body in this TU (computed once).
+  const Summary *summaryOf(const clang::FunctionDecl *FD);
+
+  void addNote(Finding &F, clang::SourceLocation L, std::string Msg);
+  void addMacroNote(Finding &F, clang::SourceLocation L);
+  /// Queues a finding at \p Raw (macro locations are mapped to their
+  /// expansion), dropping duplicates from template instantiations.
+  void emit(Finding F, clang::SourceLocation Raw);
+  void flush(FindingSink &Sink);
+
+private:
+  llvm::DenseMap<const clang::FunctionDecl *, bool> AllocatorCache;
+  llvm::DenseMap<const clang::Type *, bool> HoldCache;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
+      Summaries;
+  llvm::StringSet<> Seen;
+  llvm::SmallVector<Finding, 8> Pending;
+};
+
+/// Runs the flow-sensitive analysis of EscapeDataflow.cpp over one function
+/// that contains the annotated blocks \p Blocks.
+void runBlockAnalysis(EscapeContext &EC, const clang::FunctionDecl *FD,
+                      const clang::Stmt *Body,
+                      llvm::ArrayRef<BlockInfo> Blocks);
+
+} // namespace escape
+} // namespace bumper
+
+#endif // BUMPER_TOOL_LIB_ESCAPECOMMON_H

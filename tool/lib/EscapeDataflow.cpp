@@ -1,0 +1,1157 @@
+//===- EscapeDataflow.cpp - Flow-sensitive escape analysis of a function --===//
+//
+// A forward worklist dataflow over clang::CFG, in the style of
+// lib/Analysis/UninitializedValues.cpp. The state maps abstract storage
+// locations (local and global variables, fields of variables, *this, what a
+// pointer declared outside the block points to) to the arena "origins" they
+// may hold. An origin is a chain of steps: the allocator call, then each
+// store, capture or call that moved the value; the chain gives the notes of a
+// diagnostic.
+//
+// Stores into storage that outlives a block are not escapes by themselves:
+// the fact is checked when control leaves the block (the first CFG element
+// outside it), so a store that is overwritten or cleared before the block ends
+// is not reported. Returns and throws from inside a block are reported where
+// they happen.
+//
+// The same engine, run with the parameters as origins and no blocks, computes
+// a function's summary: which parameters it stores where they outlive the
+// call. Summaries make calls to same-TU functions that keep a parameter sinks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "EscapeCommon.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include <deque>
+#include <map>
+#include <optional>
+#include <tuple>
+
+using namespace clang;
+
+namespace bumper {
+namespace escape {
+namespace {
+
+/// Origin ids, sorted and unique. Sets are small: one or two allocations
+/// reach a location in practice.
+using OriginSet = llvm::SmallVector<unsigned, 4>;
+
+void addTo(OriginSet &S, unsigned O) {
+  auto *It = llvm::lower_bound(S, O);
+  if (It == S.end() || *It != O)
+    S.insert(It, O);
+}
+
+void unionInto(OriginSet &D, const OriginSet &S) {
+  for (unsigned O : S)
+    addTo(D, O);
+}
+
+enum class LocKind : uint8_t {
+  Var,   ///< a variable (Field: one of its fields, or the whole variable)
+  Deref, ///< what a pointer or reference variable points to
+  This,  ///< *this (Field: one of its fields)
+  Kept,  ///< kept by a callee in storage of its own (Base: the callee)
+};
+
+struct LocKey {
+  const void *Base = nullptr;
+  LocKind Kind = LocKind::Var;
+  const FieldDecl *Field = nullptr;
+  bool operator<(const LocKey &O) const {
+    return std::tie(Base, Kind, Field) < std::tie(O.Base, O.Kind, O.Field);
+  }
+  bool operator==(const LocKey &O) const {
+    return Base == O.Base && Kind == O.Kind && Field == O.Field;
+  }
+};
+
+/// The dataflow state: what each location may hold. std::map gives the
+/// ordered prefix scans ("every field of s") and cheap equality for the
+/// fixpoint test.
+using State = std::map<LocKey, OriginSet>;
+
+enum class Step : uint8_t { Alloc, Param, Store, Insert, CallKeep, Capture };
+
+struct Origin {
+  const Stmt *S = nullptr;
+  unsigned Parent = 0;
+  Step Kind = Step::Alloc;
+  int Block = -1; ///< the block whose reset frees it (-1: none)
+  int Param = -1; ///< summaries: the parameter it comes from
+  std::string Target, Callee;
+};
+constexpr unsigned NoParent = ~0u;
+
+struct KeyResult {
+  enum Kind { None, Arena, Key } K = None;
+  LocKey Loc;
+  bool Strong = false;
+};
+
+bool isInsertionName(llvm::StringRef N) {
+  return N == "push_back" || N == "emplace_back" || N == "push_front" ||
+         N == "emplace_front" || N == "insert" || N == "emplace" ||
+         N == "emplace_hint" || N == "push" || N == "assign" ||
+         N == "insert_or_assign" || N == "try_emplace";
+}
+
+bool isStdFn(const FunctionDecl *FD,
+             std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
+    return false;
+  for (llvm::StringRef N : Names)
+    if (FD->getName() == N)
+      return true;
+  return false;
+}
+
+/// A class that looks like a container: it has an insertion member.
+bool hasInsertionMember(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const auto *M : RD->methods())
+    if (M->getIdentifier() && isInsertionName(M->getName()))
+      return true;
+  for (const Decl *D : RD->decls())
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      if (FT->getIdentifier() && isInsertionName(FT->getName()))
+        return true;
+  return false;
+}
+
+class Analysis {
+public:
+  Analysis(EscapeContext &EC, const FunctionDecl *FD, const Stmt *Body,
+           llvm::ArrayRef<BlockInfo> Blocks, Summary *Sum)
+      : EC(EC), SM(EC.Ctx.getSourceManager()), FD(FD), Body(Body),
+        Blocks(Blocks), Sum(Sum) {}
+
+  void run();
+
+private:
+  // --- origins -----------------------------------------------------------
+  unsigned derive(const Stmt *S, unsigned Parent, Step Kind,
+                  std::string Target = "", std::string Callee = "") {
+    // A loop would otherwise grow the chain forever: reuse the earlier step.
+    for (unsigned O = Parent; O != NoParent; O = Origins[O].Parent)
+      if (Origins[O].S == S && Origins[O].Kind == Kind)
+        return O;
+    uint64_t Tag = (uint64_t(Parent + 1) << 3) | uint64_t(Kind);
+    auto [It, New] = Memo.try_emplace({S, Tag}, Origins.size());
+    if (!New)
+      return It->second;
+    Origin O;
+    O.S = S;
+    O.Parent = Parent;
+    O.Kind = Kind;
+    O.Block = Origins[Parent].Block;
+    O.Param = Origins[Parent].Param;
+    O.Target = std::move(Target);
+    O.Callee = std::move(Callee);
+    Origins.push_back(std::move(O));
+    return Origins.size() - 1;
+  }
+
+  unsigned root(unsigned O) const {
+    while (Origins[O].Parent != NoParent)
+      O = Origins[O].Parent;
+    return O;
+  }
+
+  bool isArena(const OriginSet &S) const {
+    for (unsigned O : S)
+      if (Origins[O].Block >= 0)
+        return true;
+    return false;
+  }
+
+  // --- where statements are ----------------------------------------------
+  bool contains(int B, SourceLocation L) const {
+    if (L.isInvalid())
+      return false;
+    auto D = SM.getDecomposedExpansionLoc(L);
+    return D.first == Blocks[B].File && D.second >= Blocks[B].Begin &&
+           D.second <= Blocks[B].End;
+  }
+
+  /// The innermost block containing \p S, -1 for none, -2 when unknown.
+  int nestOf(const Stmt *S) {
+    auto [It, New] = NestCache.try_emplace(S, -2);
+    if (!New)
+      return It->second;
+    SourceLocation L = S->getBeginLoc();
+    int R = -2;
+    if (L.isValid()) {
+      R = -1;
+      for (unsigned B = 0; B < Blocks.size(); ++B)
+        if (contains(B, L))
+          R = B; // blocks are in pre-order: the last match is innermost
+    }
+    NestCache[S] = R;
+    return R;
+  }
+
+  bool isActive(int B, int Nest) const {
+    for (int N = Nest; N >= 0; N = Blocks[N].Parent)
+      if (N == B)
+        return true;
+    return false;
+  }
+
+  /// Does location \p K live past the end of block \p B?
+  bool outlives(const LocKey &K, int B) const {
+    if (K.Kind == LocKind::This || K.Kind == LocKind::Kept)
+      return true;
+    const auto *VD = static_cast<const VarDecl *>(K.Base);
+    if (VD->hasGlobalStorage())
+      return true;
+    if (K.Kind == LocKind::Var && isa<ParmVarDecl>(VD) && Blocks[B].IsFunction)
+      return false; // a by-value parameter dies with the annotated function
+    if (K.Kind == LocKind::Deref && isa<ParmVarDecl>(VD))
+      return true;
+    // Pointers declared inside the block may point anywhere; only those
+    // declared outside are known to reach storage outside.
+    return !contains(B, VD->getLocation());
+  }
+
+  // --- reading the state -------------------------------------------------
+  OriginSet readPrefix(const void *Base, LocKind Kind) const {
+    OriginSet R;
+    for (auto It = Cur->lower_bound(LocKey{Base, Kind, nullptr});
+         It != Cur->end() && It->first.Base == Base && It->first.Kind == Kind;
+         ++It)
+      unionInto(R, It->second);
+    return R;
+  }
+
+  OriginSet readExact(const LocKey &K) const {
+    auto It = Cur->find(K);
+    return It == Cur->end() ? OriginSet() : It->second;
+  }
+
+  OriginSet readField(const void *Base, LocKind Kind, const FieldDecl *F) {
+    OriginSet R = readExact(LocKey{Base, Kind, F});
+    unionInto(R, readExact(LocKey{Base, Kind, nullptr}));
+    return R;
+  }
+
+  OriginSet readKey(const LocKey &K) {
+    return K.Field ? readField(K.Base, K.Kind, K.Field)
+                   : readPrefix(K.Base, K.Kind);
+  }
+
+  OriginSet readDecl(const ValueDecl *D) {
+    if (const auto *BD = dyn_cast<BindingDecl>(D)) {
+      OriginSet R;
+      if (const auto *Holder = BD->getHoldingVar())
+        R = readDecl(Holder);
+      if (const auto *Dec = BD->getDecomposedDecl())
+        unionInto(R, readDecl(Dec));
+      return R;
+    }
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD)
+      return {};
+    auto It = Alias.find(VD);
+    if (It != Alias.end())
+      return readKey(It->second);
+    return readPrefix(VD, LocKind::Var);
+  }
+
+  /// The contents of *P.
+  OriginSet readDeref(const Expr *P) {
+    if (isArena(val(P)))
+      return {}; // what the arena holds is not tracked
+    const Expr *S = P->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      return readPrefix(DRE->getDecl(), LocKind::Deref);
+    if (isa<CXXThisExpr>(S))
+      return readPrefix(nullptr, LocKind::This);
+    return {};
+  }
+
+  // --- values ------------------------------------------------------------
+  /// What the value of \p E may hold (for a glvalue: its object's contents).
+  OriginSet val(const Expr *E) {
+    if (!E)
+      return {};
+    E = E->IgnoreParens();
+    OriginSet R = valImpl(E);
+    if (!R.empty() && !E->getType()->isVoidType() &&
+        !EC.canHoldPointer(E->getType()))
+      R.clear();
+    return R;
+  }
+
+  OriginSet valImpl(const Expr *E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return readDecl(DRE->getDecl());
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return memberVal(ME);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      switch (UO->getOpcode()) {
+      case UO_Deref:
+        return readDeref(UO->getSubExpr());
+      case UO_AddrOf:
+        return addr(UO->getSubExpr());
+      case UO_PreInc:
+      case UO_PreDec:
+      case UO_PostInc:
+      case UO_PostDec:
+      case UO_Extension:
+        return val(UO->getSubExpr());
+      default:
+        return {};
+      }
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (const Expr *Arr = decayedArray(AS->getBase()))
+        return val(Arr);
+      return readDeref(AS->getBase());
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      switch (BO->getOpcode()) {
+      case BO_Assign:
+        return val(BO->getRHS());
+      case BO_Comma:
+        return val(BO->getRHS());
+      case BO_Add:
+      case BO_Sub: {
+        OriginSet R = val(BO->getLHS());
+        unionInto(R, val(BO->getRHS()));
+        return R;
+      }
+      case BO_AddAssign:
+      case BO_SubAssign:
+        return val(BO->getLHS());
+      default:
+        return {};
+      }
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      OriginSet R = val(CO->getTrueExpr());
+      unionInto(R, val(CO->getFalseExpr()));
+      return R;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E)) {
+      if (CE->getCastKind() == CK_ArrayToPointerDecay)
+        return addr(CE->getSubExpr());
+      if (CE->getCastKind() == CK_FunctionToPointerDecay)
+        return {};
+      return val(CE->getSubExpr());
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return callVal(Call);
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      OriginSet R;
+      for (const Expr *A : CC->arguments())
+        unionInto(R, val(A));
+      return R;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+      OriginSet R;
+      for (const Expr *I : IL->inits())
+        unionInto(R, val(I));
+      return R;
+    }
+    if (const auto *PL = dyn_cast<CXXParenListInitExpr>(E)) {
+      OriginSet R;
+      for (const Expr *I : PL->getInitExprs())
+        unionInto(R, val(I));
+      return R;
+    }
+    if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+      OriginSet R;
+      for (const Expr *I : LE->capture_inits())
+        for (unsigned O : val(I))
+          addTo(R, derive(LE, O, Step::Capture));
+      return R;
+    }
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      return val(MT->getSubExpr());
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      return val(BT->getSubExpr());
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      return val(FE->getSubExpr());
+    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+      return val(DA->getExpr());
+    if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+      return val(DI->getExpr());
+    if (const auto *SI = dyn_cast<CXXStdInitializerListExpr>(E))
+      return val(SI->getSubExpr());
+    if (const auto *OV = dyn_cast<OpaqueValueExpr>(E))
+      return val(OV->getSourceExpr());
+    if (const auto *ST = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+      return val(ST->getReplacement());
+    return {};
+  }
+
+  /// If \p Base is an array decayed to a pointer, the array.
+  static const Expr *decayedArray(const Expr *Base) {
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Base->IgnoreParens()))
+      if (ICE->getCastKind() == CK_ArrayToPointerDecay)
+        return ICE->getSubExpr();
+    return nullptr;
+  }
+
+  OriginSet memberVal(const MemberExpr *ME) {
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return readDecl(VD); // a static data member
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!F)
+      return {};
+    const Expr *Base = ME->getBase();
+    if (ME->isArrow()) {
+      const Expr *B = Base->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(B))
+        return readField(nullptr, LocKind::This, F);
+      if (isArena(val(Base)))
+        return {};
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
+        return readField(DRE->getDecl(), LocKind::Deref, F);
+      return {};
+    }
+    KeyResult K = lvalueKey(Base);
+    if (K.K == KeyResult::Arena)
+      return {};
+    if (K.K == KeyResult::Key)
+      return K.Loc.Field ? readKey(K.Loc)
+                         : readField(K.Loc.Base, K.Loc.Kind, F);
+    return val(Base);
+  }
+
+  OriginSet callVal(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (EC.isAllocator(Callee))
+      return allocOrigin(Call);
+    if (isStdFn(Callee, {"move", "forward", "as_const", "move_if_noexcept",
+                         "forward_like"}) &&
+        Call->getNumArgs() > 0)
+      return val(Call->getArg(0));
+    // Unknown calls: the result may be derived from any argument (data(),
+    // subspan(), begin(), make_pair, a getter...). The type filter in val()
+    // drops results that cannot hold a pointer (size(), a copied string).
+    OriginSet R;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const Expr *Obj = MC->getImplicitObjectArgument()) {
+        if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+          R = readPrefix(nullptr, LocKind::This);
+        else
+          R = val(Obj);
+      }
+    for (const Expr *A : Call->arguments())
+      unionInto(R, val(A));
+    return R;
+  }
+
+  OriginSet allocOrigin(const CallExpr *Call) {
+    int Nest = nestOf(Call);
+    if (Nest < 0)
+      return {};
+    const Expr *Buf = EC.bufferArgument(Call);
+    std::string Spelling =
+        Buf ? EscapeContext::normalizeBuffer(EC.sourceText(Buf)) : "";
+    // The allocation belongs to the innermost active block that resets its
+    // buffer; a buffer no active block resets is never reset here.
+    for (int B = Nest; B >= 0; B = Blocks[B].Parent)
+      if (Blocks[B].Buffer == Spelling) {
+        auto [It, New] = Memo.try_emplace({Call, 0}, Origins.size());
+        if (New) {
+          Origin O;
+          O.S = Call;
+          O.Parent = NoParent;
+          O.Kind = Step::Alloc;
+          O.Block = B;
+          Origins.push_back(std::move(O));
+        }
+        return {It->second};
+      }
+    return {};
+  }
+
+  /// What the storage \p E designates may be part of (arena memory).
+  OriginSet addr(const Expr *E) {
+    if (!E)
+      return {};
+    E = E->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const ValueDecl *D = DRE->getDecl();
+      if (const auto *BD = dyn_cast<BindingDecl>(D)) {
+        const auto *Dec = BD->getDecomposedDecl();
+        if (Dec && Dec->getType()->isReferenceType())
+          return readDecl(Dec);
+        return {};
+      }
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (VD && VD->getType()->isReferenceType() && !Alias.count(VD))
+        return readPrefix(VD, LocKind::Var);
+      return {};
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return {};
+      if (ME->isArrow())
+        return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())
+                   ? OriginSet()
+                   : val(ME->getBase());
+      return addr(ME->getBase());
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      return UO->getOpcode() == UO_Deref ? val(UO->getSubExpr()) : OriginSet();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (const Expr *Arr = decayedArray(AS->getBase()))
+        return addr(Arr);
+      return val(AS->getBase());
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      // A reference returned by a call points into an argument: into the
+      // object itself for owning containers, else where the argument (a
+      // span, a pointer, an iterator) points.
+      OriginSet R;
+      auto Add = [&](const Expr *A) {
+        if (isa<CXXThisExpr>(A->IgnoreParenImpCasts()))
+          return;
+        if (EC.isOwningContainer(A->getType()))
+          unionInto(R, addr(A));
+        else
+          unionInto(R, val(A));
+      };
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        if (const Expr *Obj = MC->getImplicitObjectArgument())
+          Add(Obj);
+      for (const Expr *A : Call->arguments())
+        Add(A);
+      return R;
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      OriginSet R = addr(CO->getTrueExpr());
+      unionInto(R, addr(CO->getFalseExpr()));
+      return R;
+    }
+    if (const auto *CE = dyn_cast<CastExpr>(E))
+      return CE->isGLValue() ? addr(CE->getSubExpr()) : OriginSet();
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Comma)
+        return addr(BO->getRHS());
+      if (BO->isAssignmentOp())
+        return addr(BO->getLHS());
+      return {};
+    }
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      return addr(FE->getSubExpr());
+    if (const auto *OV = dyn_cast<OpaqueValueExpr>(E))
+      return addr(OV->getSourceExpr());
+    if (const auto *ST = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+      return addr(ST->getReplacement());
+    return {};
+  }
+
+  // --- storage written by a store ----------------------------------------
+  KeyResult key(const void *Base, LocKind Kind, const FieldDecl *F,
+                bool Strong) {
+    KeyResult R;
+    R.K = KeyResult::Key;
+    R.Loc = LocKey{Base, Kind, F};
+    R.Strong = Strong;
+    return R;
+  }
+
+  KeyResult arena() {
+    KeyResult R;
+    R.K = KeyResult::Arena;
+    return R;
+  }
+
+  /// The location the glvalue \p E designates.
+  KeyResult lvalueKey(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl())) {
+        if (const auto *Dec = BD->getDecomposedDecl())
+          return key(Dec, LocKind::Var, nullptr, false);
+        return {};
+      }
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return {};
+      if (VD->getType()->isReferenceType()) {
+        auto It = Alias.find(VD);
+        if (It != Alias.end())
+          return key(It->second.Base, It->second.Kind, It->second.Field,
+                     AliasStrong.lookup(VD));
+        if (isArena(readPrefix(VD, LocKind::Var)))
+          return arena();
+        return key(VD, LocKind::Deref, nullptr, true);
+      }
+      return key(VD, LocKind::Var, nullptr, !VD->getType()->isArrayType());
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return key(VD, LocKind::Var, nullptr, true);
+      const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!F)
+        return {};
+      if (ME->isArrow()) {
+        const Expr *B = ME->getBase()->IgnoreParenImpCasts();
+        if (isa<CXXThisExpr>(B))
+          return key(nullptr, LocKind::This, F, true);
+        if (isArena(val(ME->getBase())))
+          return arena();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
+          if (isa<VarDecl>(DRE->getDecl()))
+            return key(DRE->getDecl(), LocKind::Deref, F, true);
+        return {};
+      }
+      KeyResult K = lvalueKey(ME->getBase());
+      if (K.K != KeyResult::Key)
+        return K;
+      if (K.Loc.Field) // deeper member chains: the first field stands for all
+        return key(K.Loc.Base, K.Loc.Kind, K.Loc.Field, false);
+      return key(K.Loc.Base, K.Loc.Kind, F, K.Strong);
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref)
+        return {};
+      return pointeeKey(UO->getSubExpr(), true);
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (const Expr *Arr = decayedArray(AS->getBase())) {
+        KeyResult K = lvalueKey(Arr);
+        K.Strong = false;
+        return K;
+      }
+      return pointeeKey(AS->getBase(), false);
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      // v[i], m[k], v.front(), *it, opt.value(), std::get<0>(t): an element
+      // of the object. Writing into a view's element writes arena memory.
+      if (isArena(addr(Call)))
+        return arena();
+      const Expr *Obj = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        Obj = MC->getImplicitObjectArgument();
+      else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0)
+        Obj = Call->getArg(0);
+      else if (Call->getNumArgs() > 0)
+        Obj = Call->getArg(0);
+      if (!Obj)
+        return {};
+      KeyResult K = objectKey(Obj);
+      K.Strong = false;
+      return K;
+    }
+    return {};
+  }
+
+  /// The location a pointer (or an array of unknown origin) \p P points to.
+  KeyResult pointeeKey(const Expr *P, bool Strong) {
+    if (isArena(val(P)))
+      return arena();
+    const Expr *S = P->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(S))
+      if (UO->getOpcode() == UO_AddrOf)
+        return lvalueKey(UO->getSubExpr());
+    if (isa<CXXThisExpr>(S))
+      return key(nullptr, LocKind::This, nullptr, false);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (isa<VarDecl>(DRE->getDecl()))
+        return key(DRE->getDecl(), LocKind::Deref, nullptr, Strong);
+    return {};
+  }
+
+  /// The object a member function is called on.
+  KeyResult objectKey(const Expr *Obj) {
+    if (Obj->getType()->isPointerType())
+      return pointeeKey(Obj, false);
+    return lvalueKey(Obj);
+  }
+
+  // --- transfer ----------------------------------------------------------
+  void store(KeyResult K, const OriginSet &Vals, const Stmt *S, Step Kind,
+             std::string Target, std::string Callee = "") {
+    if (K.K != KeyResult::Key)
+      return;
+    OriginSet New;
+    for (unsigned O : Vals)
+      addTo(New, derive(S, O, Kind, Target, Callee));
+    State &St = *Cur;
+    if (K.Strong) {
+      if (!K.Loc.Field) {
+        // The whole object is replaced: so are its fields.
+        auto It = St.lower_bound(LocKey{K.Loc.Base, K.Loc.Kind, nullptr});
+        while (It != St.end() && It->first.Base == K.Loc.Base &&
+               It->first.Kind == K.Loc.Kind)
+          It = St.erase(It);
+      }
+      if (New.empty())
+        St.erase(K.Loc);
+      else
+        St[K.Loc] = std::move(New);
+      return;
+    }
+    if (!New.empty())
+      unionInto(St[K.Loc], New);
+  }
+
+  std::string targetName(const Expr *E) {
+    const Expr *S = E->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(S))
+      return "*this";
+    return EC.sourceText(E);
+  }
+
+  void transferDecl(const DeclStmt *DS) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD)
+        continue;
+      const Expr *Init = VD->getInit();
+      std::string Name = VD->getNameAsString();
+      if (VD->getType()->isReferenceType() && Init) {
+        KeyResult K = lvalueKey(Init);
+        if (K.K == KeyResult::Key && !VD->hasGlobalStorage()) {
+          // A reference is another name for its target: stores through it
+          // are stores into the target.
+          Alias[VD] = K.Loc;
+          AliasStrong[VD] = K.Strong;
+          continue;
+        }
+        OriginSet O = addr(Init);
+        unionInto(O, val(Init));
+        store(key(VD, LocKind::Var, nullptr, true), O, DS, Step::Store, Name);
+        continue;
+      }
+      // Statics are initialised once; their initial value still outlives
+      // every block.
+      store(key(VD, LocKind::Var, nullptr, true),
+            Init ? val(Init) : OriginSet(), DS, Step::Store, Name);
+    }
+  }
+
+  void transferCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || EC.isAllocator(Callee))
+      return;
+    const Expr *Obj = nullptr;
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Obj = MC->getImplicitObjectArgument();
+    } else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+               !Args.empty()) {
+      Obj = Args.front();
+      Args = Args.drop_front();
+    }
+    std::string Name = Callee->getNameAsString();
+    if (Obj && isa<CXXMethodDecl>(Callee) && Callee->getIdentifier()) {
+      QualType ObjTy = Obj->getType();
+      if (ObjTy->isPointerType())
+        ObjTy = ObjTy->getPointeeType();
+      if (isInsertionName(Name)) {
+        if (!EC.canHoldPointer(ObjTy))
+          return;
+        OriginSet Vals;
+        for (const Expr *A : Args)
+          unionInto(Vals, val(A));
+        std::string ObjName = targetName(Obj);
+        store(objectKey(Obj), Vals, Call, Step::Insert, ObjName,
+              ObjName + "." + Name);
+        return;
+      }
+      if (Name == "clear" || (Name == "reset" && Args.empty())) {
+        KeyResult K = objectKey(Obj);
+        if (K.K == KeyResult::Key) {
+          K.Strong = true;
+          K.Loc.Field = K.Loc.Kind == LocKind::This ? K.Loc.Field : nullptr;
+          store(K, {}, Call, Step::Store, "");
+        }
+        return;
+      }
+    }
+    const FunctionDecl *Def = nullptr;
+    if (Callee->hasBody(Def) && Def &&
+        !SM.isInSystemHeader(Def->getLocation()) &&
+        !Def->isDependentContext()) {
+      const Summary *S = EC.summaryOf(Def);
+      if (!S || !S->keepsAnything())
+        return;
+      unsigned N = std::min<unsigned>(Def->getNumParams(), Args.size());
+      for (unsigned I = 0; I < N; ++I) {
+        const ParamEffect &E = S->Params[I];
+        if (!E.Global && !E.This && !E.ThroughParams)
+          continue;
+        OriginSet Vals = val(Args[I]);
+        if (Def->getParamDecl(I)->getType()->isReferenceType())
+          unionInto(Vals, addr(Args[I]));
+        if (Vals.empty())
+          continue;
+        if (E.Global)
+          store(key(Def, LocKind::Kept, nullptr, false), Vals, Call,
+                Step::CallKeep, E.Where, Name);
+        if (E.This && Obj)
+          store(objectKey(Obj), Vals, Call, Step::CallKeep, targetName(Obj),
+                Name);
+        for (unsigned J = 0; J < N && J < 32; ++J)
+          if (E.ThroughParams & (1u << J)) {
+            bool Ref = Def->getParamDecl(J)->getType()->isReferenceType();
+            KeyResult K = Ref ? lvalueKey(Args[J]) : pointeeKey(Args[J], false);
+            K.Strong = false;
+            std::string T = targetName(Args[J]);
+            store(K, Vals, Call, Step::CallKeep, Ref ? T : "*" + T, Name);
+          }
+      }
+      return;
+    }
+    if (isStdFn(Callee, {"move", "forward", "as_const", "move_if_noexcept"}))
+      return;
+    // An unknown callee is assumed to only use its arguments, unless it
+    // takes a container by non-const reference: then it may insert them.
+    unsigned N = std::min<unsigned>(Callee->getNumParams(), Args.size());
+    for (unsigned J = 0; J < N; ++J) {
+      QualType PT = Callee->getParamDecl(J)->getType();
+      if (!PT->isLValueReferenceType() ||
+          PT.getNonReferenceType().isConstQualified() ||
+          !hasInsertionMember(PT) || !EC.canHoldPointer(PT))
+        continue;
+      OriginSet Vals;
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (I != J)
+          unionInto(Vals, val(Args[I]));
+      if (Vals.empty())
+        continue;
+      KeyResult K = lvalueKey(Args[J]);
+      K.Strong = false;
+      store(K, Vals, Call, Step::Insert, targetName(Args[J]), Name);
+    }
+  }
+
+  void transferStmt(const Stmt *S, int Nest, bool Report) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      transferDecl(DS);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign)
+        store(lvalueKey(BO->getLHS()), val(BO->getRHS()), BO, Step::Store,
+              targetName(BO->getLHS()));
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+        store(lvalueKey(OC->getArg(0)), val(OC->getArg(1)), OC, Step::Store,
+              targetName(OC->getArg(0)));
+        return;
+      }
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      transferCall(Call);
+      return;
+    }
+    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+      const Expr *E = RS->getRetValue();
+      if (!E || !Report || Sum)
+        return;
+      OriginSet O = val(E);
+      if (FD->getReturnType()->isReferenceType())
+        unionInto(O, addr(E));
+      for (unsigned X : O)
+        if (Nest >= 0 && Origins[X].Block >= 0 &&
+            isActive(Origins[X].Block, Nest))
+          reportEscape(X, RS, "is returned from the no_escape block");
+      return;
+    }
+    if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
+      if (!Report || Sum || !TE->getSubExpr())
+        return;
+      for (unsigned X : val(TE->getSubExpr()))
+        if (Nest >= 0 && Origins[X].Block >= 0 &&
+            isActive(Origins[X].Block, Nest))
+          reportEscape(X, TE, "is thrown");
+    }
+  }
+
+  /// Control is at a point inside block \p Nest (-1: outside every block):
+  /// the facts of blocks that are no longer active are checked and dropped.
+  void checkExits(int Nest, bool Report) {
+    if (Sum)
+      return;
+    State &St = *Cur;
+    for (auto It = St.begin(); It != St.end();) {
+      OriginSet Keep;
+      for (unsigned O : It->second) {
+        int B = Origins[O].Block;
+        if (B < 0 || isActive(B, Nest)) {
+          Keep.push_back(O);
+          continue;
+        }
+        if (Report && outlives(It->first, B))
+          reportStore(O);
+      }
+      if (Keep.empty()) {
+        It = St.erase(It);
+      } else {
+        It->second = std::move(Keep);
+        ++It;
+      }
+    }
+  }
+
+  void recordSummary() {
+    for (const auto &[K, Set] : *Cur) {
+      bool Global = false, This = false;
+      int Through = -1;
+      std::string Where;
+      if (K.Kind == LocKind::This) {
+        This = true;
+      } else if (K.Kind == LocKind::Kept) {
+        Global = true;
+      } else {
+        const auto *VD = static_cast<const VarDecl *>(K.Base);
+        if (VD->hasGlobalStorage()) {
+          Global = true;
+          Where = VD->getNameAsString();
+        } else if (K.Kind == LocKind::Deref) {
+          if (const auto *PD = dyn_cast<ParmVarDecl>(VD))
+            if (PD->getDeclContext() == FD)
+              Through = PD->getFunctionScopeIndex();
+        }
+      }
+      if (!Global && !This && (Through < 0 || Through >= 32))
+        continue;
+      for (unsigned O : Set) {
+        int P = Origins[root(O)].Param;
+        if (P < 0 || unsigned(P) >= Sum->Params.size())
+          continue;
+        ParamEffect &E = Sum->Params[P];
+        E.Global |= Global;
+        E.This |= This;
+        if (Through >= 0)
+          E.ThroughParams |= 1u << Through;
+        if (E.Where.empty())
+          E.Where = Where.empty() ? Origins[O].Target : Where;
+      }
+    }
+  }
+
+  void transferBlock(const CFGBlock &B, bool Report) {
+    for (const CFGElement &E : B) {
+      std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      int Nest = nestOf(S);
+      if (Nest != -2)
+        checkExits(Nest, Report);
+      transferStmt(S, Nest, Report);
+    }
+    // Loops jump back into a block through their terminator, which is
+    // outside the block: the back edge ends the block.
+    if (const Stmt *T = B.getTerminatorStmt()) {
+      int Nest = nestOf(T);
+      if (Nest != -2)
+        checkExits(Nest, Report);
+    }
+    if (B.getBlockID() == ExitID) {
+      checkExits(-1, Report);
+      if (Report && Sum)
+        recordSummary();
+    }
+  }
+
+  // --- diagnostics -------------------------------------------------------
+  static constexpr const char *Subject =
+      "pointer into arena memory allocated in this no_escape block ";
+
+  void chainNotes(Finding &F, unsigned Last, bool IncludeLast, bool &Captured) {
+    llvm::SmallVector<unsigned, 8> Chain;
+    for (unsigned O = Last; O != NoParent; O = Origins[O].Parent)
+      Chain.push_back(O);
+    std::reverse(Chain.begin(), Chain.end());
+    if (!IncludeLast)
+      Chain.pop_back();
+    unsigned LastLine = 0;
+    for (unsigned O : Chain) {
+      const Origin &Or = Origins[O];
+      SourceLocation L = Or.S ? Or.S->getBeginLoc() : SourceLocation();
+      if (L.isInvalid())
+        continue;
+      unsigned Line = SM.getExpansionLineNumber(L);
+      switch (Or.Kind) {
+      case Step::Alloc:
+        EC.addNote(F, L, "allocated here");
+        break;
+      case Step::Capture:
+        Captured = true;
+        EC.addNote(F, L, "captured by the lambda here");
+        break;
+      case Step::Store:
+      case Step::Insert:
+      case Step::CallKeep:
+        if (Line != LastLine && !Or.Target.empty())
+          EC.addNote(F, L,
+                     "derived value stored into '" + Or.Target + "' here");
+        break;
+      case Step::Param:
+        break;
+      }
+      LastLine = Line;
+    }
+  }
+
+  void finish(Finding F, unsigned O, SourceLocation At, std::string How,
+              bool Captured) {
+    int B = Origins[O].Block;
+    F.Message = Subject;
+    if (Captured)
+      F.Message += "is captured by a lambda that escapes: the lambda ";
+    F.Message += How;
+    EC.addNote(F, Blocks[B].Body->getRBracLoc(),
+               "block ends here; its memory is reset");
+    EC.emit(std::move(F), At);
+  }
+
+  void reportStore(unsigned O) {
+    const Origin &Or = Origins[O];
+    Finding F{Check::Escape, Severity::Error, SourceLocation(), "", {}, {}};
+    bool Captured = false;
+    for (unsigned X = Or.Parent; X != NoParent; X = Origins[X].Parent)
+      Captured |= Origins[X].Kind == Step::Capture;
+    chainNotes(F, O, false, Captured);
+    std::string How;
+    switch (Or.Kind) {
+    case Step::Insert:
+      How = "is kept by '" + Or.Callee + "', and '" + Or.Target +
+            "' outlives the block";
+      break;
+    case Step::CallKeep:
+      How = "is passed to '" + Or.Callee + "', which stores it into '" +
+            Or.Target + "', which outlives the block";
+      break;
+    default:
+      How = "is stored into '" + Or.Target + "', which outlives the block";
+      break;
+    }
+    finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured);
+  }
+
+  void reportEscape(unsigned O, const Stmt *At, const char *How) {
+    Finding F{Check::Escape, Severity::Error, SourceLocation(), "", {}, {}};
+    bool Captured = false;
+    chainNotes(F, O, true, Captured);
+    finish(std::move(F), O, At->getBeginLoc(), How, Captured);
+  }
+
+  EscapeContext &EC;
+  const SourceManager &SM;
+  const FunctionDecl *FD;
+  const Stmt *Body;
+  llvm::ArrayRef<BlockInfo> Blocks;
+  Summary *Sum;
+
+  std::vector<Origin> Origins;
+  llvm::DenseMap<std::pair<const void *, uint64_t>, unsigned> Memo;
+  llvm::DenseMap<const Stmt *, int> NestCache;
+  llvm::DenseMap<const VarDecl *, LocKey> Alias;
+  llvm::DenseMap<const VarDecl *, bool> AliasStrong;
+  State *Cur = nullptr;
+  unsigned ExitID = 0;
+};
+
+void Analysis::run() {
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &EC.Ctx, Opts);
+  if (!G)
+    return;
+  ExitID = G->getExit().getBlockID();
+  std::vector<std::optional<State>> In(G->getNumBlockIDs());
+  State Init;
+  if (Sum) {
+    // Summaries: each parameter is an origin of its own.
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      Origin O;
+      O.Parent = NoParent;
+      O.Kind = Step::Param;
+      O.Param = I;
+      Origins.push_back(O);
+      Init[LocKey{FD->getParamDecl(I), LocKind::Var, nullptr}] = {
+          unsigned(Origins.size() - 1)};
+    }
+  }
+  const CFGBlock &Entry = G->getEntry();
+  In[Entry.getBlockID()] = std::move(Init);
+  std::deque<const CFGBlock *> Work{&Entry};
+  llvm::BitVector Queued(G->getNumBlockIDs());
+  Queued.set(Entry.getBlockID());
+  // Strong updates and unions over finite origin chains converge; the cap is
+  // a guard against pathological inputs, not part of the semantics.
+  unsigned Budget = 40 * G->getNumBlockIDs() + 100;
+  while (!Work.empty() && Budget-- > 0) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued.reset(B->getBlockID());
+    State St = *In[B->getBlockID()];
+    Cur = &St;
+    transferBlock(*B, false);
+    for (const CFGBlock *Succ : B->succs()) {
+      if (!Succ)
+        continue;
+      std::optional<State> &SIn = In[Succ->getBlockID()];
+      bool Changed = false;
+      if (!SIn) {
+        SIn = St;
+        Changed = true;
+      } else {
+        for (const auto &[K, V] : St) {
+          OriginSet &D = (*SIn)[K];
+          size_t Before = D.size();
+          unionInto(D, V);
+          Changed |= D.size() != Before;
+        }
+      }
+      if (Changed && !Queued.test(Succ->getBlockID())) {
+        Queued.set(Succ->getBlockID());
+        Work.push_back(Succ);
+      }
+    }
+  }
+  // Report from the fixpoint only: a pass over every reachable block.
+  for (const CFGBlock *B : *G) {
+    if (!B || !In[B->getBlockID()])
+      continue;
+    State St = *In[B->getBlockID()];
+    Cur = &St;
+    transferBlock(*B, true);
+  }
+}
+
+} // namespace
+
+const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return It->second.get();
+  auto S = std::make_unique<Summary>();
+  S->Params.resize(FD->getNumParams());
+  Summary *Raw = S.get();
+  // Inserted before the analysis: a recursive call sees the (empty) summary
+  // in progress instead of looping.
+  Summaries[FD] = std::move(S);
+  if (const Stmt *Body = FD->getBody())
+    Analysis(*this, FD, Body, {}, Raw).run();
+  return Raw;
+}
+
+void runBlockAnalysis(EscapeContext &EC, const FunctionDecl *FD,
+                      const Stmt *Body, llvm::ArrayRef<BlockInfo> Blocks) {
+  Analysis(EC, FD, Body, Blocks, nullptr).run();
+}
+
+} // namespace escape
+} // namespace bumper
