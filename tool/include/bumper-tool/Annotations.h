@@ -12,6 +12,7 @@
 #ifndef BUMPER_TOOL_ANNOTATIONS_H
 #define BUMPER_TOOL_ANNOTATIONS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -58,6 +59,21 @@ private:
   llvm::SmallVector<NoEscapeAnnotation, 8> Annotations;
   llvm::DenseMap<clang::SourceLocation, unsigned> ByLBrace;
 };
+
+class AttributeRecorder;
+class FindingSink;
+
+/// Checks the attribute uses Sema recorded (NoEscapeAttr.h) and adds the valid
+/// ones to \p Index. A misplaced or malformed use is reported to \p Sink as
+/// a bumper-annotation error and gets no entry, hence no edit.
+void buildAnnotationIndex(clang::ASTContext &Ctx,
+                          const AttributeRecorder &Recorder,
+                          AnnotationIndex &Index, FindingSink &Sink);
+
+/// True if \p E can be what a block resets: an lvalue of a bumper buffer type
+/// (a class of namespace bumper whose name ends in "Buffer", or derived from
+/// one), or a type-dependent expression of a template.
+bool isBufferExpression(const clang::Expr *E);
 
 } // namespace bumper
 

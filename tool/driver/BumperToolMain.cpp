@@ -1,0 +1,281 @@
+//===- BumperToolMain.cpp - The bumper-tool command line ------------------===//
+//
+//   bumper-tool [options] <source>... [-- <compiler arguments>]
+//
+// Reads the options and the compilation database, runs the checks
+// (Runner.h), then prints the diff, writes the fixes or exports them
+// (Output.h). Exit status: 0 no error, 1 an error diagnostic (or a warning
+// under --warnings-as-errors), 2 a usage or input problem.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Output.h"
+#include "bumper-tool/Runner.h"
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+namespace tooling = clang::tooling;
+
+namespace {
+
+enum ExitStatus { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
+
+cl::OptionCategory Category("bumper-tool options");
+
+const char Overview[] =
+    "Inserts the bumper::NoEscape guards that [[bumper::no_escape]] blocks "
+    "and functions need, and reports what is wrong.\n\n"
+    "Compile flags come from -p <build-dir> (its compile_commands.json), from "
+    "the arguments after '--', or from a compile_commands.json found in a "
+    "folder above the first source.\n\n"
+    "Exit status: 0 no error; 1 an error diagnostic (or, with "
+    "--warnings-as-errors, a warning); 2 a usage or input problem (bad "
+    "option, missing file, no compile command, a file that does not parse).\n";
+
+cl::list<std::string> Sources(cl::Positional, cl::desc("<source>..."),
+                              cl::cat(Category));
+
+cl::opt<std::string>
+    BuildPath("p", cl::value_desc("build-dir"),
+              cl::desc("Build folder holding compile_commands.json"),
+              cl::cat(Category));
+
+cl::opt<bool> Fix("fix",
+                  cl::desc("Insert the missing guards into the files (written "
+                           "atomically), then report what remains"),
+                  cl::cat(Category));
+
+cl::opt<bool> Diff("diff",
+                   cl::desc("Print the unified diff that --fix would apply; "
+                            "write nothing"),
+                   cl::cat(Category));
+
+cl::opt<std::string> ExportFixesFile(
+    "export-fixes", cl::value_desc("file"),
+    cl::desc("Write the fixes to <file> as clang-apply-replacements YAML"),
+    cl::cat(Category));
+
+cl::opt<bool> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Report warnings as errors, which makes the exit status 1 (a CI "
+             "gate); warnings fixed by --fix do not count"),
+    cl::cat(Category));
+
+cl::opt<std::string> HeaderFilter(
+    "header-filter", cl::value_desc("regex"),
+    cl::desc("Report on and edit the headers whose absolute path matches "
+             "<regex>, besides the main files (default: no header). A header "
+             "shared by several sources is edited once"),
+    cl::cat(Category));
+
+cl::list<std::string>
+    ExtraArgs("extra-arg", cl::value_desc("arg"),
+              cl::desc("An argument to append to the compile command"),
+              cl::cat(Category));
+
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before", cl::value_desc("arg"),
+                    cl::desc("An argument to prepend to the compile command"),
+                    cl::cat(Category));
+
+void printVersion(raw_ostream &OS) {
+  OS << "bumper-tool version " << BUMPER_VERSION << "\n"
+     << "  built with " << clang::getClangFullVersion() << "\n";
+}
+
+void error(const Twine &Message) {
+  WithColor::error(errs(), "bumper-tool") << Message << "\n";
+}
+
+std::string absolute(StringRef Path) {
+  SmallString<256> P(Path);
+  sys::fs::make_absolute(P);
+  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+/// The compilation database, as clang-tidy finds it.
+std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(std::unique_ptr<tooling::CompilationDatabase> FromArgs,
+             StringRef FirstSource) {
+  if (FromArgs)
+    return FromArgs;
+  std::string Err;
+  if (!BuildPath.empty()) {
+    auto DB =
+        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
+    if (!DB)
+      error("cannot load a compilation database from '" + BuildPath +
+            "': " + Err);
+    return DB;
+  }
+  auto DB =
+      tooling::CompilationDatabase::autoDetectFromSource(FirstSource, Err);
+  if (!DB)
+    error("no compilation database found in a folder above '" + FirstSource +
+          "'; pass -p <build-dir>, or the compiler arguments after '--' (for "
+          "example: -- -std=c++20 -Iinclude)");
+  return DB;
+}
+
+/// Applies \p Fixes to the file at \p Path; returns the new content.
+Expected<std::string> fixedContent(StringRef Path,
+                                   const std::set<tooling::Replacement> &Fixes,
+                                   std::string &Old) {
+  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                   /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return createStringError(Buf.getError(), "cannot read '%s': %s",
+                             Path.str().c_str(),
+                             Buf.getError().message().c_str());
+  Old = std::string((*Buf)->getBuffer());
+  tooling::Replacements Merged;
+  for (const tooling::Replacement &R : Fixes)
+    if (Error E = Merged.add(R))
+      return joinErrors(createStringError(inconvertibleErrorCode(),
+                                          "conflicting fixes in '%s'",
+                                          Path.str().c_str()),
+                        std::move(E));
+  return tooling::applyAllReplacements(Old, Merged);
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+
+  // Everything after "--" is the compile command of every source.
+  std::string FixedErr;
+  std::unique_ptr<tooling::CompilationDatabase> FromArgs =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                             FixedErr);
+  if (!FixedErr.empty()) {
+    error(FixedErr);
+    return ExitUsage;
+  }
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
+    return ExitUsage;
+
+  if (Sources.empty()) {
+    error("no source file given; see --help");
+    return ExitUsage;
+  }
+  if (Fix && Diff) {
+    error("--fix and --diff exclude each other: --diff writes nothing");
+    return ExitUsage;
+  }
+  if (!HeaderFilter.empty()) {
+    std::string RegexErr;
+    if (!Regex(HeaderFilter).isValid(RegexErr)) {
+      error("invalid --header-filter '" + HeaderFilter + "': " + RegexErr);
+      return ExitUsage;
+    }
+  }
+
+  bool InputProblem = false;
+  std::vector<std::string> Files;
+  for (const std::string &S : Sources) {
+    if (!sys::fs::is_regular_file(S)) {
+      error("no such file: '" + S + "'");
+      InputProblem = true;
+      continue;
+    }
+    Files.push_back(absolute(S));
+  }
+  if (Files.empty())
+    return ExitUsage;
+
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      loadDatabase(std::move(FromArgs), Files.front());
+  if (!DB)
+    return ExitUsage;
+  std::vector<std::string> Runnable;
+  for (const std::string &F : Files) {
+    if (DB->getCompileCommands(F).empty()) {
+      error("no compile command for '" + F +
+            "' in the compilation database; build it with CMake's "
+            "CMAKE_EXPORT_COMPILE_COMMANDS, or pass the compiler arguments "
+            "after '--'");
+      InputProblem = true;
+      continue;
+    }
+    Runnable.push_back(F);
+  }
+
+  bumper::ToolOptions Opts;
+  Opts.Fix = Fix;
+  Opts.WarningsAsErrors = WarningsAsErrors;
+  Opts.HeaderFilter = HeaderFilter;
+  Opts.ExtraArgs = ExtraArgs;
+  Opts.ExtraArgsBefore = ExtraArgsBefore;
+  bumper::RunResult Result;
+  if (!Runnable.empty())
+    bumper::runChecks(*DB, Runnable, Opts, Result);
+
+  for (const std::string &F : Runnable) {
+    if (Result.BrokenFiles.contains(F))
+      error("'" + F +
+            "' does not compile; it was not checked and nothing is "
+            "written to it");
+    else if (!Result.Analysed.contains(F))
+      error("'" + F + "' could not be parsed");
+    if (!Result.Analysed.contains(F))
+      InputProblem = true;
+  }
+  InputProblem |= Result.InputProblem;
+
+  unsigned FilesWritten = 0;
+  if (Fix || Diff) {
+    for (const auto &[Path, Fixes] : Result.Fixes) {
+      if (Result.BrokenFiles.contains(Path))
+        continue;
+      std::string Old;
+      Expected<std::string> New = fixedContent(Path, Fixes, Old);
+      if (!New) {
+        error(toString(New.takeError()));
+        InputProblem = true;
+        continue;
+      }
+      if (*New == Old)
+        continue;
+      if (Diff) {
+        outs() << bumper::unifiedDiff(Path, Old, *New);
+        continue;
+      }
+      if (Error E = bumper::writeFileAtomically(Path, *New)) {
+        error(toString(std::move(E)));
+        InputProblem = true;
+        continue;
+      }
+      ++FilesWritten;
+    }
+  }
+  if (Fix && FilesWritten)
+    errs() << "bumper-tool: applied " << Result.Fixed
+           << (Result.Fixed == 1 ? " fix" : " fixes") << " to " << FilesWritten
+           << (FilesWritten == 1 ? " file" : " files") << "\n";
+
+  if (!ExportFixesFile.empty()) {
+    StringRef Main = Runnable.size() == 1 ? StringRef(Runnable.front()) : "";
+    if (Error E = bumper::exportFixes(ExportFixesFile, Main, Result.Exported)) {
+      error(toString(std::move(E)));
+      InputProblem = true;
+    }
+  }
+
+  if (InputProblem)
+    return ExitUsage;
+  return Result.Errors ? ExitFindings : ExitClean;
+}

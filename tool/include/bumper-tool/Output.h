@@ -1,0 +1,36 @@
+//===- Output.h - Writing what the checks found -----------------*- C++ -*-===//
+//
+// The unified diff of --diff, the atomic write of --fix, and the
+// clang-apply-replacements YAML of --export-fixes. Nothing here needs Clang's
+// AST.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BUMPER_TOOL_OUTPUT_H
+#define BUMPER_TOOL_OUTPUT_H
+
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace bumper {
+
+/// The unified diff (3 lines of context) from \p Old to \p New, with
+/// "--- Name" and "+++ Name" headers; "" if they are equal.
+std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
+                        llvm::StringRef New);
+
+/// Replaces \p Path's content with \p Content: writes a temporary file in the
+/// same folder, gives it \p Path's permissions, and renames it over \p Path,
+/// so that \p Path is either the old file or the new one, never a mix.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+/// Writes \p Diags as clang-apply-replacements YAML to \p Path ("-": stdout).
+llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainSourceFile,
+                        llvm::ArrayRef<clang::tooling::Diagnostic> Diags);
+
+} // namespace bumper
+
+#endif // BUMPER_TOOL_OUTPUT_H

@@ -1,0 +1,66 @@
+//===- Runner.h - Running bumper-tool's checks over translation units
+//------===//
+//
+// The command-line driver hands the files and their compilation database to
+// runChecks(); each translation unit is parsed with the no_escape attribute
+// recorded (NoEscapeAttr.h), checked (Annotations.h, GuardFixes.h,
+// EscapeAnalysis.h), and its findings rendered (Diagnostics.h). What comes
+// back is plain data: counts, and the fixes per file for Output.h to apply.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BUMPER_TOOL_RUNNER_H
+#define BUMPER_TOOL_RUNNER_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace bumper {
+
+struct ToolOptions {
+  /// --fix: fixes are going to be applied (rendered as "applied").
+  bool Fix = false;
+  /// --warnings-as-errors.
+  bool WarningsAsErrors = false;
+  /// --header-filter: report and edit headers whose path matches it.
+  std::string HeaderFilter;
+  /// --extra-arg / --extra-arg-before.
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+};
+
+/// What a run found. Translation units may run on several threads: every
+/// change goes through add*() under the lock.
+struct RunResult {
+  unsigned Errors = 0;   ///< Error diagnostics, warnings-as-errors included.
+  unsigned Warnings = 0; ///< Warnings left unfixed.
+  unsigned Fixed = 0;    ///< Findings whose fix is in Fixes.
+  /// A usage or input problem: a file that does not parse, a missing file.
+  bool InputProblem = false;
+  /// The fixes, by absolute file path; a header shared by several
+  /// translation units gets each of its fixes once.
+  std::map<std::string, std::set<clang::tooling::Replacement>> Fixes;
+  /// Every finding that carries a fix, for --export-fixes.
+  std::vector<clang::tooling::Diagnostic> Exported;
+  /// Main files of translation units that had compiler errors: never written.
+  llvm::StringSet<> BrokenFiles;
+  /// Main files that were analysed.
+  llvm::StringSet<> Analysed;
+  std::mutex Lock;
+};
+
+/// Parses and checks each of \p Sources with the flags \p DB gives it.
+void runChecks(const clang::tooling::CompilationDatabase &DB,
+               llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
+               RunResult &Result);
+
+} // namespace bumper
+
+#endif // BUMPER_TOOL_RUNNER_H

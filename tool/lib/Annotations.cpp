@@ -1,0 +1,236 @@
+//===- Annotations.cpp - From recorded attribute uses to annotations ------===//
+//
+// Turns what NoEscapeAttr.cpp recorded into an AnnotationIndex: blocks and
+// function bodies, each with the buffer it resets. Wrong uses (the attribute
+// on a variable, a class, a statement that is not a block; an argument that
+// is not a buffer; two annotations on one block) become bumper-annotation
+// errors and stay out of the index, so nothing is edited for them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Annotations.h"
+#include "bumper-tool/Findings.h"
+#include "bumper-tool/NoEscapeAttr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace bumper {
+
+void AnnotationIndex::add(NoEscapeAnnotation A) {
+  SourceLocation Key = A.Body->getLBracLoc();
+  auto It = ByLBrace.find(Key);
+  if (It != ByLBrace.end())
+    return; // The first one wins; buildAnnotationIndex reports duplicates.
+  ByLBrace[Key] = Annotations.size();
+  Annotations.push_back(std::move(A));
+}
+
+const NoEscapeAnnotation *AnnotationIndex::lookup(SourceLocation LBrace) const {
+  auto It = ByLBrace.find(LBrace);
+  if (It == ByLBrace.end())
+    return nullptr;
+  return &Annotations[It->second];
+}
+
+static bool isInBumperNamespace(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->getName() == "bumper" &&
+          NS->getParent()->getRedeclContext()->isTranslationUnit())
+        return true;
+  return false;
+}
+
+static bool isBufferClass(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  if (RD->getIdentifier() && RD->getName().ends_with("Buffer") &&
+      isInBumperNamespace(RD->getDeclContext()))
+    return true;
+  if (!RD->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (isBufferClass(Base.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+bool isBufferExpression(const Expr *E) {
+  if (!E)
+    return false;
+  if (E->isTypeDependent() || E->isValueDependent())
+    return true;
+  if (!E->isGLValue())
+    return false;
+  return isBufferClass(
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl());
+}
+
+namespace {
+
+/// What the attribute was written on, for "... not to <what>".
+std::string describe(const AttributeUse &U) {
+  if (const Decl *D = U.Declaration) {
+    if (isa<VarDecl>(D))
+      return "a variable";
+    if (isa<FieldDecl>(D))
+      return "a data member";
+    if (isa<TagDecl>(D))
+      return isa<EnumDecl>(D) ? "an enumeration" : "a class";
+    if (isa<NamespaceDecl>(D))
+      return "a namespace";
+    if (isa<TypedefNameDecl>(D))
+      return "a type alias";
+    return std::string("a declaration (") + D->getDeclKindName() + ")";
+  }
+  const Stmt *S = U.Statement;
+  if (!S)
+    return "this";
+  if (isa<NullStmt>(S))
+    return "an empty statement";
+  if (isa<ForStmt>(S) || isa<CXXForRangeStmt>(S))
+    return "a 'for' statement; put it on the loop's body block";
+  if (isa<WhileStmt>(S))
+    return "a 'while' statement; put it on the loop's body block";
+  if (isa<DoStmt>(S))
+    return "a 'do' statement; put it on the loop's body block";
+  if (isa<IfStmt>(S))
+    return "an 'if' statement; put it on a branch's block";
+  if (isa<SwitchStmt>(S))
+    return "a 'switch' statement";
+  if (isa<ReturnStmt>(S))
+    return "a 'return' statement";
+  if (isa<Expr>(S))
+    return "an expression statement";
+  return std::string("a statement of kind ") + S->getStmtClassName();
+}
+
+class IndexBuilder {
+public:
+  IndexBuilder(ASTContext &Ctx, AnnotationIndex &Index, FindingSink &Sink)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Index(Index), Sink(Sink) {}
+
+  void add(const AttributeUse &U) {
+    if (U.Unscoped)
+      return error(U.Range.getBegin(),
+                   "write '[[bumper::no_escape]]': the unscoped spelling "
+                   "'no_escape' is reserved");
+    const CompoundStmt *Body = nullptr;
+    const FunctionDecl *Function = nullptr;
+    if (U.Statement) {
+      Body = dyn_cast<CompoundStmt>(U.Statement);
+    } else if (U.Declaration) {
+      Function = U.Declaration->getAsFunction();
+      if (Function) {
+        const FunctionDecl *Def = nullptr;
+        if (!Function->isDefined(Def))
+          return; // Defined in another translation unit, checked there.
+        if (Def->isDefaulted() || Def->isDeleted())
+          return error(U.Range.getBegin(),
+                       "'bumper::no_escape' on a defaulted or deleted "
+                       "function has no body to guard");
+        Function = Def;
+        if (auto *Tmpl = Function->getTemplateInstantiationPattern())
+          Function = Tmpl;
+        Body = dyn_cast_or_null<CompoundStmt>(Function->getBody());
+        if (!Body)
+          return error(U.Range.getBegin(),
+                       "'bumper::no_escape' on a function with a "
+                       "function-try-block is not supported; annotate a block "
+                       "inside it");
+      }
+    }
+    if (!Body)
+      return error(U.Range.getBegin(),
+                   "'bumper::no_escape' applies to a block or a function "
+                   "definition, not to " +
+                       describe(U));
+
+    if (U.HasNonExprArg || U.Args.size() > 1)
+      return error(U.Range.getBegin(),
+                   "'bumper::no_escape' takes at most one argument, the "
+                   "buffer the block resets");
+    const Expr *Buffer = U.Args.empty() ? nullptr : U.Args.front();
+    if (Buffer && !isBufferExpression(Buffer))
+      return error(Buffer->getBeginLoc(),
+                   "the argument of 'bumper::no_escape' must name a bumper "
+                   "buffer (bumper::AllocBuffer, bumper::SlabBuffer, ...), "
+                   "not an expression of type '" +
+                       Buffer->getType().getAsString() + "'");
+
+    std::string Spelling = Buffer ? spell(Buffer) : std::string();
+    if (const NoEscapeAnnotation *Prev = Index.lookup(Body)) {
+      // The same annotation on a function's declaration and its definition
+      // is fine; two on one block are not.
+      if (Function && Prev->Function && Prev->BufferSpelling == Spelling)
+        return;
+      Finding F{Check::InvalidAnnotation,
+                Severity::Error,
+                U.Range.getBegin(),
+                "this block already has a 'bumper::no_escape' annotation; a "
+                "block resets one buffer, so write one annotation",
+                {},
+                {}};
+      F.Notes.push_back({Prev->AttrRange.getBegin(), "first annotation here"});
+      Sink.report(std::move(F));
+      return;
+    }
+
+    NoEscapeAnnotation A;
+    A.On = Function ? NoEscapeAnnotation::Target::Function
+                    : NoEscapeAnnotation::Target::Block;
+    A.Body = Body;
+    A.Function = Function;
+    A.Buffer = Buffer;
+    A.BufferSpelling = std::move(Spelling);
+    A.AttrRange = U.Range;
+    Index.add(std::move(A));
+  }
+
+private:
+  void error(SourceLocation Loc, std::string Message) {
+    Sink.report(Finding{Check::InvalidAnnotation,
+                        Severity::Error,
+                        Loc,
+                        std::move(Message),
+                        {},
+                        {}});
+  }
+
+  std::string spell(const Expr *E) {
+    CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+    StringRef Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
+    if (Text.empty()) // From a macro: spell its expansion.
+      Text =
+          Lexer::getSourceText(SM.getExpansionRange(R), SM, Ctx.getLangOpts());
+    return Text.trim().str();
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  AnnotationIndex &Index;
+  FindingSink &Sink;
+};
+
+} // namespace
+
+void buildAnnotationIndex(ASTContext &Ctx, const AttributeRecorder &Recorder,
+                          AnnotationIndex &Index, FindingSink &Sink) {
+  IndexBuilder Builder(Ctx, Index, Sink);
+  // Function annotations first: a block annotation on a body that is also
+  // annotated as a function is the duplicate.
+  for (const AttributeUse &U : Recorder.uses())
+    if (U.Declaration)
+      Builder.add(U);
+  for (const AttributeUse &U : Recorder.uses())
+    if (!U.Declaration)
+      Builder.add(U);
+}
+
+} // namespace bumper

@@ -1,0 +1,212 @@
+//===- Diagnostics.cpp - NOLINT, header filter, rendering of findings -----===//
+//
+// Every check reports Findings; this is the one place that turns them into
+// what the user sees, so NOLINT and --warnings-as-errors work alike for all
+// checks. Diagnostics made with getCustomDiagID ignore -Werror and -w, which
+// is why --warnings-as-errors is implemented here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Diagnostics.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
+#include <tuple>
+
+using namespace clang;
+
+namespace bumper {
+
+FindingSink::~FindingSink() = default;
+
+llvm::StringRef checkName(Check C) {
+  switch (C) {
+  case Check::Escape:
+    return "bumper-escape";
+  case Check::MissingGuard:
+    return "bumper-missing-guard";
+  case Check::UnscopedAlloc:
+    return "bumper-unscoped-alloc";
+  case Check::InvalidAnnotation:
+    return "bumper-annotation";
+  }
+  llvm_unreachable("unknown check");
+}
+
+/// Does \p Line hold \p Marker (NOLINT or NOLINTNEXTLINE) naming \p Check?
+static bool lineSuppresses(StringRef Line, StringRef Marker, StringRef Check) {
+  for (size_t Pos = Line.find(Marker); Pos != StringRef::npos;
+       Pos = Line.find(Marker, Pos + 1)) {
+    StringRef Rest = Line.substr(Pos + Marker.size());
+    if (!Rest.empty() && (isalnum((unsigned char)Rest[0]) || Rest[0] == '_'))
+      continue; // NOLINTNEXTLINE when looking for NOLINT, NOLINTBEGIN, ...
+    if (!Rest.starts_with("("))
+      return true; // No list: every check.
+    StringRef List = Rest.drop_front().split(')').first;
+    llvm::SmallVector<StringRef, 4> Names;
+    List.split(Names, ',');
+    for (StringRef Name : Names) {
+      Name = Name.trim();
+      if (Name.empty())
+        continue;
+      if (auto Glob = llvm::GlobPattern::create(Name))
+        if (Glob->match(Check))
+          return true;
+    }
+  }
+  return false;
+}
+
+bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
+                          StringRef Check) {
+  if (Loc.isInvalid())
+    return false;
+  Loc = SM.getExpansionLoc(Loc);
+  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return false;
+  size_t Start = Buf.rfind('\n', Offset);
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  size_t End = Buf.find('\n', Offset);
+  StringRef Line = Buf.slice(Start, End);
+  if (lineSuppresses(Line, "NOLINT", Check))
+    return true;
+  if (Start == 0)
+    return false;
+  size_t PrevStart = Buf.rfind('\n', Start - 1);
+  PrevStart = PrevStart == StringRef::npos ? 0 : PrevStart + 1;
+  return lineSuppresses(Buf.slice(PrevStart, Start - 1), "NOLINTNEXTLINE",
+                        Check);
+}
+
+RenderingSink::RenderingSink(DiagnosticsEngine &Diags, const LangOptions &LO,
+                             const ToolOptions &Opts, RunResult &Result)
+    : Diags(Diags), SM(Diags.getSourceManager()), LO(LO), Opts(Opts),
+      Result(Result) {
+  if (!Opts.HeaderFilter.empty())
+    HeaderFilter.emplace(Opts.HeaderFilter);
+}
+
+RenderingSink::~RenderingSink() { flush(); }
+
+static std::string absolutePath(const SourceManager &SM, StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  SM.getFileManager().makeAbsolutePath(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P);
+}
+
+bool RenderingSink::wanted(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return true;
+  Loc = SM.getExpansionLoc(Loc);
+  if (SM.isWrittenInMainFile(Loc))
+    return true;
+  if (SM.isInSystemHeader(Loc))
+    return false;
+  if (!HeaderFilter)
+    return false;
+  return HeaderFilter->match(absolutePath(SM, SM.getFilename(Loc)));
+}
+
+void RenderingSink::report(Finding F) {
+  if (!wanted(F.Loc) || isSuppressedByNolint(SM, F.Loc, checkName(F.Kind)))
+    return;
+  // Template instantiations and shared headers report the same thing twice.
+  for (const Finding &P : Pending)
+    if (P.Kind == F.Kind && P.Loc == F.Loc && P.Message == F.Message)
+      return;
+  Pending.push_back(std::move(F));
+}
+
+void RenderingSink::flush() {
+  llvm::stable_sort(Pending, [&](const Finding &L, const Finding &R) {
+    if (L.Loc.isInvalid() || R.Loc.isInvalid())
+      return L.Loc.isValid() < R.Loc.isValid();
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(L.Loc),
+                                        SM.getExpansionLoc(R.Loc));
+  });
+  for (const Finding &F : Pending)
+    render(F);
+  Pending.clear();
+}
+
+void RenderingSink::render(const Finding &F) {
+  // The fixes that may be applied: not in a macro, in an editable file.
+  std::vector<tooling::Replacement> Replacements;
+  llvm::SmallVector<FixItHint, 1> Hints;
+  for (const FixItHint &Hint : F.Fixes) {
+    SourceLocation B = Hint.RemoveRange.getBegin();
+    if (B.isInvalid() || B.isMacroID() || !wanted(B))
+      continue;
+    tooling::Replacement R(SM, Hint.RemoveRange, Hint.CodeToInsert, LO);
+    Replacements.emplace_back(absolutePath(SM, R.getFilePath()), R.getOffset(),
+                              R.getLength(), R.getReplacementText());
+    Hints.push_back(Hint);
+  }
+  bool Fixed = Opts.Fix && !Replacements.empty();
+
+  StringRef Name = checkName(F.Kind);
+  DiagnosticsEngine::Level Level = DiagnosticsEngine::Error;
+  std::string Suffix = ("[" + Name + "]").str();
+  if (F.Level == Severity::Warning) {
+    if (Opts.WarningsAsErrors && !Fixed)
+      Suffix = ("[" + Name + ",-warnings-as-errors]").str();
+    else
+      Level = DiagnosticsEngine::Warning;
+  } else if (F.Level == Severity::Note) {
+    Level = DiagnosticsEngine::Note;
+  }
+
+  {
+    DiagnosticBuilder DB =
+        Diags.Report(F.Loc, Diags.getCustomDiagID(Level, "%0"));
+    DB << (F.Message + " " + Suffix);
+    for (const FixItHint &Hint : Hints)
+      DB << Hint;
+  }
+  unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+  for (const FindingNote &N : F.Notes)
+    Diags.Report(N.Loc, NoteID) << N.Message;
+  if (Fixed)
+    Diags.Report(F.Loc, NoteID) << "FIX-IT applied suggested code changes";
+
+  std::lock_guard<std::mutex> Guard(Result.Lock);
+  if (Level == DiagnosticsEngine::Error)
+    ++Result.Errors;
+  else if (Level == DiagnosticsEngine::Warning && !Fixed)
+    ++Result.Warnings;
+  if (Replacements.empty())
+    return;
+  if (Fixed)
+    ++Result.Fixed;
+  for (const tooling::Replacement &R : Replacements)
+    Result.Fixes[std::string(R.getFilePath())].insert(R);
+
+  SourceLocation Loc = SM.getExpansionLoc(F.Loc);
+  tooling::DiagnosticMessage Msg(F.Message, SM, Loc);
+  Msg.FilePath = absolutePath(SM, Msg.FilePath);
+  for (const tooling::Replacement &R : Replacements)
+    llvm::consumeError(Msg.Fix[std::string(R.getFilePath())].add(R));
+  tooling::Diagnostic D(std::string(Name), Msg, {},
+                        F.Level == Severity::Error
+                            ? tooling::Diagnostic::Error
+                            : tooling::Diagnostic::Warning,
+                        "");
+  // The same fix from another translation unit (a shared header): once.
+  for (const tooling::Diagnostic &E : Result.Exported)
+    if (E.DiagnosticName == D.DiagnosticName &&
+        E.Message.FilePath == D.Message.FilePath &&
+        E.Message.FileOffset == D.Message.FileOffset &&
+        E.Message.Message == D.Message.Message)
+      return;
+  Result.Exported.push_back(std::move(D));
+}
+
+} // namespace bumper

@@ -1,0 +1,339 @@
+//===- GuardFixes.cpp - The bumper-missing-guard check and its fix-its ----===//
+//
+// The rewrite (docs/tool.md, "The rewrite"):
+//  - the guard is "bumper::NoEscape <name>;" or "bumper::NoEscape <name>(buf);"
+//    with buf spelled as in the annotation;
+//  - it goes on a line of its own right after the line of the '{', indented
+//    like the block's first line; a block whose first statement shares the
+//    line of its '{' ("{ x(); }") gets the guard on that line, right after
+//    the '{', so that no other line moves;
+//  - the line ending is the one of the '{' line (CRLF files stay CRLF);
+//  - <name> is bumper_guard_, or bumper_guard_1_, bumper_guard_2_, ... when
+//    the name is visible at the block (declared in an enclosing scope of the
+//    file, used inside the block, or the guard of an enclosing block);
+//  - a block written inside a macro is never edited: the edit would change
+//    the macro, hence every one of its expansions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/GuardFixes.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace bumper {
+
+static bool isNoEscapeType(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier() || RD->getName() != "NoEscape")
+    return false;
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->getName() == "bumper" &&
+          NS->getParent()->getRedeclContext()->isTranslationUnit())
+        return true;
+  return false;
+}
+
+bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S);
+  if (!DS || !DS->isSingleDecl())
+    return false;
+  const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+  if (!VD || !isNoEscapeType(VD->getType()))
+    return false;
+  Buffer = nullptr;
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return true;
+  Init = Init->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+    // "auto g = bumper::NoEscape(buf);" before C++17's guaranteed elision.
+    if (CE->getNumArgs() == 1 && isNoEscapeType(CE->getArg(0)->getType()))
+      if (const auto *Inner =
+              dyn_cast<CXXConstructExpr>(CE->getArg(0)->IgnoreImplicit()))
+        CE = Inner;
+    if (CE->getNumArgs() >= 1 && !isa<CXXDefaultArgExpr>(CE->getArg(0)))
+      Buffer = CE->getArg(0);
+  } else if (const auto *PL = dyn_cast<ParenListExpr>(Init)) {
+    if (PL->getNumExprs() >= 1)
+      Buffer = PL->getExpr(0);
+  } else if (const auto *UC = dyn_cast<CXXUnresolvedConstructExpr>(Init)) {
+    if (UC->getNumArgs() >= 1)
+      Buffer = UC->getArg(0);
+  } else if (const auto *IL = dyn_cast<InitListExpr>(Init)) {
+    if (IL->getNumInits() >= 1)
+      Buffer = IL->getInit(0);
+  }
+  if (Buffer) {
+    Buffer = Buffer->IgnoreParenImpCasts();
+    // bumper::NoEscape g(bumper::default_buffer()) guards the default buffer.
+    if (const auto *Call = dyn_cast<CallExpr>(Buffer))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        if (FD->getQualifiedNameAsString() == "bumper::default_buffer")
+          Buffer = nullptr;
+  }
+  return true;
+}
+
+namespace {
+
+std::string withoutSpaces(StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!isspace(static_cast<unsigned char>(C)))
+      Out += C;
+  return Out;
+}
+
+/// The source text of \p E, or "" if it cannot be read.
+std::string spell(const Expr *E, const SourceManager &SM,
+                  const LangOptions &LO) {
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  StringRef Text = Lexer::getSourceText(R, SM, LO);
+  if (Text.empty())
+    Text = Lexer::getSourceText(SM.getExpansionRange(R), SM, LO);
+  return Text.str();
+}
+
+bool sameBuffer(const NoEscapeAnnotation &A, const Expr *GuardBuffer,
+                const SourceManager &SM, const LangOptions &LO) {
+  if (!A.Buffer || !GuardBuffer)
+    return !A.Buffer && !GuardBuffer;
+  const auto *L = dyn_cast<DeclRefExpr>(A.Buffer->IgnoreParenImpCasts());
+  const auto *R = dyn_cast<DeclRefExpr>(GuardBuffer->IgnoreParenImpCasts());
+  if (L && R)
+    return L->getDecl()->getCanonicalDecl() == R->getDecl()->getCanonicalDecl();
+  return withoutSpaces(A.BufferSpelling) ==
+         withoutSpaces(spell(GuardBuffer, SM, LO));
+}
+
+/// The identifiers and braces of one file, lexed raw once.
+struct FileTokens {
+  struct Tok {
+    unsigned Offset;
+    enum { Identifier, LBrace, RBrace } Kind;
+    StringRef Name;
+  };
+  std::vector<Tok> Toks;
+
+  FileTokens(FileID FID, const SourceManager &SM, const LangOptions &LO) {
+    StringRef Buf = SM.getBufferData(FID);
+    Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
+              Buf.end());
+    Token T;
+    while (!Lex.LexFromRawLexer(T) || T.isNot(tok::eof)) {
+      unsigned Off = SM.getFileOffset(T.getLocation());
+      if (T.is(tok::raw_identifier))
+        Toks.push_back({Off, Tok::Identifier, T.getRawIdentifier()});
+      else if (T.is(tok::l_brace))
+        Toks.push_back({Off, Tok::LBrace, {}});
+      else if (T.is(tok::r_brace))
+        Toks.push_back({Off, Tok::RBrace, {}});
+      if (T.is(tok::eof))
+        break;
+    }
+  }
+
+  /// Names that may be visible at the '{' at \p LB or used in the block
+  /// [LB, RB]: identifiers of every scope still open at LB, and of the block.
+  llvm::StringSet<> namesAt(unsigned LB, unsigned RB) const {
+    std::vector<std::vector<StringRef>> Scopes(1);
+    llvm::StringSet<> Names;
+    for (const Tok &T : Toks) {
+      if (T.Offset >= LB) {
+        if (T.Offset > RB)
+          break;
+        if (T.Kind == Tok::Identifier)
+          Names.insert(T.Name);
+        continue;
+      }
+      if (T.Kind == Tok::Identifier)
+        Scopes.back().push_back(T.Name);
+      else if (T.Kind == Tok::LBrace)
+        Scopes.emplace_back();
+      else if (Scopes.size() > 1)
+        Scopes.pop_back();
+    }
+    for (const auto &Scope : Scopes)
+      for (StringRef N : Scope)
+        Names.insert(N);
+    return Names;
+  }
+};
+
+/// A guard planned in this run, so that nested blocks pick another name.
+struct Planned {
+  FileID File;
+  unsigned LB, RB;
+  std::string Name;
+};
+
+class GuardChecker {
+public:
+  explicit GuardChecker(ASTContext &Ctx, FindingSink &Sink)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink) {}
+
+  void check(const NoEscapeAnnotation &A) {
+    const CompoundStmt *Body = A.Body;
+    SourceLocation Loc =
+        A.Function ? A.Function->getLocation() : A.AttrRange.getBegin();
+    const char *What = A.Function ? "no_escape function" : "no_escape block";
+    std::string Subject = A.Function ? std::string(What) + " '" +
+                                           A.Function->getNameAsString() + "'"
+                                     : std::string(What);
+
+    const Expr *GuardBuffer = nullptr;
+    if (!Body->body_empty() &&
+        isNoEscapeGuard(Body->body_front(), GuardBuffer)) {
+      if (sameBuffer(A, GuardBuffer, SM, LO))
+        return;
+      std::string Has = GuardBuffer ? "'" + spell(GuardBuffer, SM, LO) + "'"
+                                    : "the default buffer";
+      std::string Wants =
+          A.Buffer ? "'" + A.BufferSpelling + "'" : "the default buffer";
+      Finding F{Check::MissingGuard,
+                Severity::Warning,
+                Body->body_front()->getBeginLoc(),
+                "the guard of this " + std::string(What) + " resets " + Has +
+                    ", but the annotation names " + Wants,
+                {},
+                {}};
+      F.Notes.push_back({A.AttrRange.getBegin(), "annotation here"});
+      Sink.report(std::move(F));
+      return;
+    }
+
+    Finding F{Check::MissingGuard,
+              Severity::Warning,
+              Loc,
+              Subject + " has no 'bumper::NoEscape' guard",
+              {},
+              {}};
+    SourceLocation LBrace = Body->getLBracLoc();
+    if (LBrace.isMacroID() || Body->getRBracLoc().isMacroID()) {
+      F.Message += "; not fixed: the block is written inside a macro, and "
+                   "editing the macro would change every expansion of it; "
+                   "add 'bumper::NoEscape' to the macro by hand";
+      Sink.report(std::move(F));
+      return;
+    }
+    if (A.Function && Loc.isMacroID())
+      F.Loc = LBrace;
+    F.Fixes.push_back(guardInsertion(A));
+    if (A.Function)
+      F.Notes.push_back({A.AttrRange.getBegin(), "annotated here"});
+    Sink.report(std::move(F));
+  }
+
+private:
+  std::string pickName(FileID FID, unsigned LB, unsigned RB) {
+    auto It = Tokens.find(FID);
+    if (It == Tokens.end())
+      It = Tokens.try_emplace(FID, std::make_unique<FileTokens>(FID, SM, LO))
+               .first;
+    llvm::StringSet<> Taken = It->second->namesAt(LB, RB);
+    for (const Planned &P : Plans)
+      if (P.File == FID && P.LB < LB && RB < P.RB)
+        Taken.insert(P.Name);
+    std::string Name = "bumper_guard_";
+    for (unsigned I = 1; Taken.contains(Name); ++I)
+      Name = "bumper_guard_" + std::to_string(I) + "_";
+    Plans.push_back({FID, LB, RB, Name});
+    return Name;
+  }
+
+  FixItHint guardInsertion(const NoEscapeAnnotation &A) {
+    SourceLocation LBrace = A.Body->getLBracLoc();
+    auto [FID, LB] = SM.getDecomposedLoc(LBrace);
+    unsigned RB = SM.getFileOffset(A.Body->getRBracLoc());
+    StringRef Buf = SM.getBufferData(FID);
+
+    std::string Guard = "bumper::NoEscape " + pickName(FID, LB, RB);
+    if (A.Buffer)
+      Guard += "(" + A.BufferSpelling + ")";
+    Guard += ";";
+
+    // Where does the block's content start? Skip comments that end on the
+    // line of the '{'.
+    Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(),
+              Buf.begin() + LB + 1, Buf.end());
+    Lex.SetCommentRetentionState(true);
+    Token T;
+    unsigned LineEnd = Buf.find_first_of("\r\n", LB);
+    if (LineEnd == StringRef::npos)
+      LineEnd = Buf.size();
+    for (;;) {
+      Lex.LexFromRawLexer(T);
+      unsigned Off = SM.getFileOffset(T.getLocation());
+      if (T.is(tok::comment) && Off + T.getLength() <= LineEnd &&
+          T.isNot(tok::eof))
+        continue;
+      break;
+    }
+    unsigned First = SM.getFileOffset(T.getLocation());
+
+    if (First < LineEnd) {
+      // "{ x(); }": the guard goes right after the '{', on that line.
+      std::string Text = " " + Guard;
+      if (LB + 1 < Buf.size() && !isspace((unsigned char)Buf[LB + 1]))
+        Text += " ";
+      return FixItHint::CreateInsertion(LBrace.getLocWithOffset(1), Text);
+    }
+
+    StringRef EOL = Buf.substr(LineEnd).starts_with("\r\n") ? "\r\n" : "\n";
+    unsigned NextLine = LineEnd + (EOL == "\r\n" ? 2 : 1);
+    std::string Indent;
+    if (T.is(tok::r_brace) || T.is(tok::hash) || T.is(tok::eof)) {
+      // An empty block, or a directive: one level deeper than the '{' line.
+      Indent = indentOfLine(Buf, LB);
+      Indent += StringRef(Indent).contains('\t') ? "\t" : "  ";
+    } else {
+      Indent = indentOfLine(Buf, First);
+    }
+    return FixItHint::CreateInsertion(SM.getComposedLoc(FID, NextLine),
+                                      Indent + Guard + EOL.str());
+  }
+
+  static std::string indentOfLine(StringRef Buf, unsigned Off) {
+    unsigned Start = Buf.find_last_of("\n", Off);
+    Start = Start == StringRef::npos ? 0 : Start + 1;
+    unsigned End = Start;
+    while (End < Buf.size() && (Buf[End] == ' ' || Buf[End] == '\t'))
+      ++End;
+    return Buf.slice(Start, End).str();
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  FindingSink &Sink;
+  llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
+  std::vector<Planned> Plans;
+};
+
+} // namespace
+
+void checkGuards(ASTContext &Ctx, const AnnotationIndex &Index,
+                 FindingSink &Sink) {
+  // Outer blocks first, so that a nested block's guard gets another name.
+  std::vector<const NoEscapeAnnotation *> Order;
+  for (const NoEscapeAnnotation &A : Index.all())
+    Order.push_back(&A);
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::stable_sort(
+      Order, [&](const NoEscapeAnnotation *L, const NoEscapeAnnotation *R) {
+        return SM.isBeforeInTranslationUnit(L->Body->getLBracLoc(),
+                                            R->Body->getLBracLoc());
+      });
+  GuardChecker Checker(Ctx, Sink);
+  for (const NoEscapeAnnotation *A : Order)
+    Checker.check(*A);
+}
+
+} // namespace bumper

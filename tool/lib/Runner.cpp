@@ -1,0 +1,143 @@
+//===- Runner.cpp - The frontend action that runs the checks --------------===//
+//
+// For each translation unit: an ASTFrontendAction installs the thread-local
+// AttributeRecorder while Sema parses, then the consumer builds the
+// AnnotationIndex, runs the checks, and renders the findings. A translation
+// unit with compiler errors is not checked and none of its fixes is kept.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Runner.h"
+#include "bumper-tool/Annotations.h"
+#include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/GuardFixes.h"
+#include "bumper-tool/NoEscapeAttr.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Path.h"
+
+// The escape analysis (EscapeAnalysis.cpp) is written by another engineer;
+// tool/CMakeLists.txt defines BUMPER_HAVE_ESCAPE_ANALYSIS once that file
+// exists, so the tool links before and runs the analysis after.
+#if BUMPER_HAVE_ESCAPE_ANALYSIS
+#include "bumper-tool/EscapeAnalysis.h"
+#endif
+
+using namespace clang;
+
+namespace bumper {
+namespace {
+
+class CheckConsumer : public ASTConsumer {
+public:
+  CheckConsumer(CompilerInstance &CI, const AttributeRecorder &Recorder,
+                const ToolOptions &Opts, RunResult &Result)
+      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::string MainFile;
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID())) {
+      llvm::SmallString<256> P(FE->getName());
+      SM.getFileManager().makeAbsolutePath(P);
+      llvm::sys::path::remove_dots(P, true);
+      MainFile = std::string(P);
+    }
+    if (CI.getDiagnostics().hasErrorOccurred()) {
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      Result.InputProblem = true;
+      Result.BrokenFiles.insert(MainFile);
+      Result.Analysed.insert(MainFile);
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      Result.Analysed.insert(MainFile);
+    }
+    RenderingSink Sink(CI.getDiagnostics(), Ctx.getLangOpts(), Opts, Result);
+    AnnotationIndex Index;
+    buildAnnotationIndex(Ctx, Recorder, Index, Sink);
+    checkGuards(Ctx, Index, Sink);
+#if BUMPER_HAVE_ESCAPE_ANALYSIS
+    analyzeEscapes(Ctx, Index, Sink);
+#endif
+    Sink.flush();
+  }
+
+private:
+  CompilerInstance &CI;
+  const AttributeRecorder &Recorder;
+  const ToolOptions &Opts;
+  RunResult &Result;
+};
+
+class CheckAction : public ASTFrontendAction {
+public:
+  CheckAction(const ToolOptions &Opts, RunResult &Result)
+      : Opts(Opts), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result);
+  }
+
+  bool BeginSourceFileAction(CompilerInstance &) override {
+    Scope.emplace(Recorder);
+    return true;
+  }
+  void EndSourceFileAction() override { Scope.reset(); }
+
+private:
+  const ToolOptions &Opts;
+  RunResult &Result;
+  AttributeRecorder Recorder;
+  std::optional<RecordingScope> Scope;
+};
+
+class CheckActionFactory : public tooling::FrontendActionFactory {
+public:
+  CheckActionFactory(const ToolOptions &Opts, RunResult &Result)
+      : Opts(Opts), Result(Result) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<CheckAction>(Opts, Result);
+  }
+
+private:
+  const ToolOptions &Opts;
+  RunResult &Result;
+};
+
+} // namespace
+
+void runChecks(const tooling::CompilationDatabase &DB,
+               llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
+               RunResult &Result) {
+  tooling::ClangTool Tool(DB, Sources);
+  // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
+  // ...) relative to its executable; a -resource-dir given by the user wins.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" BUMPER_CLANG_RESOURCE_DIR},
+      tooling::ArgumentInsertPosition::BEGIN));
+  if (!Opts.ExtraArgsBefore.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Opts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (!Opts.ExtraArgs.empty())
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  // Our own errors make an action "fail" too: the driver says what failed.
+  Tool.setPrintErrorMessage(false);
+  CheckActionFactory Factory(Opts, Result);
+  if (Tool.run(&Factory) != 0) {
+    // Our own error diagnostics make ClangTool report a failure too; only
+    // one without any of ours (a -verify mismatch, a crash) is an input
+    // problem. Files that never reached the checks are found by the caller.
+    std::lock_guard<std::mutex> Guard(Result.Lock);
+    if (Result.Errors == 0)
+      Result.InputProblem = true;
+  }
+}
+
+} // namespace bumper
