@@ -45,7 +45,7 @@ void SlabBuffer::keep_as_spare(detail::Block *slab) noexcept {
 }
 
 void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
-  if (!fits_fresh_block(size, alignment, slab_size_)) {
+  if (size >= slab_size_ || !fits_fresh_block(size, alignment, slab_size_)) {
     // A slab or more: an allocation of its own, so the current slab's free
     // space stays usable.
     detail::Block *block = detail::allocate_block(size, alignment);
