@@ -1,0 +1,116 @@
+// Standard containers on arena memory.
+#include <bumper/bumper.hpp>
+#include <gtest/gtest.h>
+
+#include <list>
+#include <map>
+#include <memory_resource>
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace {
+
+bool within(const bumper::AllocBuffer &buf, const void *p) {
+  const auto *b = static_cast<const std::byte *>(p);
+  return b >= buf.data() && b < buf.data() + buf.capacity();
+}
+
+TEST(Allocator, StdVectorTakesItsMemoryFromTheBuffer) {
+  bumper::AllocBuffer buf(1 << 16);
+  {
+    std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
+    for (int i = 0; i < 1000; ++i)
+      v.push_back(i);
+    EXPECT_TRUE(within(buf, v.data()));
+    EXPECT_EQ(std::accumulate(v.begin(), v.end(), 0), 999 * 1000 / 2);
+    EXPECT_GE(buf.used(), 1000 * sizeof(int));
+  }
+  bumper::reset(buf);
+  EXPECT_EQ(buf.used(), 0u);
+}
+
+TEST(Allocator, NonTrivialElementsAndRebinding) {
+  bumper::SlabBuffer buf(4096);
+  bumper::NoEscape guard(buf);
+  // The container runs the destructors; the arena only provides memory.
+  std::list<std::string, bumper::allocator<std::string>> names{
+      bumper::allocator<std::string>(buf)};
+  names.push_back("a fairly long string that does not fit SSO");
+  names.push_back("b");
+  EXPECT_EQ(names.size(), 2u);
+  std::map<int, int, std::less<>, bumper::allocator<std::pair<const int, int>>>
+      squares{bumper::allocator<std::pair<const int, int>>(buf)};
+  for (int i = 0; i < 100; ++i)
+    squares[i] = i * i;
+  EXPECT_EQ(squares[9], 81);
+}
+
+TEST(Allocator, EqualityIsSameBuffer) {
+  bumper::AllocBuffer a(64);
+  bumper::AllocBuffer b(64);
+  EXPECT_TRUE(bumper::allocator<int>(a) == bumper::allocator<int>(a));
+  EXPECT_TRUE(bumper::allocator<int>(a) == bumper::allocator<double>(a));
+  EXPECT_FALSE(bumper::allocator<int>(a) == bumper::allocator<int>(b));
+  EXPECT_TRUE(bumper::allocator<int>(a) != bumper::allocator<int>(b));
+  bumper::allocator<double> rebound{bumper::allocator<int>(b)};
+  EXPECT_EQ(&rebound.buffer(), &b);
+}
+
+TEST(Allocator, DeallocateIsANoOpAndAlignmentIsHonoured) {
+  bumper::AllocBuffer buf(4096);
+  bumper::allocator<double> alloc(buf);
+  (void)bumper::alloc<char>(buf, 1);
+  double *p = alloc.allocate(10);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % alignof(double), 0u);
+  const std::size_t used = buf.used();
+  alloc.deallocate(p, 10);
+  EXPECT_EQ(buf.used(), used);
+}
+
+TEST(Allocator, FailureIsBadAlloc) {
+  bumper::AllocBuffer buf(64);
+  std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
+  EXPECT_THROW(v.resize(1000), std::bad_alloc);
+}
+
+TEST(BufferResource, PmrVector) {
+  bumper::AllocBuffer buf(1 << 16);
+  bumper::buffer_resource resource(buf);
+  EXPECT_EQ(&resource.buffer(), &buf);
+  {
+    std::pmr::vector<int> v(&resource);
+    for (int i = 0; i < 1000; ++i)
+      v.push_back(i);
+    EXPECT_TRUE(within(buf, v.data()));
+    EXPECT_EQ(v[999], 999);
+    std::pmr::vector<std::pmr::string> strings(&resource);
+    strings.emplace_back("a string long enough to need its own allocation");
+    EXPECT_TRUE(within(buf, strings.back().data())); // propagated allocator
+  }
+  EXPECT_GT(buf.used(), 1000 * sizeof(int));
+}
+
+TEST(BufferResource, AlignmentAndEquality) {
+  bumper::SlabBuffer buf(4096);
+  bumper::buffer_resource resource(buf);
+  bumper::buffer_resource other(buf);
+  void *p = resource.allocate(100, 256);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % 256, 0u);
+  resource.deallocate(p, 100, 256);
+  EXPECT_TRUE(resource.is_equal(resource));
+  EXPECT_FALSE(resource.is_equal(*std::pmr::new_delete_resource()));
+  (void)other;
+}
+
+TEST(BufferResource, UnderAMonotonicResource) {
+  // An arena can also feed std::pmr's own resources.
+  bumper::AllocBuffer buf(1 << 16);
+  bumper::buffer_resource resource(buf);
+  std::pmr::unsynchronized_pool_resource pool(&resource);
+  std::pmr::vector<int> v(&pool);
+  v.assign(100, 7);
+  EXPECT_EQ(std::accumulate(v.begin(), v.end(), 0), 700);
+}
+
+} // namespace
