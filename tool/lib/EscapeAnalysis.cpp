@@ -124,10 +124,16 @@ bool EscapeContext::canHoldPointer(QualType T) {
     } else if (isOwningContainer(T)) {
       // A container of ints holds no arena pointer, whatever its internals.
       if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-          if (A.getKind() == TemplateArgument::Type &&
-              canHoldPointer(A.getAsType()))
-            R = true;
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+          // std::tuple's element types arrive as one pack.
+          llvm::ArrayRef<TemplateArgument> Args =
+              A.getKind() == TemplateArgument::Pack ? A.getPackAsArray()
+                                                    : llvm::ArrayRef(A);
+          for (const TemplateArgument &X : Args)
+            if (X.getKind() == TemplateArgument::Type &&
+                canHoldPointer(X.getAsType()))
+              R = true;
+        }
     } else if (isStdNamed(RD, {"function", "move_only_function", "any"})) {
       R = true;
     } else {
@@ -157,8 +163,17 @@ bool EscapeContext::canHoldPointer(QualType T) {
 std::string EscapeContext::sourceText(const Expr *E) const {
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID())
-    R = SM.getExpansionRange(E->getSourceRange());
+  if (E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID()) {
+    // Inside a macro, name the expression as the macro spells it (`g_any`,
+    // not `STASH(p)`) when it is spelled in one piece.
+    SourceLocation B = SM.getSpellingLoc(E->getBeginLoc());
+    SourceLocation End = SM.getSpellingLoc(E->getEndLoc());
+    if (SM.getFileID(B) == SM.getFileID(End) &&
+        !SM.isBeforeInTranslationUnit(End, B))
+      R = CharSourceRange::getTokenRange(B, End);
+    else
+      R = SM.getExpansionRange(E->getSourceRange());
+  }
   llvm::StringRef Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
   std::string Out;
   // Collapse whitespace so that multi-line expressions read well in a
@@ -201,6 +216,10 @@ const Expr *EscapeContext::bufferArgument(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return nullptr;
+  // A member allocator (Buffer::allocate) allocates from its object.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Obj = MC->getImplicitObjectArgument())
+      return Obj;
   unsigned N = std::min<unsigned>(FD->getNumParams(), Call->getNumArgs());
   for (unsigned I = 0; I < N; ++I) {
     QualType PT = FD->getParamDecl(I)->getType();

@@ -712,7 +712,8 @@ private:
       if (!VD)
         continue;
       const Expr *Init = VD->getInit();
-      std::string Name = VD->getNameAsString();
+      // Compiler-made variables (a range-for's __begin) make no useful note.
+      std::string Name = VD->isImplicit() ? "" : VD->getNameAsString();
       if (VD->getType()->isReferenceType() && Init) {
         KeyResult K = lvalueKey(Init);
         if (K.K == KeyResult::Key && !VD->hasGlobalStorage()) {
@@ -862,7 +863,10 @@ private:
       for (unsigned X : O)
         if (Nest >= 0 && Origins[X].Block >= 0 &&
             isActive(Origins[X].Block, Nest))
-          reportEscape(X, RS, "is returned from the no_escape block");
+          reportEscape(X, RS,
+                       Blocks[Origins[X].Block].IsFunction
+                           ? "is returned from the no_escape function"
+                           : "is returned from the no_escape block");
       return;
     }
     if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
