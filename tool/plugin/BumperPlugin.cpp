@@ -1,0 +1,219 @@
+//===- BumperPlugin.cpp - bumper-tool's checks inside clang (-fplugin=) ---===//
+//
+// libBumperPlugin.so, loaded with clang++ -fplugin=.../libBumperPlugin.so:
+//   - linking NoEscapeAttr.cpp registers [[bumper::no_escape]] with Sema (a
+//     static ParsedAttrInfoRegistry::Add), so clang stops warning about it;
+//   - a consumer that runs before code generation builds the AnnotationIndex
+//     and runs bumper-tool's checks (Checks.h), reporting through the
+//     compiler's DiagnosticsEngine: bumper-escape is an error, so an escape
+//     fails the compile wherever it runs (a distcc or icecream worker, a
+//     Bazel remote executor).
+// It only diagnoses: rewriting stays bumper-tool --fix, a separate, serial
+// step. docs/ci.md describes the arguments:
+//   -fplugin-arg-bumper-<check>=error|warning|off   (escape, missing-guard,
+//                                                    unscoped-alloc,
+//                                                    annotation)
+//   -fplugin-arg-bumper-warnings-as-errors
+//   -fplugin-arg-bumper-header-filter=<regex>
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Checks.h"
+#include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/NoEscapeAttr.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/Regex.h"
+#include <array>
+#include <memory>
+#include <optional>
+
+using namespace clang;
+
+namespace bumper {
+namespace {
+
+enum class Level { Off, Warning, Error };
+
+constexpr unsigned NumChecks = 4;
+
+unsigned indexOf(Check C) { return static_cast<unsigned>(C); }
+
+struct PluginOptions {
+  /// Per check: the level given by -fplugin-arg-bumper-<check>=, else the
+  /// finding's own (bumper-escape and bumper-annotation are errors, the rest
+  /// warnings).
+  std::array<std::optional<Level>, NumChecks> Levels;
+  bool WarningsAsErrors = false;
+  std::string HeaderFilter;
+};
+
+std::optional<Level> parseLevel(StringRef S) {
+  if (S == "error")
+    return Level::Error;
+  if (S == "warning")
+    return Level::Warning;
+  if (S == "off" || S == "none" || S == "ignore")
+    return Level::Off;
+  return std::nullopt;
+}
+
+std::optional<bool> parseBool(StringRef S) {
+  if (S.empty() || S == "true" || S == "on" || S == "1")
+    return true;
+  if (S == "false" || S == "off" || S == "0")
+    return false;
+  return std::nullopt;
+}
+
+class BumperConsumer : public ASTConsumer {
+public:
+  BumperConsumer(CompilerInstance &CI, PluginOptions Opts)
+      : CI(CI), Opts(std::move(Opts)), Scope(Recorder) {
+    if (!this->Opts.HeaderFilter.empty())
+      HeaderFilter.emplace(this->Opts.HeaderFilter);
+  }
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    // A translation unit that does not compile has already failed; its AST
+    // may be incomplete, and the findings would be noise.
+    if (Diags.hasErrorOccurred())
+      return;
+    CollectingSink Sink;
+    runAllChecks(Ctx, Recorder, Sink);
+    for (const Finding &F : Sink.take(Ctx.getSourceManager()))
+      emit(Diags, F);
+  }
+
+private:
+  /// Main file only, as compilers and clang-tidy do, unless the header filter
+  /// asks for a header. Presumed locations, so that a preprocessed file (what
+  /// a distcc worker compiles) is judged by its line markers.
+  bool wanted(const SourceManager &SM, SourceLocation Loc) const {
+    if (Loc.isInvalid())
+      return true;
+    Loc = SM.getExpansionLoc(Loc);
+    if (SM.isInSystemHeader(Loc))
+      return false;
+    if (SM.isInMainFile(Loc))
+      return true;
+    if (!HeaderFilter)
+      return false;
+    PresumedLoc P = SM.getPresumedLoc(Loc);
+    return P.isValid() && HeaderFilter->match(P.getFilename());
+  }
+
+  void emit(DiagnosticsEngine &Diags, const Finding &F) {
+    const SourceManager &SM = Diags.getSourceManager();
+    StringRef Name = checkName(F.Kind);
+    Level L = F.Level == Severity::Error ? Level::Error : Level::Warning;
+    if (std::optional<Level> Given = Opts.Levels[indexOf(F.Kind)])
+      L = *Given;
+    if (L == Level::Off || !wanted(SM, F.Loc) ||
+        isSuppressedByNolint(SM, F.Loc, Name))
+      return;
+    std::string Suffix = ("[" + Name + "]").str();
+    if (L == Level::Warning) {
+      // Custom diagnostics ignore -Werror and -w: honour them here.
+      if (Diags.getIgnoreAllWarnings())
+        return;
+      if (Opts.WarningsAsErrors || Diags.getWarningsAsErrors()) {
+        L = Level::Error;
+        Suffix = ("[" + Name + ",-warnings-as-errors]").str();
+      }
+    }
+    {
+      DiagnosticBuilder DB = Diags.Report(
+          F.Loc,
+          Diags.getCustomDiagID(L == Level::Error ? DiagnosticsEngine::Error
+                                                  : DiagnosticsEngine::Warning,
+                                "%0"));
+      DB << (F.Message + " " + Suffix);
+      // Shown as a suggestion (and with -fdiagnostics-parseable-fixits);
+      // never applied: the plugin does not rewrite.
+      for (const FixItHint &Hint : F.Fixes)
+        if (Hint.RemoveRange.getBegin().isValid() &&
+            !Hint.RemoveRange.getBegin().isMacroID())
+          DB << Hint;
+    }
+    unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    for (const FindingNote &N : F.Notes)
+      Diags.Report(N.Loc, NoteID) << N.Message;
+  }
+
+  CompilerInstance &CI;
+  PluginOptions Opts;
+  std::optional<llvm::Regex> HeaderFilter;
+  // The attribute's uses while this translation unit is parsed: the consumer
+  // is made before parsing starts and lives until it ends.
+  AttributeRecorder Recorder;
+  RecordingScope Scope;
+};
+
+class BumperPluginAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<BumperConsumer>(CI, Opts);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    unsigned BadArg = Diags.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "bumper plugin: %0 (in -fplugin-arg-bumper-%1); expected "
+        "<check>=error|warning|off with <check> one of escape, "
+        "missing-guard, unscoped-alloc, annotation; warnings-as-errors; or "
+        "header-filter=<regex>");
+    bool OK = true;
+    for (const std::string &Arg : Args) {
+      auto [Key, Value] = StringRef(Arg).split('=');
+      bool HasValue = StringRef(Arg).contains('=');
+      if (Key == "warnings-as-errors") {
+        if (std::optional<bool> B = parseBool(Value)) {
+          Opts.WarningsAsErrors = *B;
+          continue;
+        }
+        Diags.Report(BadArg) << "bad value '" + Value.str() + "'" << Arg;
+        OK = false;
+      } else if (Key == "header-filter" && HasValue) {
+        llvm::Regex R(Value);
+        std::string Error;
+        if (R.isValid(Error)) {
+          Opts.HeaderFilter = Value.str();
+          continue;
+        }
+        Diags.Report(BadArg) << "bad regular expression: " + Error << Arg;
+        OK = false;
+      } else if (std::optional<Check> C = parseCheckName(Key)) {
+        if (std::optional<Level> L = parseLevel(Value); L && HasValue) {
+          Opts.Levels[indexOf(*C)] = *L;
+          continue;
+        }
+        Diags.Report(BadArg) << "bad level '" + Value.str() + "'" << Arg;
+        OK = false;
+      } else {
+        Diags.Report(BadArg) << "unknown argument '" + Key.str() + "'" << Arg;
+        OK = false;
+      }
+    }
+    return OK;
+  }
+
+  // Before the main action: an escape is reported before code generation
+  // spends time on a translation unit that is going to fail.
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  PluginOptions Opts;
+};
+
+} // namespace
+} // namespace bumper
+
+static clang::FrontendPluginRegistry::Add<bumper::BumperPluginAction>
+    X("bumper", "bumper-tool's checks: bumper-escape, bumper-missing-guard, "
+                "bumper-unscoped-alloc");

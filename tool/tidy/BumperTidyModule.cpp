@@ -1,0 +1,143 @@
+//===- BumperTidyModule.cpp - bumper-tool's checks as a clang-tidy module -===//
+//
+// libBumperTidy.so, loaded with clang-tidy-19 --load=.../libBumperTidy.so,
+// offers bumper-escape, bumper-missing-guard, bumper-unscoped-alloc and
+// bumper-annotation as clang-tidy checks, so that clang-tidy's --fix,
+// .clang-tidy, NOLINT, --header-filter, WarningsAsErrors and run-clang-tidy
+// apply to them. Loading the library also registers [[bumper::no_escape]] in
+// clang-tidy's process (NoEscapeAttr.cpp's static registration).
+//
+// The attribute leaves no trace of a statement annotation in the AST, so its
+// uses are recorded while clang-tidy parses: the first enabled bumper check
+// of a translation unit opens a RecordingScope in registerPPCallbacks (called
+// before parsing), the checks run the analysis once per translation unit
+// (Checks.h) and each reports the findings of its own kind. As in clang-tidy
+// generally, every finding is a warning; WarningsAsErrors: 'bumper-escape'
+// makes an escape fail the run (docs/ci.md).
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Checks.h"
+#include "bumper-tool/NoEscapeAttr.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include <memory>
+#include <optional>
+#include <vector>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::tidy;
+
+namespace bumper {
+namespace {
+
+/// What the bumper checks of the translation unit being processed on this
+/// thread share: the attribute's uses and, once computed, all findings.
+struct TranslationUnitState {
+  AttributeRecorder Recorder;
+  std::optional<RecordingScope> Scope;
+  unsigned Users = 0;
+  const ASTContext *AnalysedContext = nullptr;
+  std::vector<Finding> Findings;
+};
+
+thread_local TranslationUnitState *Current = nullptr;
+
+void joinTranslationUnit() {
+  if (!Current) {
+    Current = new TranslationUnitState;
+    Current->Scope.emplace(Current->Recorder);
+  }
+  ++Current->Users;
+}
+
+void leaveTranslationUnit() {
+  if (Current && --Current->Users == 0) {
+    delete Current;
+    Current = nullptr;
+  }
+}
+
+/// The findings of the translation unit of \p Ctx, computed by the first
+/// check that asks.
+const std::vector<Finding> &findingsFor(ASTContext &Ctx) {
+  TranslationUnitState &S = *Current;
+  if (S.AnalysedContext != &Ctx) {
+    S.AnalysedContext = &Ctx;
+    S.Findings.clear();
+    // A translation unit with compiler errors may have an incomplete AST;
+    // clang-tidy reports the errors themselves.
+    if (!Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
+      CollectingSink Sink;
+      runAllChecks(Ctx, S.Recorder, Sink);
+      S.Findings = Sink.take(Ctx.getSourceManager());
+    }
+  }
+  return S.Findings;
+}
+
+class BumperCheck : public ClangTidyCheck {
+public:
+  BumperCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context),
+        Kind(parseCheckName(Name).value_or(Check::Escape)) {}
+
+  ~BumperCheck() override {
+    if (Joined)
+      leaveTranslationUnit();
+  }
+
+  void registerPPCallbacks(const SourceManager &, Preprocessor *,
+                           Preprocessor *) override {
+    if (!Joined) {
+      joinTranslationUnit();
+      Joined = true;
+    }
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    if (!Joined || !Current || !Result.Nodes.getNodeAs<Decl>("tu"))
+      return;
+    for (const Finding &F : findingsFor(*Result.Context)) {
+      if (F.Kind != Kind)
+        continue;
+      {
+        DiagnosticBuilder DB = diag(F.Loc, "%0") << F.Message;
+        for (const FixItHint &Hint : F.Fixes)
+          if (Hint.RemoveRange.getBegin().isValid() &&
+              !Hint.RemoveRange.getBegin().isMacroID())
+            DB << Hint;
+      }
+      for (const FindingNote &N : F.Notes)
+        diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
+    }
+  }
+
+private:
+  Check Kind;
+  bool Joined = false;
+};
+
+class BumperTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    for (Check C : {Check::Escape, Check::MissingGuard, Check::UnscopedAlloc,
+                    Check::InvalidAnnotation})
+      Factories.registerCheck<BumperCheck>(checkName(C));
+  }
+};
+
+} // namespace
+} // namespace bumper
+
+static clang::tidy::ClangTidyModuleRegistry::Add<bumper::BumperTidyModule>
+    X("bumper-module", "Bumper's checks: bumper-escape, bumper-missing-guard, "
+                       "bumper-unscoped-alloc, bumper-annotation.");
