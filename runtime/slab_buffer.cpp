@@ -17,8 +17,17 @@ bool fits_fresh_block(std::size_t size, std::size_t alignment,
 }
 } // namespace
 
-SlabBuffer::SlabBuffer(std::size_t slab_size) noexcept
-    : slab_size_(slab_size) {}
+SlabBuffer::SlabBuffer(std::size_t slab_size) : slab_size_(slab_size) {
+  // The first slab is taken now, so that a checkpoint of the new buffer is in
+  // the same block as the allocations after it: a guard around the first
+  // allocations then restores inline instead of through the slow path.
+  slabs_ = detail::allocate_block(slab_size_, detail::block_alignment);
+  if (slabs_ == nullptr)
+    throw out_of_memory(slab_size_, detail::block_alignment, 0, 0);
+  capacity_ = slabs_->size();
+  block_count_ = 1;
+  restart(slabs_->begin(), slabs_->end(), slabs_);
+}
 
 SlabBuffer::~SlabBuffer() {
   for (detail::Block *list : {slabs_, large_})
@@ -113,12 +122,18 @@ void SlabBuffer::reset_slow() noexcept {
     large_ = block->next;
     release(block);
   }
-  while (slabs_ != nullptr) {
+  // Keep the first slab as the current one (and one more as the spare).
+  while (slabs_ != nullptr && slabs_->next != nullptr) {
     detail::Block *slab = slabs_;
     slabs_ = slab->next;
     keep_as_spare(slab);
   }
-  restart(nullptr, nullptr, nullptr);
+  if (slabs_ == nullptr) {
+    restart(nullptr, nullptr, nullptr);
+    return;
+  }
+  detail::poison(slabs_->begin(), slabs_->size());
+  restart(slabs_->begin(), slabs_->end(), slabs_);
 }
 
 } // namespace bumper

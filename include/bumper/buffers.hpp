@@ -55,8 +55,8 @@ public:
   /// 1 MiB, as Bumper.jl's SlabBuffer.
   static constexpr std::size_t default_slab_size = std::size_t{1} << 20;
 
-  /// No memory is taken until the first allocation.
-  explicit SlabBuffer(std::size_t slab_size = default_slab_size) noexcept;
+  /// Takes its first slab now (throws `out_of_memory` if it cannot).
+  explicit SlabBuffer(std::size_t slab_size = default_slab_size);
   ~SlabBuffer() override;
 
   [[nodiscard]] std::size_t slab_size() const noexcept { return slab_size_; }

@@ -140,14 +140,43 @@ TEST(Errors, ImpossibleRequestOnGrowableBuffersThrowsAndChangesNothing) {
 // --- SlabBuffer
 // --------------------------------------------------------------------
 
-TEST(SlabBuffer, TakesNoMemoryUntilFirstUsed) {
+TEST(SlabBuffer, TakesItsFirstSlabAtConstruction) {
   bumper::SlabBuffer buf(1024);
-  EXPECT_EQ(buf.capacity(), 0u);
-  EXPECT_EQ(buf.slab_count(), 0u);
+  EXPECT_EQ(buf.capacity(), 1024u);
+  EXPECT_EQ(buf.slab_count(), 1u);
   EXPECT_EQ(buf.slab_size(), 1024u);
+  EXPECT_EQ(buf.used(), 0u);
   (void)bumper::alloc<char>(buf, 1);
   EXPECT_EQ(buf.capacity(), 1024u);
   EXPECT_EQ(buf.slab_count(), 1u);
+}
+
+TEST(SlabBuffer, AGuardOnAFreshBufferStaysInItsFirstSlab) {
+  // The checkpoint of a fresh buffer is in the first slab, so guarded
+  // allocations come back to the same address without new slabs.
+  bumper::SlabBuffer buf(1024);
+  const bumper::Checkpoint fresh = bumper::checkpoint(buf);
+  char *first = nullptr;
+  for (int i = 0; i < 1000; ++i) {
+    bumper::NoEscape guard(buf);
+    char *p = bumper::alloc<char>(buf, 100).data();
+    if (i == 0)
+      first = p;
+    ASSERT_EQ(p, first);
+    ASSERT_EQ(bumper::checkpoint(buf).generation, fresh.generation);
+  }
+  EXPECT_EQ(buf.slab_count(), 1u);
+}
+
+TEST(SlabBuffer, ResetKeepsTheFirstSlab) {
+  bumper::SlabBuffer buf(1024);
+  char *first = bumper::alloc<char>(buf, 1).data();
+  for (int i = 0; i < 10; ++i)
+    (void)bumper::alloc<char>(buf, 1000);
+  EXPECT_EQ(buf.slab_count(), 10u);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.slab_count(), 2u); // the first slab and the spare
+  EXPECT_EQ(bumper::alloc<char>(buf, 1).data(), first);
 }
 
 TEST(SlabBuffer, ChainsSlabs) {
@@ -183,7 +212,7 @@ TEST(SlabBuffer, OversizedRequestsGetTheirOwnAllocation) {
 
   bumper::reset(buf);
   EXPECT_EQ(buf.used(), 0u);
-  EXPECT_EQ(buf.slab_count(), 1u); // one slab kept as the spare
+  EXPECT_EQ(buf.slab_count(), 1u); // the first slab, kept
 }
 
 TEST(SlabBuffer, OverAlignedRequestLargerThanASlab) {

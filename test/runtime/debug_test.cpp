@@ -153,6 +153,7 @@ TEST_F(DebugDeathTest, CheckpointOfAnotherBufferOnTheSlowPathAlwaysFails) {
         bumper::SlabBuffer a(256);
         bumper::SlabBuffer b(256);
         (void)bumper::alloc<char>(a, 200);
+        (void)bumper::alloc<char>(a, 200); // a's second slab
         const bumper::Checkpoint cp = bumper::checkpoint(a);
         bumper::restore(b, cp);
       },
