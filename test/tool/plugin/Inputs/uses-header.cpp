@@ -1,0 +1,3 @@
+#include "leaky.h"
+
+int use(int n) { return *leakFromHeader(n); }
