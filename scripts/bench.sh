@@ -65,6 +65,7 @@ echo
 }
 
 python3 "$BUMPER_ROOT/bench/report.py" "$dir/bench.json" --binary "$bin"
+echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the run; numbers from a loaded machine are noisier"
 
 if [ "$show_asm" = 1 ]; then
   for fn in seed_bumper_default seed_alloca; do
