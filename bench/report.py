@@ -22,6 +22,7 @@ SEED_ROWS = [
     ("bumper_default", "bumper, default buffer"),
     ("bumper_buffer", "bumper, AllocBuffer"),
     ("alloca", "alloca (the limit)"),
+    ("minimal_bump", "minimal bump (floor)"),
     ("std_vector", "std::vector<int>(n)"),
     ("malloc", "malloc/free"),
     ("pmr_monotonic", "pmr monotonic_buffer"),

@@ -64,6 +64,25 @@ inline int fill_and_sum(std::span<const int> x, std::span<int> y) {
   return s;
 }
 
+// The floor for any arena whose bump pointer lives in memory: two pointers, a
+// bounds check, and a "guard" that saves and restores one pointer. No
+// checkpoint bookkeeping, no growth, no introspection. Not a peer: it shows
+// how much of bumper's cost at small n any arena pays.
+struct MinimalArena {
+  std::byte *cur;
+  std::byte *end;
+  void *allocate(std::size_t size, std::size_t align) {
+    const std::size_t pad =
+        (0 - reinterpret_cast<std::uintptr_t>(cur)) & (align - 1);
+    if (pad > static_cast<std::size_t>(end - cur) ||
+        size > static_cast<std::size_t>(end - cur) - pad) [[unlikely]]
+      std::abort();
+    std::byte *p = cur + pad;
+    cur = p + size;
+    return p;
+  }
+};
+
 } // namespace
 
 // External linkage on purpose: the kernels are easy to find in `objdump -d`
@@ -87,6 +106,14 @@ BENCH_KERNEL int seed_bumper_buffer(bumper::AllocBuffer &buf,
 BENCH_KERNEL int seed_alloca(std::span<const int> x) {
   int *p = static_cast<int *>(alloca(x.size() * sizeof(int)));
   return fill_and_sum(x, {p, x.size()});
+}
+
+BENCH_KERNEL int seed_minimal_bump(MinimalArena &a, std::span<const int> x) {
+  std::byte *saved = a.cur;
+  int *p = static_cast<int *>(a.allocate(x.size() * sizeof(int), alignof(int)));
+  int s = fill_and_sum(x, {p, x.size()});
+  a.cur = saved;
+  return s;
 }
 
 // The everyday C++ way (it also zero-fills, as std::vector(n) always does).
@@ -169,6 +196,12 @@ void BM_seed_bumper_buffer(benchmark::State &st) {
 
 void BM_seed_alloca(benchmark::State &st) {
   run_seed(st, [](std::span<const int> x) { return seed_alloca(x); });
+}
+
+void BM_seed_minimal_bump(benchmark::State &st) {
+  std::vector<std::byte> memory(kArenaBytes);
+  MinimalArena a{memory.data(), memory.data() + memory.size()};
+  run_seed(st, [&](std::span<const int> x) { return seed_minimal_bump(a, x); });
 }
 
 void BM_seed_vector(benchmark::State &st) {
@@ -340,6 +373,7 @@ void register_all() {
       {"bumper_default", BM_seed_bumper_default},
       {"bumper_buffer", BM_seed_bumper_buffer},
       {"alloca", BM_seed_alloca},
+      {"minimal_bump", BM_seed_minimal_bump},
       {"std_vector", BM_seed_vector},
       {"malloc", BM_seed_malloc},
       {"pmr_monotonic", BM_seed_pmr},
