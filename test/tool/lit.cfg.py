@@ -22,6 +22,10 @@ config.substitutions.append(("%python", config.python_executable))
 # The flags every test's translation unit is compiled with.
 config.substitutions.append(
     ("%bumper-cxxflags", "-std=c++20 -I" + config.bumper_include_dir))
+# "%expect-exit N cmd ...": cmd must exit with status exactly N.
+config.substitutions.append(
+    ("%expect-exit", config.python_executable + " " +
+     os.path.join(config.test_source_root, "Inputs", "expect_exit.py")))
 # Most tests parse against a small stand-in of <bumper/bumper.hpp>.
 config.substitutions.append(
     ("%stub-flags", "-std=c++20 -I" + os.path.join(config.test_source_root, "Inputs")))

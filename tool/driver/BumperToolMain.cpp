@@ -13,6 +13,7 @@
 #include "bumper-tool/Runner.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -41,7 +42,8 @@ const char Overview[] =
     "--warnings-as-errors, a warning); 2 a usage or input problem (bad "
     "option, missing file, no compile command, a file that does not parse).\n";
 
-cl::list<std::string> Sources(cl::Positional, cl::desc("<source>..."),
+cl::list<std::string> Sources(cl::Positional,
+                              cl::desc("<source>... [-- <compiler arguments>]"),
                               cl::cat(Category));
 
 cl::opt<std::string>
@@ -203,7 +205,12 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   std::vector<std::string> Runnable;
   for (const std::string &F : Files) {
-    if (DB->getCompileCommands(F).empty()) {
+    // JSON databases guess a command for a file they do not list (the
+    // "Heuristic" says from which file); the tool does not guess flags.
+    std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(F);
+    if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
+          return C.Heuristic.empty();
+        })) {
       error("no compile command for '" + F +
             "' in the compilation database; build it with CMake's "
             "CMAKE_EXPORT_COMPILE_COMMANDS, or pass the compiler arguments "

@@ -17,6 +17,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -165,7 +166,9 @@ public:
                        Buffer->getType().getAsString() + "'");
 
     std::string Spelling = Buffer ? spell(Buffer) : std::string();
-    if (const NoEscapeAnnotation *Prev = Index.lookup(Body)) {
+    auto Seen = ByLBrace.find(Body->getLBracLoc());
+    if (Seen != ByLBrace.end()) {
+      const NoEscapeAnnotation *Prev = &Accepted[Seen->second];
       // The same annotation on a function's declaration and its definition
       // is fine; two on one block are not.
       if (Function && Prev->Function && Prev->BufferSpelling == Spelling)
@@ -179,6 +182,7 @@ public:
                 {}};
       F.Notes.push_back({Prev->AttrRange.getBegin(), "first annotation here"});
       Sink.report(std::move(F));
+      Rejected.insert(Body->getLBracLoc()); // No edit for this block.
       return;
     }
 
@@ -190,7 +194,15 @@ public:
     A.Buffer = Buffer;
     A.BufferSpelling = std::move(Spelling);
     A.AttrRange = U.Range;
-    Index.add(std::move(A));
+    ByLBrace[Body->getLBracLoc()] = Accepted.size();
+    Accepted.push_back(std::move(A));
+  }
+
+  /// Adds the accepted annotations, minus the blocks annotated twice.
+  void finish() {
+    for (NoEscapeAnnotation &A : Accepted)
+      if (!Rejected.contains(A.Body->getLBracLoc()))
+        Index.add(std::move(A));
   }
 
 private:
@@ -216,6 +228,9 @@ private:
   SourceManager &SM;
   AnnotationIndex &Index;
   FindingSink &Sink;
+  std::vector<NoEscapeAnnotation> Accepted;
+  llvm::DenseMap<SourceLocation, unsigned> ByLBrace;
+  llvm::DenseSet<SourceLocation> Rejected;
 };
 
 } // namespace
@@ -231,6 +246,7 @@ void buildAnnotationIndex(ASTContext &Ctx, const AttributeRecorder &Recorder,
   for (const AttributeUse &U : Recorder.uses())
     if (!U.Declaration)
       Builder.add(U);
+  Builder.finish();
 }
 
 } // namespace bumper

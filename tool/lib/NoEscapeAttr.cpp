@@ -15,7 +15,9 @@
 
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang/AST/Attr.h"
+#include "clang/Sema/DeclSpec.h"
 #include "clang/Sema/ParsedAttr.h"
+#include "clang/Sema/Scope.h"
 #include "clang/Sema/Sema.h"
 
 using namespace clang;
@@ -25,15 +27,33 @@ namespace {
 
 thread_local AttributeRecorder *CurrentRecorder = nullptr;
 
-AttributeUse makeUse(const ParsedAttr &Attr) {
+AttributeUse makeUse(Sema &S, const ParsedAttr &Attr) {
   AttributeUse U;
   U.Range = Attr.getRange();
   U.Unscoped = !Attr.hasScope();
   for (unsigned I = 0, N = Attr.getNumArgs(); I != N; ++I) {
-    if (Attr.isArgExpr(I) && Attr.getArgAsExpr(I))
+    if (Attr.isArgExpr(I) && Attr.getArgAsExpr(I)) {
       U.Args.push_back(Attr.getArgAsExpr(I));
-    else
-      U.HasNonExprArg = true;
+      continue;
+    }
+    // A lone identifier, no_escape(buf), arrives as an IdentifierLoc, not
+    // as an expression: look it up where the attribute is written (Sema's
+    // current scope is still the one around the annotated statement), as
+    // an id-expression, so that members and template parameters resolve.
+    IdentifierLoc *Id = Attr.isArgIdent(I) ? Attr.getArgAsIdent(I) : nullptr;
+    if (Id && Id->Ident) {
+      CXXScopeSpec SS;
+      UnqualifiedId Name;
+      Name.setIdentifier(Id->Ident, Id->Loc);
+      ExprResult E = S.ActOnIdExpression(S.getCurScope(), SS, SourceLocation(),
+                                         Name, /*HasTrailingLParen=*/false,
+                                         /*IsAddressOfOperand=*/false);
+      if (E.isUsable()) {
+        U.Args.push_back(E.get());
+        continue;
+      }
+    }
+    U.HasNonExprArg = true;
   }
   return U;
 }
@@ -56,10 +76,10 @@ struct NoEscapeAttrInfo : ParsedAttrInfo {
 
   bool isParamExpr(size_t) const override { return true; }
 
-  bool diagAppertainsToStmt(Sema &, const ParsedAttr &Attr,
+  bool diagAppertainsToStmt(Sema &S, const ParsedAttr &Attr,
                             const Stmt *St) const override {
     if (CurrentRecorder) {
-      AttributeUse U = makeUse(Attr);
+      AttributeUse U = makeUse(S, Attr);
       U.Statement = St;
       CurrentRecorder->record(std::move(U));
     }
@@ -67,12 +87,12 @@ struct NoEscapeAttrInfo : ParsedAttrInfo {
     return false;
   }
 
-  bool diagAppertainsToDecl(Sema &, const ParsedAttr &Attr,
+  bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
                             const Decl *D) const override {
     if (isa<FunctionDecl>(D) || isa<FunctionTemplateDecl>(D))
       return true; // handleDeclAttribute records it.
     if (CurrentRecorder) {
-      AttributeUse U = makeUse(Attr);
+      AttributeUse U = makeUse(S, Attr);
       U.Declaration = D;
       CurrentRecorder->record(std::move(U));
     }
@@ -81,7 +101,7 @@ struct NoEscapeAttrInfo : ParsedAttrInfo {
 
   AttrHandling handleDeclAttribute(Sema &S, Decl *D,
                                    const ParsedAttr &Attr) const override {
-    AttributeUse U = makeUse(Attr);
+    AttributeUse U = makeUse(S, Attr);
     U.Declaration = D;
     // Keep a trace in the AST too (-ast-dump, other front ends).
     llvm::SmallVector<Expr *, 1> Args;

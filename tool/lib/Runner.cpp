@@ -8,9 +8,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Runner.h"
-#include "bumper-tool/Annotations.h"
+#include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
-#include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -18,13 +17,6 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/Path.h"
-
-// The escape analysis (EscapeAnalysis.cpp) is written by another engineer;
-// tool/CMakeLists.txt defines BUMPER_HAVE_ESCAPE_ANALYSIS once that file
-// exists, so the tool links before and runs the analysis after.
-#if BUMPER_HAVE_ESCAPE_ANALYSIS
-#include "bumper-tool/EscapeAnalysis.h"
-#endif
 
 using namespace clang;
 
@@ -58,12 +50,9 @@ public:
       Result.Analysed.insert(MainFile);
     }
     RenderingSink Sink(CI.getDiagnostics(), Ctx.getLangOpts(), Opts, Result);
-    AnnotationIndex Index;
-    buildAnnotationIndex(Ctx, Recorder, Index, Sink);
-    checkGuards(Ctx, Index, Sink);
-#if BUMPER_HAVE_ESCAPE_ANALYSIS
-    analyzeEscapes(Ctx, Index, Sink);
-#endif
+    // The same checks as the plugin and the clang-tidy module run (Checks.h):
+    // annotations, guards, and the escape analysis when it is built in.
+    runAllChecks(Ctx, Recorder, Sink);
     Sink.flush();
   }
 
@@ -115,28 +104,38 @@ private:
 void runChecks(const tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
                RunResult &Result) {
-  tooling::ClangTool Tool(DB, Sources);
-  // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
-  // ...) relative to its executable; a -resource-dir given by the user wins.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" BUMPER_CLANG_RESOURCE_DIR},
-      tooling::ArgumentInsertPosition::BEGIN));
-  if (!Opts.ExtraArgsBefore.empty())
+  // One ClangTool per source: it keeps the output free of ClangTool's
+  // "[1/2] Processing file" lines, and is what a thread of -j runs.
+  for (const std::string &Source : Sources) {
+    tooling::ClangTool Tool(DB, Source);
+    // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
+    // ...) relative to its executable; a -resource-dir given by the user
+    // wins.
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  if (!Opts.ExtraArgs.empty())
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
-  // Our own errors make an action "fail" too: the driver says what failed.
-  Tool.setPrintErrorMessage(false);
-  CheckActionFactory Factory(Opts, Result);
-  if (Tool.run(&Factory) != 0) {
-    // Our own error diagnostics make ClangTool report a failure too; only
-    // one without any of ours (a -verify mismatch, a crash) is an input
-    // problem. Files that never reached the checks are found by the caller.
-    std::lock_guard<std::mutex> Guard(Result.Lock);
-    if (Result.Errors == 0)
-      Result.InputProblem = true;
+        {"-resource-dir=" BUMPER_CLANG_RESOURCE_DIR},
+        tooling::ArgumentInsertPosition::BEGIN));
+    if (!Opts.ExtraArgsBefore.empty())
+      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          Opts.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+    if (!Opts.ExtraArgs.empty())
+      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
+    // Our own errors make an action "fail" too: the driver says what failed.
+    Tool.setPrintErrorMessage(false);
+    CheckActionFactory Factory(Opts, Result);
+    unsigned ErrorsBefore;
+    {
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      ErrorsBefore = Result.Errors;
+    }
+    if (Tool.run(&Factory) != 0) {
+      // Only a failure without any error of ours (a -verify mismatch, a
+      // crash) is an input problem; files that never reached the checks are
+      // found by the caller.
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      if (Result.Errors == ErrorsBefore)
+        Result.InputProblem = true;
+    }
   }
 }
 

@@ -4,23 +4,23 @@
 #pragma once
 namespace bumper {
 using size_t = decltype(sizeof 0);
-class AllocBuffer {
+class Buffer {};
+class AllocBuffer final : public Buffer {
 public:
   explicit AllocBuffer(size_t Bytes);
 };
-class SlabBuffer {
+class SlabBuffer final : public Buffer {
 public:
   SlabBuffer();
 };
-AllocBuffer &default_buffer();
+Buffer &default_buffer();
 class NoEscape {
 public:
   NoEscape();
-  explicit NoEscape(AllocBuffer &);
-  explicit NoEscape(SlabBuffer &);
+  explicit NoEscape(Buffer &);
   NoEscape(const NoEscape &) = delete;
   ~NoEscape();
 };
 template <class T> T *alloc(size_t N);
-template <class T> T *alloc(AllocBuffer &Buf, size_t N);
+template <class T> T *alloc(Buffer &Buf, size_t N);
 } // namespace bumper

@@ -1,0 +1,7 @@
+#include "bumper-stub.hpp"
+
+void clean() {
+  [[bumper::no_escape]] {
+    bumper::NoEscape Guard;
+  }
+}

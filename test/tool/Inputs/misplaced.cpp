@@ -1,0 +1,3 @@
+#include "bumper-stub.hpp"
+
+[[bumper::no_escape]] int Misplaced;

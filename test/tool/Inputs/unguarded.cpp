@@ -1,0 +1,7 @@
+#include "bumper-stub.hpp"
+
+void unguarded() {
+  [[bumper::no_escape]] {
+    (void)bumper::alloc<int>(1);
+  }
+}
