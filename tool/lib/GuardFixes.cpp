@@ -178,7 +178,8 @@ struct Planned {
 class GuardChecker {
 public:
   explicit GuardChecker(ASTContext &Ctx, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink) {}
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink),
+        GuardDeclared(declaresNoEscape(Ctx)) {}
 
   void check(const NoEscapeAnnotation &A) {
     const CompoundStmt *Body = A.Body;
@@ -229,6 +230,10 @@ public:
     F.Fixes.push_back(guardInsertion(A));
     if (A.Function)
       F.Notes.push_back({A.AttrRange.getBegin(), "annotated here"});
+    if (!GuardDeclared)
+      F.Notes.push_back({Loc, "'bumper::NoEscape' is declared in "
+                              "<bumper/bumper.hpp>, which this file does not "
+                              "include yet"});
     Sink.report(std::move(F));
   }
 
@@ -310,9 +315,21 @@ private:
     return Buf.slice(Start, End).str();
   }
 
+  /// Is bumper::NoEscape declared in this translation unit?
+  static bool declaresNoEscape(ASTContext &Ctx) {
+    IdentifierInfo &Bumper = Ctx.Idents.get("bumper");
+    IdentifierInfo &NoEscape = Ctx.Idents.get("NoEscape");
+    for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Bumper))
+      if (auto *NS = dyn_cast<NamespaceDecl>(ND))
+        if (!NS->lookup(&NoEscape).empty())
+          return true;
+    return false;
+  }
+
   const SourceManager &SM;
   const LangOptions &LO;
   FindingSink &Sink;
+  bool GuardDeclared;
   llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
   std::vector<Planned> Plans;
 };
