@@ -401,6 +401,13 @@ public:
   }
 
   bool VisitLambdaExpr(LambdaExpr *LE) {
+    // A generic lambda's body is a template: analyse its instantiations.
+    if (FunctionTemplateDecl *FT = LE->getDependentCallOperator()) {
+      for (FunctionDecl *Spec : FT->specializations())
+        if (!Spec->isDependentContext() && Spec->getBody())
+          analyze(Spec, Spec->getBody(), LE);
+      return true;
+    }
     CXXMethodDecl *Op = LE->getCallOperator();
     if (!Op || Op->isDependentContext() || !Op->getBody())
       return true;

@@ -3,6 +3,7 @@
 // expanded, with a note into the macro.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --implicit-check-not=error:
 #include <bumper/bumper.hpp>
+#include <vector>
 
 void *g_any;
 
@@ -31,6 +32,34 @@ void instantiate() {
   keepLatest<double>(4);
   (void)sumOf<int>(3);
   (void)sumOf<float>(3);
+}
+
+template <class T> struct Pool {
+  std::vector<T *> kept;
+  void fill(int n) {
+    [[bumper::no_escape]] {
+      auto s = bumper::alloc<T>(n);
+      kept.push_back(s.data());
+// CHECK: :[[@LINE-1]]:7: error: pointer into arena memory allocated in this no_escape block is kept by 'kept.push_back', and 'kept' outlives the block [bumper-escape]
+// CHECK-NEXT: :[[@LINE-3]]:16: note: allocated here
+// CHECK-NEXT: :[[@LINE+1]]:5: note: block ends here; its memory is reset
+    }
+  }
+};
+template struct Pool<int>;
+template struct Pool<float>;
+
+void genericLambda(int n) {
+  auto f = [&](auto tag) {
+    [[bumper::no_escape]] {
+      g_any = bumper::alloc<decltype(tag)>(n).data();
+// CHECK: :[[@LINE-1]]:7: error: pointer into arena memory allocated in this no_escape block is stored into 'g_any', which outlives the block [bumper-escape]
+// CHECK-NEXT: :[[@LINE-2]]:15: note: allocated here
+// CHECK-NEXT: :[[@LINE+1]]:5: note: block ends here; its memory is reset
+    }
+  };
+  f(1);
+  f(2.0);
 }
 
 #define STASH(p) g_any = (p)
