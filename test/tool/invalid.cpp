@@ -22,6 +22,8 @@ void statements(int N, bumper::AllocBuffer &Buf) {
   }
   [[bumper::no_escape]] [[bumper::no_escape(Buf)]] { // expected-error {{this block already has a 'bumper::no_escape' annotation}} expected-note {{first annotation here}}
   }
+  [[no_escape]] { // expected-error {{write '[[bumper::no_escape]]': the unscoped spelling 'no_escape' is reserved}}
+  }
   (void)Local;
 }
 

@@ -225,6 +225,14 @@ public:
       Sink.report(std::move(F));
       return;
     }
+    if (!LO.CPlusPlus) {
+      F.Message += "; not fixed: C has no destructors to run a guard; save "
+                   "a checkpoint with bumper_checkpoint_save() at the start "
+                   "of the block and restore it with "
+                   "bumper_checkpoint_restore() on every way out";
+      Sink.report(std::move(F));
+      return;
+    }
     if (A.Function && Loc.isMacroID())
       F.Loc = LBrace;
     F.Fixes.push_back(guardInsertion(A));

@@ -1,0 +1,3 @@
+#if BROKEN
+#error BROKEN was defined by --extra-arg
+#endif
