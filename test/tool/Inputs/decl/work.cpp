@@ -1,0 +1,5 @@
+#include "work.h"
+
+int work(int N) {
+  return bumper::alloc<int>(N) != nullptr;
+}
