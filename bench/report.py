@@ -89,10 +89,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("json")
     ap.add_argument("--binary")
+    ap.add_argument("--stat", choices=["min", "median"], default="min",
+                    help="statistic over the repetitions (default: min, the "
+                    "least disturbed by other load on a shared machine)")
     args = ap.parse_args()
 
     runs, errors, ctx = load(args.json)
-    med = {k: statistics.median(v) for k, v in runs.items()}
+    pick = min if args.stat == "min" else statistics.median
+    med = {k: pick(v) for k, v in runs.items()}
     spread = {k: (max(v) - min(v)) / statistics.median(v) for k, v in runs.items() if len(v) > 1}
     reps = max((len(v) for v in runs.values()), default=0)
 
@@ -101,7 +105,8 @@ def main():
         return med.get(key)
 
     width = 24
-    print(f"Median of {reps} repetition(s), CPU time per call; "
+    what = "Fastest" if args.stat == "min" else "Median"
+    print(f"{what} of {reps} repetition(s), CPU time per call; "
           "(x) = time / time of bumper with the default buffer, same run.")
     print()
     title = "Seed: y .= x .+ 1; sum(y)"
@@ -131,7 +136,7 @@ def main():
     for name, msg in errors.items():
         print(f"ERROR in {name}: {msg}")
 
-    # --- Targets (issue 2), judged on the medians of this run.
+    # --- Targets (issue 2), judged on the same statistic of this run.
     print()
     print("Targets (issue 2):")
     results = []

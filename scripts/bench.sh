@@ -6,6 +6,7 @@
 #   scripts/bench.sh [--quick] [--asm] [extra Google Benchmark flags...]
 #
 #   --quick  shorter run (fewer repetitions, less time per benchmark): a smoke test
+#   --median judge by the median of the repetitions instead of the fastest
 #   --asm    also print the disassembly of seed_bumper_default and seed_alloca
 #
 # Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt.
@@ -14,14 +15,16 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-reps=5
-min_time=0.2
+reps=10
+min_time=0.1
 show_asm=0
+stat=min
 extra=()
 for arg in "$@"; do
   case $arg in
   --quick) reps=2 min_time=0.05 ;;
   --asm) show_asm=1 ;;
+  --median) stat=median ;;
   *) extra+=("$arg") ;;
   esac
 done
@@ -53,7 +56,7 @@ else
   min_time_flag="--benchmark_min_time=${min_time}"
 fi
 
-echo "running:  $reps repetitions, interleaved at random, ${min_time}s each (about a minute)..."
+echo "running:  $reps repetitions of each, interleaved at random, ${min_time}s each (1-2 minutes)..."
 echo
 "$bin" "$min_time_flag" --benchmark_repetitions="$reps" \
   --benchmark_enable_random_interleaving=true \
@@ -64,7 +67,7 @@ echo
   exit 1
 }
 
-python3 "$BUMPER_ROOT/bench/report.py" "$dir/bench.json" --binary "$bin"
+python3 "$BUMPER_ROOT/bench/report.py" "$dir/bench.json" --binary "$bin" --stat "$stat"
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the run; numbers from a loaded machine are noisier"
 
 if [ "$show_asm" = 1 ]; then
