@@ -177,6 +177,8 @@ void RenderingSink::render(const Finding &F) {
   if (Fixed)
     Diags.Report(F.Loc, NoteID) << "FIX-IT applied suggested code changes";
 
+  if (Level == DiagnosticsEngine::Error)
+    ++ErrorsRendered;
   std::lock_guard<std::mutex> Guard(Result.Lock);
   if (Level == DiagnosticsEngine::Error)
     ++Result.Errors;

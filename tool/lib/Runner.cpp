@@ -26,8 +26,10 @@ namespace {
 class CheckConsumer : public ASTConsumer {
 public:
   CheckConsumer(CompilerInstance &CI, const AttributeRecorder &Recorder,
-                const ToolOptions &Opts, RunResult &Result)
-      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result) {}
+                const ToolOptions &Opts, RunResult &Result,
+                unsigned &ErrorsRendered)
+      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result),
+        ErrorsRendered(ErrorsRendered) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
@@ -54,6 +56,7 @@ public:
     // annotations, guards, and the escape analysis when it is built in.
     runAllChecks(Ctx, Recorder, Sink);
     Sink.flush();
+    ErrorsRendered += Sink.errorsRendered();
   }
 
 private:
@@ -61,16 +64,19 @@ private:
   const AttributeRecorder &Recorder;
   const ToolOptions &Opts;
   RunResult &Result;
+  unsigned &ErrorsRendered;
 };
 
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(const ToolOptions &Opts, RunResult &Result)
-      : Opts(Opts), Result(Result) {}
+  CheckAction(const ToolOptions &Opts, RunResult &Result,
+              unsigned &ErrorsRendered)
+      : Opts(Opts), Result(Result), ErrorsRendered(ErrorsRendered) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result);
+    return std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result,
+                                           ErrorsRendered);
   }
 
   bool BeginSourceFileAction(CompilerInstance &) override {
@@ -82,6 +88,7 @@ public:
 private:
   const ToolOptions &Opts;
   RunResult &Result;
+  unsigned &ErrorsRendered;
   AttributeRecorder Recorder;
   std::optional<RecordingScope> Scope;
 };
@@ -91,8 +98,10 @@ public:
   CheckActionFactory(const ToolOptions &Opts, RunResult &Result)
       : Opts(Opts), Result(Result) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(Opts, Result);
+    return std::make_unique<CheckAction>(Opts, Result, ErrorsRendered);
   }
+  /// Error diagnostics of ours rendered by this factory's actions.
+  unsigned ErrorsRendered = 0;
 
 private:
   const ToolOptions &Opts;
@@ -123,18 +132,13 @@ void runChecks(const tooling::CompilationDatabase &DB,
     // Our own errors make an action "fail" too: the driver says what failed.
     Tool.setPrintErrorMessage(false);
     CheckActionFactory Factory(Opts, Result);
-    unsigned ErrorsBefore;
-    {
+    if (Tool.run(&Factory) != 0 && Factory.ErrorsRendered == 0) {
+      // Our own errors make ClangTool report a failure too; only a failure
+      // without any of ours (a -verify mismatch, a crash) is an input
+      // problem. Files that never reached the checks are found by the
+      // caller.
       std::lock_guard<std::mutex> Guard(Result.Lock);
-      ErrorsBefore = Result.Errors;
-    }
-    if (Tool.run(&Factory) != 0) {
-      // Only a failure without any error of ours (a -verify mismatch, a
-      // crash) is an input problem; files that never reached the checks are
-      // found by the caller.
-      std::lock_guard<std::mutex> Guard(Result.Lock);
-      if (Result.Errors == ErrorsBefore)
-        Result.InputProblem = true;
+      Result.InputProblem = true;
     }
   }
 }

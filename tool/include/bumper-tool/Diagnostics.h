@@ -38,6 +38,9 @@ public:
   /// RunResult.
   void flush();
 
+  /// The error diagnostics rendered so far.
+  unsigned errorsRendered() const { return ErrorsRendered; }
+
 private:
   bool wanted(clang::SourceLocation Loc) const;
   void render(const Finding &F);
@@ -49,6 +52,7 @@ private:
   RunResult &Result;
   std::optional<llvm::Regex> HeaderFilter;
   std::vector<Finding> Pending;
+  unsigned ErrorsRendered = 0;
 };
 
 } // namespace bumper
