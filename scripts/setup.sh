@@ -5,7 +5,7 @@
 set -euo pipefail
 
 BUMPER_PACKAGES=(cmake ninja-build g++ python3 pkg-config
-  llvm-19-dev libclang-19-dev clang-19 llvm-19-tools
+  llvm-19-dev libclang-19-dev clang-19 llvm-19-tools clang-tidy-19
   libgtest-dev libgmock-dev libbenchmark-dev)
 
 bumper_install_missing() {
