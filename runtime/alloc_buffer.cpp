@@ -2,9 +2,15 @@
 #include "block.hpp"
 #include "bumper/bumper.hpp"
 
+#include <cstdint>
+#include <functional>
+
 namespace bumper {
 
 AllocBuffer::AllocBuffer(std::size_t capacity) : capacity_(capacity) {
+  if (capacity_ >
+      static_cast<std::size_t>(PTRDIFF_MAX) - detail::block_alignment)
+    throw out_of_memory(capacity_, detail::block_alignment, 0, 0);
   if (capacity_ != 0) {
     void *memory = ::operator new(
         capacity_, std::align_val_t{detail::block_alignment}, std::nothrow);
@@ -14,7 +20,7 @@ AllocBuffer::AllocBuffer(std::size_t capacity) : capacity_(capacity) {
     owning_ = true;
   }
   detail::poison(begin_, capacity_);
-  restart(begin_, begin_ + capacity_, nullptr);
+  restart(begin_, begin_ + capacity_);
 }
 
 AllocBuffer::AllocBuffer(std::span<std::byte> memory) noexcept
@@ -23,7 +29,7 @@ AllocBuffer::AllocBuffer(std::span<std::byte> memory) noexcept
 AllocBuffer::AllocBuffer(void *memory, std::size_t size) noexcept
     : begin_(static_cast<std::byte *>(memory)), capacity_(size) {
   detail::poison(begin_, capacity_);
-  restart(begin_, begin_ + capacity_, nullptr);
+  restart(begin_, begin_ + capacity_);
 }
 
 AllocBuffer::~AllocBuffer() {
@@ -41,9 +47,10 @@ void *AllocBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
 bool AllocBuffer::restore_slow(const Checkpoint &cp) noexcept {
   // Only a reset changes the generation of an AllocBuffer; the block is the
   // same, so rewinding is always possible.
-  if (cp.region != nullptr)
-    return false;
   std::byte *end = begin_ + capacity_;
+  const std::less<const std::byte *> before;
+  if (before(cp.position, begin_) || before(end, cp.position))
+    return false;
   detail::poison(cp.position, static_cast<std::size_t>(end - cp.position));
   rewind(cp, begin_, end);
   return true;
@@ -51,7 +58,7 @@ bool AllocBuffer::restore_slow(const Checkpoint &cp) noexcept {
 
 void AllocBuffer::reset_slow() noexcept {
   detail::poison(begin_, capacity_);
-  restart(begin_, begin_ + capacity_, nullptr);
+  restart(begin_, begin_ + capacity_);
 }
 
 } // namespace bumper

@@ -5,6 +5,7 @@
 #include "bumper/buffer.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <new>
 
 namespace bumper::detail {
@@ -15,6 +16,13 @@ struct Block {
   std::size_t total;       // bytes allocated, header included
   std::size_t alignment;   // the alignment the block was allocated with
   std::size_t data_offset; // header plus padding up to `alignment`
+  std::size_t used_before; // bytes the buffer had in use when it was taken
+
+  /// Whether `p` lies in the data, its end included.
+  bool holds(const std::byte *p) noexcept {
+    const std::less_equal<const std::byte *> at_or_before;
+    return at_or_before(begin(), p) && at_or_before(p, end());
+  }
 
   std::byte *begin() noexcept {
     return reinterpret_cast<std::byte *>(this) + data_offset;

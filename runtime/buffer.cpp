@@ -4,6 +4,7 @@
 #include "bumper/bumper.hpp"
 
 #include <cinttypes>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -35,14 +36,18 @@ Block *allocate_block(std::size_t size, std::size_t alignment) noexcept {
     alignment = block_alignment;
   const std::size_t data_offset =
       (sizeof(Block) + alignment - 1) & ~(alignment - 1);
-  if (size > SIZE_MAX - data_offset)
+  // No object is larger than PTRDIFF_MAX; and the aligned operator new of
+  // libstdc++ rounds the size up to the alignment, which would wrap for
+  // sizes near SIZE_MAX and return a tiny block.
+  constexpr auto largest = static_cast<std::size_t>(PTRDIFF_MAX);
+  if (size > largest - data_offset - alignment)
     return nullptr;
   const std::size_t total = data_offset + size;
   void *memory =
       ::operator new(total, std::align_val_t{alignment}, std::nothrow);
   if (memory == nullptr)
     return nullptr;
-  auto *block = new (memory) Block{nullptr, total, alignment, data_offset};
+  auto *block = new (memory) Block{nullptr, total, alignment, data_offset, 0};
   poison(block->begin(), block->size());
   return block;
 }

@@ -31,7 +31,7 @@ ResizeBuffer::ResizeBuffer(std::size_t initial_capacity) {
       throw out_of_memory(initial_capacity, detail::block_alignment, 0, 0);
     capacity_ = main_->size();
     block_count_ = 1;
-    restart(main_->begin(), main_->end(), nullptr);
+    restart(main_->begin(), main_->end());
   }
 }
 
@@ -73,19 +73,24 @@ void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   sides_ = side;
   capacity_ += side->size();
   ++block_count_;
-  start_region(side->begin(), side->end(), side);
+  start_region(side->begin(), side->end());
   return allocate(size, alignment); // fits now: the inline fast path
 }
 
 bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
-  auto *target = static_cast<detail::Block *>(cp.region);
-  if (target != nullptr) {
-    detail::Block *side = sides_;
-    while (side != nullptr && side != target)
-      side = side->next;
-    if (side == nullptr)
-      return false;
-  }
+  // The side block the checkpoint was taken in, if any.
+  detail::Block *target = sides_;
+  while (target != nullptr && !target->holds(cp.position))
+    target = target->next;
+  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
+  std::byte *end = main_ == nullptr ? nullptr : main_->end();
+  const std::less<const std::byte *> before;
+  const bool in_main = !before(cp.position, begin) && !before(end, cp.position);
+  // Not in any block held: taken in a main block that has been regrown since.
+  // That happened when the buffer was empty, so only an empty checkpoint can
+  // still be valid.
+  if (target == nullptr && !in_main && cp.used != 0)
+    return false;
   while (sides_ != target) {
     detail::Block *side = sides_;
     sides_ = side->next;
@@ -97,16 +102,9 @@ bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
     rewind(cp, target->begin(), target->end());
     return true;
   }
-  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
-  std::byte *end = main_ == nullptr ? nullptr : main_->end();
-  const std::less<const std::byte *> before;
-  if (before(cp.position, begin) || before(end, cp.position)) {
-    // Taken in a main block that has been regrown since. That happened when
-    // the buffer was empty, so only an empty checkpoint can still be valid.
-    if (cp.used != 0)
-      return false;
+  if (!in_main) {
     detail::poison(begin, static_cast<std::size_t>(end - begin));
-    restart(begin, end, nullptr);
+    restart(begin, end);
   } else {
     detail::poison(cp.position, static_cast<std::size_t>(end - cp.position));
     rewind(cp, begin, end);
@@ -124,7 +122,7 @@ void ResizeBuffer::reset_slow() noexcept {
   std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
   std::byte *end = main_ == nullptr ? nullptr : main_->end();
   detail::poison(begin, static_cast<std::size_t>(end - begin));
-  restart(begin, end, nullptr);
+  restart(begin, end);
   regrow_if_empty();
 }
 
@@ -140,7 +138,7 @@ void ResizeBuffer::regrow_if_empty() noexcept {
   main_ = grown;
   capacity_ += grown->size();
   ++block_count_;
-  restart(main_->begin(), main_->end(), nullptr);
+  restart(main_->begin(), main_->end());
 }
 
 } // namespace bumper

@@ -26,7 +26,7 @@ SlabBuffer::SlabBuffer(std::size_t slab_size) : slab_size_(slab_size) {
     throw out_of_memory(slab_size_, detail::block_alignment, 0, 0);
   capacity_ = slabs_->size();
   block_count_ = 1;
-  restart(slabs_->begin(), slabs_->end(), slabs_);
+  restart(slabs_->begin(), slabs_->end());
 }
 
 SlabBuffer::~SlabBuffer() {
@@ -61,10 +61,13 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     if (block == nullptr)
       throw out_of_memory(size, alignment, capacity_, used());
     block->next = large_;
+    block->used_before = used();
     large_ = block;
     capacity_ += block->size();
     ++block_count_;
-    add_side_allocation(size);
+    // A zero-size block still counts a byte, so that a checkpoint taken after
+    // it is above it.
+    add_side_allocation(size == 0 ? 1 : size);
     detail::unpoison(block->begin(), size);
     return block->begin();
   }
@@ -81,22 +84,19 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   }
   slab->next = slabs_;
   slabs_ = slab;
-  start_region(slab->begin(), slab->end(), slab);
+  start_region(slab->begin(), slab->end());
   return allocate(size, alignment); // fits now: the inline fast path
 }
 
 bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
-  auto *target = static_cast<detail::Block *>(cp.region);
-  if (cp.side_allocations > side_allocations())
+  // The slab the checkpoint was taken in: the newest that holds its position.
+  detail::Block *target = slabs_;
+  while (target != nullptr && !target->holds(cp.position))
+    target = target->next;
+  if (target == nullptr)
     return false;
-  if (target != nullptr) {
-    detail::Block *slab = slabs_;
-    while (slab != nullptr && slab != target)
-      slab = slab->next;
-    if (slab == nullptr)
-      return false;
-  }
-  for (std::size_t n = side_allocations() - cp.side_allocations; n > 0; --n) {
+  // Oversized requests made since.
+  while (large_ != nullptr && large_->used_before >= cp.used) {
     detail::Block *block = large_;
     large_ = block->next;
     release(block);
@@ -106,13 +106,9 @@ bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
     slabs_ = slab->next;
     keep_as_spare(slab);
   }
-  if (target == nullptr) {
-    rewind(cp, nullptr, nullptr);
-  } else {
-    detail::poison(cp.position,
-                   static_cast<std::size_t>(target->end() - cp.position));
-    rewind(cp, target->begin(), target->end());
-  }
+  detail::poison(cp.position,
+                 static_cast<std::size_t>(target->end() - cp.position));
+  rewind(cp, target->begin(), target->end());
   return true;
 }
 
@@ -129,11 +125,11 @@ void SlabBuffer::reset_slow() noexcept {
     keep_as_spare(slab);
   }
   if (slabs_ == nullptr) {
-    restart(nullptr, nullptr, nullptr);
+    restart(nullptr, nullptr);
     return;
   }
   detail::poison(slabs_->begin(), slabs_->size());
-  restart(slabs_->begin(), slabs_->end(), slabs_);
+  restart(slabs_->begin(), slabs_->end());
 }
 
 } // namespace bumper

@@ -23,12 +23,10 @@ class Buffer;
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
 /// buffer that made it; treat the struct as opaque.
 struct Checkpoint {
-  const Buffer *buffer = nullptr;   ///< the buffer it was taken from
-  std::byte *position = nullptr;    ///< the bump pointer
-  std::size_t generation = 0;       ///< the buffer's layout at the time
-  std::size_t used = 0;             ///< bytes in use at the time
-  void *region = nullptr;           ///< the buffer's token for its block
-  std::size_t side_allocations = 0; ///< allocations outside the block
+  const Buffer *buffer = nullptr; ///< the buffer it was taken from
+  std::byte *position = nullptr;  ///< the bump pointer
+  std::size_t generation = 0;     ///< the buffer's block layout at the time
+  std::size_t used = 0;           ///< bytes in use at the time
 };
 
 /// Thrown when a buffer cannot satisfy a request (a full `AllocBuffer`, a
@@ -126,8 +124,7 @@ public:
   /// The current position, for `restore`.
   [[nodiscard]] Checkpoint checkpoint() noexcept {
     check_thread();
-    return Checkpoint{this,   cur_,    generation_,
-                      used(), region_, side_allocations_};
+    return Checkpoint{this, cur_, generation_, used()};
   }
 
   /// Frees everything allocated since `cp` was taken. `cp` must come from
@@ -140,12 +137,14 @@ public:
       wrong_buffer(cp);
 #endif
     if (cp.generation == generation_) [[likely]] {
-      // Same block as when `cp` was taken: rewinding is one store.
+      // Same block as when `cp` was taken: rewinding is one store, plus
+      // keeping the peak for the high-water mark.
 #if BUMPER_DEBUG_CHECKS
       if (cp.position > cur_) [[unlikely]]
         stale_checkpoint(cp);
 #endif
-      note_high_water();
+      if (cur_ > peak_)
+        peak_ = cur_;
       detail::poison(cp.position, static_cast<std::size_t>(cur_ - cp.position));
       cur_ = cp.position;
       return;
@@ -162,8 +161,10 @@ public:
   }
   /// The most bytes ever in use at once.
   [[nodiscard]] std::size_t high_water() const noexcept {
-    const std::size_t now = used();
-    return now > high_water_ ? now : high_water_;
+    const std::byte *peak = cur_ > peak_ ? cur_ : peak_;
+    const std::size_t in_block =
+        used_before_region_ + static_cast<std::size_t>(peak - region_begin_);
+    return in_block > high_water_ ? in_block : high_water_;
   }
   /// Bytes the buffer holds from the system (or was given), in use or not.
   [[nodiscard]] virtual std::size_t capacity() const noexcept = 0;
@@ -180,69 +181,68 @@ public:
 protected:
   Buffer() noexcept = default;
 
-  /// Called by `allocate` when the request does not fit [position, end):
-  /// returns `size` bytes aligned to `alignment` or throws `out_of_memory`
-  /// leaving the buffer unchanged. It may move to a new block
-  /// (`start_region`) or allocate on the side (`add_side_allocation`).
+  /// Called by `allocate` when the request does not fit [position(),
+  /// region_end()): returns `size` bytes aligned to `alignment` or throws
+  /// `out_of_memory` leaving the buffer unchanged. It may move to a new block
+  /// (`start_region`, then `return allocate(size, alignment);`) or allocate
+  /// on the side (`add_side_allocation`).
   virtual void *allocate_slow(std::size_t size, std::size_t alignment) = 0;
 
-  /// Called by `restore` when `cp` was taken in another block or before side
-  /// allocations. `cp` has been validated (this buffer, not past the current
-  /// position). Frees what came after `cp`, then calls `rewind`. Returns
-  /// false if `cp.region` is not one of the buffer's live blocks.
+  /// Called by `restore` when `cp` was taken in another block, or before a
+  /// side allocation or a reset. `cp` has been validated (this buffer, not
+  /// past the current position). Finds the block that holds `cp.position`,
+  /// frees what came after `cp`, then calls `rewind`. Returns false if no
+  /// block the buffer still holds contains `cp.position`.
   virtual bool restore_slow(const Checkpoint &cp) noexcept = 0;
 
   /// Frees everything and calls `restart`.
   virtual void reset_slow() noexcept = 0;
 
-  // --- Helpers for implementations ------------------------------------------
+  // --- Helpers for implementations ---
 
   /// Makes [begin, end) the block the fast path bumps through. The unused
-  /// tail of the previous block stops counting as used. `region` is the
-  /// implementation's token for the block, handed back in checkpoints.
-  void start_region(std::byte *begin, std::byte *end, void *region) noexcept {
+  /// tail of the previous block stops counting as used.
+  void start_region(std::byte *begin, std::byte *end) noexcept {
+    note_high_water();
     used_before_region_ = used();
-    cur_ = region_begin_ = begin;
+    cur_ = region_begin_ = peak_ = begin;
     end_ = end;
-    region_ = region;
     generation_ = ++generation_counter_;
   }
   /// Accounts for `bytes` allocated outside the current block.
   void add_side_allocation(std::size_t bytes) noexcept {
+    note_high_water();
     used_before_region_ += bytes;
-    ++side_allocations_;
     generation_ = ++generation_counter_;
   }
-  /// Returns to `cp`, whose block is [begin, end) (its token is cp.region).
+  /// Returns to `cp`, whose position lies in the block [begin, end].
   void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end) noexcept {
+    note_high_water();
     region_begin_ = begin;
     end_ = end;
-    cur_ = cp.position;
-    region_ = cp.region;
-    side_allocations_ = cp.side_allocations;
+    cur_ = peak_ = cp.position;
     used_before_region_ =
         cp.used - static_cast<std::size_t>(cp.position - begin);
     generation_ = cp.generation;
   }
   /// Empties the buffer and makes [begin, end) its block (may be empty).
-  void restart(std::byte *begin, std::byte *end, void *region) noexcept {
+  void restart(std::byte *begin, std::byte *end) noexcept {
+    note_high_water();
     used_before_region_ = 0;
-    side_allocations_ = 0;
-    cur_ = region_begin_ = end_ = nullptr;
-    start_region(begin, end, region);
+    cur_ = region_begin_ = peak_ = end_ = nullptr;
+    start_region(begin, end);
   }
-  /// Records the current use in the high-water mark (before freeing).
-  void note_high_water() noexcept { high_water_ = high_water(); }
+  /// Records the peak use so far in the high-water mark.
+  void note_high_water() noexcept {
+    high_water_ = high_water();
+    peak_ = cur_;
+  }
 
   [[nodiscard]] std::byte *position() const noexcept { return cur_; }
   [[nodiscard]] std::byte *region_begin() const noexcept {
     return region_begin_;
   }
   [[nodiscard]] std::byte *region_end() const noexcept { return end_; }
-  [[nodiscard]] void *region() const noexcept { return region_; }
-  [[nodiscard]] std::size_t side_allocations() const noexcept {
-    return side_allocations_;
-  }
 
 private:
   void check_thread() noexcept {
@@ -260,13 +260,12 @@ private:
   // vtable pointer.
   std::byte *cur_ = nullptr;
   std::byte *end_ = nullptr;
+  std::size_t generation_ = 0;
+  std::byte *peak_ = nullptr; // highest position since the block was entered
   std::byte *region_begin_ = nullptr;
   std::size_t used_before_region_ = 0;
-  std::size_t generation_ = 0;
   std::size_t generation_counter_ = 0;
-  void *region_ = nullptr;
-  std::size_t side_allocations_ = 0;
-  std::size_t high_water_ = 0;
+  std::size_t high_water_ = 0; // peaks of earlier blocks
   // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
   std::thread::id owner_{};
 };

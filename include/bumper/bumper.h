@@ -29,8 +29,6 @@ typedef struct bumper_checkpoint {
   void *position_;
   size_t generation_;
   size_t used_;
-  void *region_;
-  size_t side_allocations_;
 } bumper_checkpoint;
 
 /** A fixed-capacity buffer (an AllocBuffer) owning `capacity` bytes; NULL if

@@ -29,8 +29,7 @@
 
 namespace bumper {
 
-// --- The thread's default buffer
-// ----------------------------------------------
+// --- The thread's default buffer ---
 
 namespace detail {
 /// The calling thread's current default buffer (null until first used).
@@ -81,8 +80,7 @@ template <class F> decltype(auto) with_buffer(Buffer &buf, F &&f) {
   return std::invoke(std::forward<F>(f));
 }
 
-// --- Allocation
-// -------------------------------------------------------------------
+// --- Allocation ---
 
 namespace detail {
 template <class T> consteval void check_element_type() {
@@ -170,8 +168,7 @@ alloc(Extents... extents) {
   return alloc<T>(default_buffer(), extents...);
 }
 
-// --- Checkpoints
-// ------------------------------------------------------------------
+// --- Checkpoints ---
 
 /// The current position of `buf`.
 [[nodiscard]] inline Checkpoint checkpoint(Buffer &buf) noexcept {

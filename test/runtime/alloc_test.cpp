@@ -163,8 +163,7 @@ TEST(Alloc, ReturnTypes) {
       std::is_same_v<decltype(bumper::alloc_bytes(buf, 3, 1)), void *>);
 }
 
-// --- N-D
-// ------------------------------------------------------------------------
+// --- N-D ---
 
 TEST(AllocND, TwoDimensionsAreRowMajor) {
   bumper::AllocBuffer buf(4096);

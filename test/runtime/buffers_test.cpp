@@ -21,8 +21,7 @@ namespace {
 
 using bumper_test::all_kinds;
 
-// --- AllocBuffer
-// ------------------------------------------------------------------
+// --- AllocBuffer ---
 
 TEST(AllocBuffer, ExactlyFullThenOneByteMoreThrowsAndChangesNothing) {
   bumper::AllocBuffer buf(256);
@@ -86,8 +85,7 @@ TEST(AllocBuffer, ZeroCapacity) {
   EXPECT_THROW((void)bumper::alloc<int>(buf, 1), bumper::out_of_memory);
 }
 
-// --- Size overflow
-// -----------------------------------------------------------------
+// --- Size overflow ---
 
 TEST(Errors, SizeOverflowThrowsOnEveryKindAndChangesNothing) {
   for (const auto &kind : all_kinds()) {
@@ -137,8 +135,51 @@ TEST(Errors, ImpossibleRequestOnGrowableBuffersThrowsAndChangesNothing) {
   }
 }
 
-// --- SlabBuffer
-// --------------------------------------------------------------------
+TEST(Errors, RequestsNearSizeMaxThrowOnEveryKindAndChangeNothing) {
+  // Found by test/fuzz: sizes near SIZE_MAX must not wrap anywhere (block
+  // headers, alignment padding, the aligned operator new).
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    (void)bumper::alloc<int>(*buf, 3);
+    const std::size_t used = buf->used();
+    const std::size_t capacity = buf->capacity();
+    for (std::size_t k = 0; k < 300; ++k)
+      for (std::size_t alignment : {1, 64, 4096}) {
+        EXPECT_THROW((void)bumper::alloc_bytes(*buf, SIZE_MAX - k, alignment),
+                     bumper::out_of_memory)
+            << k << " " << alignment;
+      }
+    EXPECT_EQ(buf->used(), used);
+    EXPECT_EQ(buf->capacity(), capacity);
+  }
+  EXPECT_THROW(bumper::AllocBuffer(SIZE_MAX - 10), bumper::out_of_memory);
+  EXPECT_THROW(bumper::ResizeBuffer(SIZE_MAX - 10), bumper::out_of_memory);
+  EXPECT_THROW(bumper::SlabBuffer(SIZE_MAX - 10), bumper::out_of_memory);
+}
+
+TEST(SlabBuffer, ZeroByteOversizedRequestThenReset) {
+  // Found by test/fuzz: an alignment no fresh slab can give sends even a
+  // zero-byte request to an allocation of its own. Restoring and resetting
+  // around it keeps the buffer consistent.
+  bumper::SlabBuffer buf(64);
+  const bumper::Checkpoint empty = bumper::checkpoint(buf);
+  void *p = bumper::alloc_bytes(buf, 0, 4096);
+  EXPECT_TRUE(bumper_test::is_aligned(p, 4096));
+  EXPECT_EQ(buf.slab_count(), 2u);
+  const bumper::Checkpoint after = bumper::checkpoint(buf);
+  EXPECT_GT(after.used, 0u); // so a reset kills it, as it should
+  bumper::restore(buf, empty);
+  EXPECT_EQ(buf.slab_count(), 1u);
+  EXPECT_EQ(buf.used(), 0u);
+  (void)bumper::alloc_bytes(buf, 0, 4096);
+  bumper::reset(buf);
+  bumper::restore(buf, empty); // an empty checkpoint survives a reset
+  EXPECT_EQ(buf.used(), 0u);
+  EXPECT_EQ(buf.slab_count(), 1u);
+}
+
+// --- SlabBuffer ---
 
 TEST(SlabBuffer, TakesItsFirstSlabAtConstruction) {
   bumper::SlabBuffer buf(1024);
@@ -264,8 +305,7 @@ TEST(SlabBuffer, SetSlabSizeAppliesToNewSlabs) {
   EXPECT_EQ(buf.capacity(), 1024u + 8192u);
 }
 
-// --- ResizeBuffer
-// ------------------------------------------------------------------
+// --- ResizeBuffer ---
 
 TEST(ResizeBuffer, FrameLoopSettlesIntoOneBlock) {
   bumper::ResizeBuffer buf(1024);
@@ -325,8 +365,7 @@ TEST(ResizeBuffer, RestoreToANonEmptyCheckpointKeepsTheBlock) {
   EXPECT_EQ(keep[9], 42);
 }
 
-// --- Introspection
-// -----------------------------------------------------------------
+// --- Introspection ---
 
 TEST(Introspection, UsedCapacityHighWaterSlabs) {
   bumper::AllocBuffer buf(1000);
@@ -359,8 +398,7 @@ TEST(Introspection, HighWaterAcrossSlabsAndOversizedRequests) {
   EXPECT_EQ(buf.high_water(), 5000u);
 }
 
-// --- A user-defined buffer
-// ---------------------------------------------------------
+// --- A user-defined buffer ---
 
 TEST(UserBuffer, PlugsIntoEverything) {
   bumper_test::ArrayBuffer buf(256);

@@ -19,8 +19,7 @@ protected:
   *v = 1;
 }
 
-// --- AddressSanitizer
-// ---------------------------------------------------------------
+// --- AddressSanitizer ---
 
 TEST_F(DebugDeathTest, UseAfterResetIsReportedByASan) {
 #if BUMPER_HAS_ASAN
@@ -71,8 +70,7 @@ TEST_F(DebugDeathTest, AllocationUnpoisonsExactlyTheAllocatedBytes) {
 #endif
 }
 
-// --- BUMPER_DEBUG_CHECKS
-// ----------------------------------------------------------
+// --- BUMPER_DEBUG_CHECKS ---
 
 TEST_F(DebugDeathTest, UseFromAnotherThreadFails) {
 #if BUMPER_DEBUG_CHECKS

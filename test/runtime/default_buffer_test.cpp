@@ -102,8 +102,7 @@ TEST(DefaultBuffer, ThreadsHammeringTheirOwnDefaultsConcurrently) {
   EXPECT_EQ(failures.load(), 0);
 }
 
-// --- with_buffer
-// -------------------------------------------------------------------
+// --- with_buffer ---
 
 TEST(WithBuffer, InstallsTheBufferAndReturnsTheResult) {
   bumper::AllocBuffer buf(1024);

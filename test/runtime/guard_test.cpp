@@ -95,8 +95,7 @@ TEST(Checkpoint, RestoreAcrossSlabsAndOversizedRequests) {
   EXPECT_EQ(bumper::alloc<char>(buf, 1).data(), next);
 }
 
-// --- NoEscape
-// -----------------------------------------------------------------------
+// --- NoEscape ---
 
 TEST(NoEscape, ReturnsTheBufferToTheSameAddress) {
   for (const auto &kind : all_kinds()) {

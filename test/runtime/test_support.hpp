@@ -19,7 +19,7 @@ class ArrayBuffer final : public bumper::Buffer {
 public:
   explicit ArrayBuffer(std::size_t size)
       : storage_(std::make_unique<std::byte[]>(size)), size_(size) {
-    restart(begin(), end(), nullptr);
+    restart(begin(), end());
   }
   std::size_t capacity() const noexcept override { return size_; }
   std::size_t slab_count() const noexcept override { return 1; }
@@ -34,7 +34,7 @@ protected:
     rewind(cp, begin(), end());
     return true;
   }
-  void reset_slow() noexcept override { restart(begin(), end(), nullptr); }
+  void reset_slow() noexcept override { restart(begin(), end()); }
 
 private:
   std::byte *begin() const noexcept { return storage_.get(); }
