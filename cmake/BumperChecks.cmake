@@ -63,6 +63,19 @@ function(bumper_enable_checks target)
     endif()
     set(id "${CMAKE_${lang}_COMPILER_ID}")
     set(version "${CMAKE_${lang}_COMPILER_VERSION}")
+    get_filename_component(compiler_name "${CMAKE_${lang}_COMPILER}" NAME)
+    if(compiler_name MATCHES "^bumper-clang")
+      # The wrapper loads the plugin itself (and distccd would refuse an
+      # explicit -fplugin=): only the plugin's arguments are added.
+      foreach(flag IN LISTS flags)
+        if(NOT flag MATCHES "^-fplugin=")
+          target_compile_options(${target} PRIVATE
+            "$<$<COMPILE_LANGUAGE:${lang}>:${flag}>")
+        endif()
+      endforeach()
+      list(APPEND enabled ${lang})
+      continue()
+    endif()
     if(id STREQUAL "Clang" AND version MATCHES "^19\\.")
       foreach(flag IN LISTS flags)
         target_compile_options(${target} PRIVATE
@@ -79,6 +92,6 @@ function(bumper_enable_checks target)
   endforeach()
   if(enabled)
     message(STATUS "bumper_enable_checks(${target}): Bumper's checks run in "
-      "its ${enabled} compiles (${BUMPER_PLUGIN})")
+      "its ${enabled} compiles")
   endif()
 endfunction()
