@@ -61,6 +61,25 @@ static bool lineSuppresses(StringRef Line, StringRef Marker, StringRef Check) {
   return false;
 }
 
+/// Is \p Offset inside a NOLINTBEGIN(...) / NOLINTEND(...) region of \p Buf
+/// naming \p Check? Regions nest; a NOLINTEND closes the latest BEGIN.
+static bool inNolintRegion(StringRef Buf, size_t Offset, StringRef Check) {
+  llvm::SmallVector<bool, 4> Open; // Does each open region name Check?
+  size_t LineStart = 0;
+  while (LineStart <= Offset && LineStart < Buf.size()) {
+    size_t LineEnd = Buf.find('\n', LineStart);
+    if (LineEnd == StringRef::npos)
+      LineEnd = Buf.size();
+    StringRef Line = Buf.slice(LineStart, LineEnd);
+    if (Line.contains("NOLINTBEGIN"))
+      Open.push_back(lineSuppresses(Line, "NOLINTBEGIN", Check));
+    else if (Line.contains("NOLINTEND") && !Open.empty() && LineEnd < Offset)
+      Open.pop_back();
+    LineStart = LineEnd + 1;
+  }
+  return llvm::is_contained(Open, true);
+}
+
 bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
                           StringRef Check) {
   if (Loc.isInvalid())
@@ -76,6 +95,8 @@ bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
   size_t End = Buf.find('\n', Offset);
   StringRef Line = Buf.slice(Start, End);
   if (lineSuppresses(Line, "NOLINT", Check))
+    return true;
+  if (Buf.contains("NOLINTBEGIN") && inNolintRegion(Buf, Offset, Check))
     return true;
   if (Start == 0)
     return false;
