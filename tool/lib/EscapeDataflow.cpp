@@ -373,6 +373,12 @@ private:
           addTo(R, derive(LE, O, Step::Capture));
       return R;
     }
+    if (const auto *NE = dyn_cast<CXXNewExpr>(E)) {
+      // A heap object built from the value holds it; so does its pointer.
+      if (const Expr *Init = NE->getInitializer())
+        return val(Init);
+      return {};
+    }
     if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
       return val(MT->getSubExpr());
     if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))

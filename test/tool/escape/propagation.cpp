@@ -199,6 +199,17 @@ void moves(int n) {
   }
 }
 
+Node *g_node;
+void heapObject(int n) {
+  [[bumper::no_escape]] {
+    int *p = bumper::alloc<int>(n).data();
+    g_node = new Node{1, p};
+// CHECK: :[[@LINE-1]]:5: error: pointer into arena memory allocated in this no_escape block is stored into 'g_node', which outlives the block [bumper-escape]
+// CHECK-NEXT: :[[@LINE-3]]:14: note: allocated here
+// CHECK-NEXT: :[[@LINE+1]]:3: note: block ends here; its memory is reset
+  }
+}
+
 // Negatives: values that hold no arena pointer.
 int g_count;
 std::uintptr_t g_bits;
