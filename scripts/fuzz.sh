@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds a libFuzzer target with clang-19 (ASan + UBSan) in build-fuzz/ and
+# runs it for the given time, then prints the executions and the result.
+#
+#   scripts/fuzz.sh <seconds> [target] [libFuzzer flags...]
+#
+# Targets (test/fuzz/; docs/reliability.md):
+#   runtime   the differential fuzzer of libbumper (default)
+#
+# The seed corpus is test/fuzz/corpus/<target>/ (read only); what the run
+# finds goes to build-fuzz/corpus/<target>/ and is kept for the next run.
+# A crash is written to build-fuzz/artifacts/<target>/; add it to the seed
+# corpus (it then runs in ctest as a regression test) once it is fixed.
+# Environment: FUZZ_JOBS (build jobs, default by memory), FUZZ_FORK=n (run n
+# libFuzzer processes in parallel with -fork=n; default one process).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+usage() {
+  sed -n '4,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+[ $# -ge 1 ] || usage
+seconds=$1
+shift
+[[ "$seconds" =~ ^[0-9]+$ ]] || usage
+target=${1:-runtime}
+[ $# -ge 1 ] && shift
+
+# target -> CMake target, whether it needs the tool built, libFuzzer -max_len.
+case "$target" in
+runtime)
+  cmake_target=runtime_fuzz
+  needs_tool=OFF
+  max_len=4096
+  ;;
+*)
+  echo "fuzz.sh: unknown target '$target' (known: runtime)" >&2
+  exit 2
+  ;;
+esac
+
+# libFuzzer and the sanitizer runtimes for clang come with libclang-rt-19-dev.
+BUMPER_PACKAGES+=(libclang-rt-19-dev)
+bumper_install_missing
+
+BUILD=$BUMPER_ROOT/build-fuzz
+cmake -G Ninja -S "$BUMPER_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DBUMPER_FUZZERS=ON -DBUMPER_BUILD_TOOL=$needs_tool \
+  -DBUMPER_BUILD_BENCHMARKS=OFF -DBUMPER_BUILD_EXAMPLES=OFF \
+  -DBUMPER_SANITIZER_TESTS=OFF >/dev/null
+ninja -C "$BUILD" -j "${FUZZ_JOBS:-$(bumper_jobs)}" "$cmake_target"
+
+seeds=$BUMPER_ROOT/test/fuzz/corpus/$target
+corpus=$BUILD/corpus/$target
+artifacts=$BUILD/artifacts/$target
+log=$BUILD/fuzz-$target.log
+mkdir -p "$corpus" "$artifacts" "$seeds"
+args=(-max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1
+  -artifact_prefix="$artifacts/")
+[ -n "${FUZZ_FORK:-}" ] && args+=(-fork="$FUZZ_FORK")
+
+echo "fuzz.sh: $target for ${seconds}s (corpus $(ls "$corpus" | wc -l) + $(ls "$seeds" | wc -l) seeds); log $log"
+start=$(date +%s)
+times >"$BUILD/.times-before"
+status=0
+"$BUILD/bin/$cmake_target" "${args[@]}" "$@" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
+end=$(date +%s)
+# CPU seconds (user + sys) of the fuzzer: the children's times after the run
+# minus before it (cmake and ninja).
+times >"$BUILD/.times-after"
+cpu_of() {
+  awk 'NR == 2 { split($1, u, "m"); split($2, s, "m");
+    printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$1"
+}
+cpu=$(($(cpu_of "$BUILD/.times-after") - $(cpu_of "$BUILD/.times-before")))
+
+execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+echo "fuzz.sh: target $target: ${execs:-?} executions in $((end - start)) s wall," \
+  "${cpu} s CPU," \
+  "corpus $(ls "$corpus" | wc -l) inputs, ${cov:-cov ?}, peak RSS ${rss:-?} MB"
+if [ "$status" -eq 0 ]; then
+  echo "fuzz.sh: result: no failure"
+else
+  echo "fuzz.sh: result: FAILURE (exit $status); see $log and $artifacts/" >&2
+  grep -E 'ERROR|check failed|SUMMARY|Test unit written' "$log" | head -5 >&2 || true
+fi
+exit "$status"
