@@ -787,6 +787,10 @@ private:
       const Summary *S = EC.summaryOf(Def);
       if (!S || !S->keepsAnything())
         return;
+      // Name a member call by its object, as written: 'g_cache.put'.
+      if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+        Name = targetName(Obj) +
+               (Obj->getType()->isPointerType() ? "->" : ".") + Name;
       unsigned N = std::min<unsigned>(Def->getNumParams(), Args.size());
       for (unsigned I = 0; I < N; ++I) {
         const ParamEffect &E = S->Params[I];

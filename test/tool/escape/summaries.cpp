@@ -67,7 +67,7 @@ void throughParameter(int n, int **out) {
 void member(int n) {
   [[bumper::no_escape]] {
     g_cache.put(bumper::alloc<int>(n).data());
-// CHECK: :[[@LINE-1]]:5: error: pointer into arena memory allocated in this no_escape block is passed to 'put', which stores it into 'g_cache', which outlives the block [bumper-escape]
+// CHECK: :[[@LINE-1]]:5: error: pointer into arena memory allocated in this no_escape block is passed to 'g_cache.put', which stores it into 'g_cache', which outlives the block [bumper-escape]
 // CHECK-NEXT: :[[@LINE-2]]:17: note: allocated here
 // CHECK-NEXT: :[[@LINE+1]]:3: note: block ends here; its memory is reset
   }
