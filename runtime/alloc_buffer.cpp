@@ -45,14 +45,16 @@ void *AllocBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
 }
 
 bool AllocBuffer::restore_slow(const Checkpoint &cp) noexcept {
-  // Only a reset changes the generation of an AllocBuffer; the block is the
-  // same, so rewinding is always possible.
-  std::byte *end = begin_ + capacity_;
-  const std::less<const std::byte *> before;
-  if (before(cp.position, begin_) || before(end, cp.position))
+  // Only a reset changes the generation of an AllocBuffer, so `cp` was taken
+  // before one: it is still valid only if it was taken on an empty buffer.
+  // Every generation of an AllocBuffer comes from `restart`, and its region
+  // always starts at begin_, so that is the case exactly when it is at
+  // begin_.
+  if (!is_restart_generation(cp.generation) || cp.position != begin_)
     return false;
-  detail::poison(cp.position, static_cast<std::size_t>(end - cp.position));
-  rewind(cp, begin_, end);
+  std::byte *end = begin_ + capacity_;
+  detail::poison(begin_, capacity_);
+  rewind(cp, begin_, end, 0, generation());
   return true;
 }
 

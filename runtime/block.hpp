@@ -16,7 +16,8 @@ struct Block {
   std::size_t total;       // bytes allocated, header included
   std::size_t alignment;   // the alignment the block was allocated with
   std::size_t data_offset; // header plus padding up to `alignment`
-  std::size_t used_before; // bytes the buffer had in use when it was taken
+  std::size_t generation;  // the buffer's generation it was entered/taken in
+  std::size_t base;        // the buffer's region base under that generation
 
   /// Whether `p` lies in the data, its end included.
   bool holds(const std::byte *p) noexcept {

@@ -47,7 +47,8 @@ Block *allocate_block(std::size_t size, std::size_t alignment) noexcept {
       ::operator new(total, std::align_val_t{alignment}, std::nothrow);
   if (memory == nullptr)
     return nullptr;
-  auto *block = new (memory) Block{nullptr, total, alignment, data_offset, 0};
+  auto *block =
+      new (memory) Block{nullptr, total, alignment, data_offset, 0, 0};
   poison(block->begin(), block->size());
   return block;
 }
@@ -130,25 +131,25 @@ void Buffer::stale_checkpoint(const Checkpoint &cp) const noexcept {
   char message[256];
   std::snprintf(message, sizeof message,
                 "invalid checkpoint: it is above the buffer's current position "
-                "(checkpoint at %zu bytes, buffer at %zu bytes); the buffer "
-                "was already restored past it",
-                cp.used, used());
+                "(checkpoint at %p, buffer at %p); the buffer was already "
+                "restored past it",
+                static_cast<const void *>(cp.position),
+                static_cast<const void *>(cur_));
   detail::fail(message);
 }
 
-void Buffer::restore_other_block(const Checkpoint &cp) noexcept {
+void Buffer::restore_other_block(Checkpoint cp) noexcept {
   // Always validated: the slow path can afford it, and a bad checkpoint here
   // would free live blocks.
   if (cp.buffer != this)
     wrong_buffer(cp);
-  if (cp.used > used())
-    stale_checkpoint(cp);
   note_high_water();
   if (!restore_slow(cp)) {
-    char message[256];
+    char message[320];
     std::snprintf(message, sizeof message,
-                  "invalid checkpoint: its block is no longer part of buffer "
-                  "%p; the buffer was already restored past it",
+                  "invalid checkpoint: it is above the buffer's current "
+                  "position, or its block is no longer part of buffer %p; "
+                  "the buffer was already restored past it",
                   static_cast<const void *>(this));
     detail::fail(message);
   }

@@ -72,14 +72,14 @@ void *bumper_alloc(bumper_buffer *buffer, size_t size, size_t alignment) {
 
 bumper_checkpoint bumper_checkpoint_save(bumper_buffer *buffer) {
   const bumper::Checkpoint cp = cpp(buffer)->checkpoint();
-  return bumper_checkpoint{cp.buffer, cp.position, cp.generation, cp.used};
+  return bumper_checkpoint{cp.buffer, cp.position, cp.generation};
 }
 
 void bumper_checkpoint_restore(bumper_buffer *buffer,
                                bumper_checkpoint checkpoint) {
-  const bumper::Checkpoint cp{static_cast<const Buffer *>(checkpoint.buffer_),
+  const bumper::Checkpoint cp{static_cast<Buffer *>(checkpoint.buffer_),
                               static_cast<std::byte *>(checkpoint.position_),
-                              checkpoint.generation_, checkpoint.used_};
+                              checkpoint.generation_};
   cpp(buffer)->restore(cp);
 }
 

@@ -31,7 +31,8 @@ ResizeBuffer::ResizeBuffer(std::size_t initial_capacity) {
       throw out_of_memory(initial_capacity, detail::block_alignment, 0, 0);
     capacity_ = main_->size();
     block_count_ = 1;
-    restart(main_->begin(), main_->end());
+    restart_main();
+    main_since_ = main_->generation;
   }
 }
 
@@ -74,56 +75,76 @@ void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   capacity_ += side->size();
   ++block_count_;
   start_region(side->begin(), side->end());
+  side->generation = generation();
+  side->base = region_base();
   return allocate(size, alignment); // fits now: the inline fast path
 }
 
 bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
-  // The side block the checkpoint was taken in, if any.
+  // Blocks are told apart by the generation they were entered under, never by
+  // address: a freed block's memory may come back as a new block.
   detail::Block *target = sides_;
-  while (target != nullptr && !target->holds(cp.position))
+  while (target != nullptr && target->generation != cp.generation)
     target = target->next;
-  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
-  std::byte *end = main_ == nullptr ? nullptr : main_->end();
-  const std::less<const std::byte *> before;
-  const bool in_main = !before(cp.position, begin) && !before(end, cp.position);
-  // Not in any block held: taken in a main block that has been regrown since.
-  // That happened when the buffer was empty, so only an empty checkpoint can
-  // still be valid.
-  if (target == nullptr && !in_main && cp.used != 0)
-    return false;
-  while (sides_ != target) {
-    detail::Block *side = sides_;
-    sides_ = side->next;
-    release(side);
-  }
   if (target != nullptr) {
+    if (!target->holds(cp.position) ||
+        !is_live(cp, target->begin(), target->base))
+      return false;
+    release_sides_until(target);
     detail::poison(cp.position,
                    static_cast<std::size_t>(target->end() - cp.position));
-    rewind(cp, target->begin(), target->end());
+    rewind(cp, target->begin(), target->end(), target->base, cp.generation);
     return true;
   }
-  if (!in_main) {
-    detail::poison(begin, static_cast<std::size_t>(end - begin));
-    restart(begin, end);
-  } else {
+  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
+  std::byte *end = main_ == nullptr ? nullptr : main_->end();
+  if (main_ != nullptr && cp.generation == main_->generation) {
+    if (!main_->holds(cp.position) || !is_live(cp, begin, 0))
+      return false;
+    release_sides_until(nullptr);
     detail::poison(cp.position, static_cast<std::size_t>(end - cp.position));
-    rewind(cp, begin, end);
+    rewind(cp, begin, end, 0, cp.generation);
+  } else {
+    // Its generation is gone: valid only if it was taken on the empty buffer,
+    // in the main block before a reset (at its start), or in an earlier main
+    // block (replaced only when the buffer was empty; where that block began
+    // is not known any more, so such a checkpoint is taken to be empty).
+    if (!is_restart_generation(cp.generation))
+      return false; // its side block was freed: restored past
+    if (cp.generation >= main_since_ && cp.position != begin)
+      return false; // taken in this main block above its start, before a reset
+    release_sides_until(nullptr);
+    detail::poison(begin, static_cast<std::size_t>(end - begin));
+    restart_main();
   }
   regrow_if_empty();
   return true;
 }
 
 void ResizeBuffer::reset_slow() noexcept {
-  while (sides_ != nullptr) {
+  release_sides_until(nullptr);
+  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
+  std::byte *end = main_ == nullptr ? nullptr : main_->end();
+  detail::poison(begin, static_cast<std::size_t>(end - begin));
+  restart_main();
+  regrow_if_empty();
+}
+
+void ResizeBuffer::release_sides_until(detail::Block *keep) noexcept {
+  while (sides_ != keep) {
     detail::Block *side = sides_;
     sides_ = side->next;
     release(side);
   }
-  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
-  std::byte *end = main_ == nullptr ? nullptr : main_->end();
-  detail::poison(begin, static_cast<std::size_t>(end - begin));
-  restart(begin, end);
-  regrow_if_empty();
+}
+
+void ResizeBuffer::restart_main() noexcept {
+  if (main_ == nullptr) {
+    restart(nullptr, nullptr);
+    return;
+  }
+  restart(main_->begin(), main_->end());
+  main_->generation = generation();
 }
 
 void ResizeBuffer::regrow_if_empty() noexcept {
@@ -138,7 +159,10 @@ void ResizeBuffer::regrow_if_empty() noexcept {
   main_ = grown;
   capacity_ += grown->size();
   ++block_count_;
-  restart(main_->begin(), main_->end());
+  restart_main();
+  // Checkpoints of the empty buffer from before are still valid; the odd
+  // generations below this one are theirs.
+  main_since_ = main_->generation;
 }
 
 } // namespace bumper

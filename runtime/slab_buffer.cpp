@@ -27,6 +27,7 @@ SlabBuffer::SlabBuffer(std::size_t slab_size) : slab_size_(slab_size) {
   capacity_ = slabs_->size();
   block_count_ = 1;
   restart(slabs_->begin(), slabs_->end());
+  record(slabs_);
 }
 
 SlabBuffer::~SlabBuffer() {
@@ -61,13 +62,13 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     if (block == nullptr)
       throw out_of_memory(size, alignment, capacity_, used());
     block->next = large_;
-    block->used_before = used();
     large_ = block;
     capacity_ += block->size();
     ++block_count_;
     // A zero-size block still counts a byte, so that a checkpoint taken after
     // it is above it.
     add_side_allocation(size == 0 ? 1 : size);
+    record(block);
     detail::unpoison(block->begin(), size);
     return block->begin();
   }
@@ -85,18 +86,46 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   slab->next = slabs_;
   slabs_ = slab;
   start_region(slab->begin(), slab->end());
+  record(slab);
   return allocate(size, alignment); // fits now: the inline fast path
 }
 
 bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
-  // The slab the checkpoint was taken in: the newest that holds its position.
+  // Generations only grow, and every block held was entered or taken under a
+  // generation no newer than the current one. So the slab `cp` was taken in
+  // is the newest one entered at or before `cp.generation`, and the
+  // oversized requests made since `cp` are those with a newer generation.
   detail::Block *target = slabs_;
-  while (target != nullptr && !target->holds(cp.position))
+  while (target != nullptr && target->generation > cp.generation)
     target = target->next;
-  if (target == nullptr)
+  // The region base under `cp.generation`: the slab's own if the slab was
+  // entered under it, else that of the oversized request that made it.
+  const detail::Block *maker = target;
+  if (target != nullptr && target->generation != cp.generation) {
+    maker = large_;
+    while (maker != nullptr && maker->generation != cp.generation)
+      maker = maker->next;
+  }
+  std::size_t base = 0;
+  std::size_t generation = cp.generation;
+  if (maker != nullptr && target->holds(cp.position)) {
+    base = maker->base;
+  } else {
+    // Its generation is gone. Still valid if it was taken on the empty buffer
+    // before a reset: every restart enters the first slab, which is never
+    // freed. Then empty the buffer again, under the first slab's generation.
+    detail::Block *first = slabs_;
+    while (first != nullptr && first->next != nullptr)
+      first = first->next;
+    if (first == nullptr || !is_restart_generation(cp.generation) ||
+        cp.position != first->begin())
+      return false; // its block was freed: restored past
+    target = first;
+    generation = first->generation;
+  }
+  if (!is_live(cp, target->begin(), base))
     return false;
-  // Oversized requests made since.
-  while (large_ != nullptr && large_->used_before >= cp.used) {
+  while (large_ != nullptr && large_->generation > cp.generation) {
     detail::Block *block = large_;
     large_ = block->next;
     release(block);
@@ -108,8 +137,13 @@ bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
   }
   detail::poison(cp.position,
                  static_cast<std::size_t>(target->end() - cp.position));
-  rewind(cp, target->begin(), target->end());
+  rewind(cp, target->begin(), target->end(), base, generation);
   return true;
+}
+
+void SlabBuffer::record(detail::Block *block) noexcept {
+  block->generation = generation();
+  block->base = region_base();
 }
 
 void SlabBuffer::reset_slow() noexcept {
@@ -130,6 +164,7 @@ void SlabBuffer::reset_slow() noexcept {
   }
   detail::poison(slabs_->begin(), slabs_->size());
   restart(slabs_->begin(), slabs_->end());
+  record(slabs_);
 }
 
 } // namespace bumper

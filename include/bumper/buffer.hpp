@@ -22,11 +22,15 @@ class Buffer;
 /// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
 /// buffer that made it; treat the struct as opaque.
+///
+/// Only what the inline restore needs: taking a checkpoint is three loads, and
+/// restoring one in the same block a compare and a store. Everything else
+/// (the bytes in use at the time, which blocks to free) is found from the
+/// generation on the slow path.
 struct Checkpoint {
-  const Buffer *buffer = nullptr; ///< the buffer it was taken from
-  std::byte *position = nullptr;  ///< the bump pointer
-  std::size_t generation = 0;     ///< the buffer's block layout at the time
-  std::size_t used = 0;           ///< bytes in use at the time
+  Buffer *buffer = nullptr;      ///< the buffer it was taken from
+  std::byte *position = nullptr; ///< the bump pointer
+  std::size_t generation = 0;    ///< names the block and the bytes before it
 };
 
 /// Thrown when a buffer cannot satisfy a request (a full `AllocBuffer`, a
@@ -124,7 +128,7 @@ public:
   /// The current position, for `restore`.
   [[nodiscard]] Checkpoint checkpoint() noexcept {
     check_thread();
-    return Checkpoint{this, cur_, generation_, used()};
+    return Checkpoint{this, cur_, generation_};
   }
 
   /// Frees everything allocated since `cp` was taken. `cp` must come from
@@ -149,7 +153,9 @@ public:
       cur_ = cp.position;
       return;
     }
-    restore_other_block(cp);
+    // By value: a reference would make every caller keep its checkpoint in
+    // memory for the sake of this rare call.
+    restore_other_block(Checkpoint{cp});
   }
 
   /// Frees everything: the buffer is empty again (it may keep its memory).
@@ -189,10 +195,14 @@ protected:
   virtual void *allocate_slow(std::size_t size, std::size_t alignment) = 0;
 
   /// Called by `restore` when `cp` was taken in another block, or before a
-  /// side allocation or a reset. `cp` has been validated (this buffer, not
-  /// past the current position). Finds the block that holds `cp.position`,
-  /// frees what came after `cp`, then calls `rewind`. Returns false if no
-  /// block the buffer still holds contains `cp.position`.
+  /// side allocation or a reset (`cp.generation` is not the current one; it
+  /// comes from this buffer). Finds the block `cp` was taken in and the
+  /// region base that went with `cp.generation` (the implementation records
+  /// `generation()` and `region_base()` whenever it calls `start_region`,
+  /// `add_side_allocation` or `restart`), checks `is_live(cp, begin, base)`,
+  /// frees what came after `cp`, then calls `rewind`. Returns false, the
+  /// buffer unchanged, if `cp` is no longer valid (its block was freed, or
+  /// the buffer was restored past it).
   virtual bool restore_slow(const Checkpoint &cp) noexcept = 0;
 
   /// Frees everything and calls `restart`.
@@ -200,37 +210,67 @@ protected:
 
   // --- Helpers for implementations ---
 
-  /// Makes [begin, end) the block the fast path bumps through. The unused
-  /// tail of the previous block stops counting as used.
+  /// Makes [begin, end) the block the fast path bumps through, under a new
+  /// (even) generation. The unused tail of the previous block stops counting
+  /// as used.
   void start_region(std::byte *begin, std::byte *end) noexcept {
     note_high_water();
     used_before_region_ = used();
     cur_ = region_begin_ = peak_ = begin;
     end_ = end;
-    generation_ = ++generation_counter_;
+    generation_ = next_generation(false);
   }
-  /// Accounts for `bytes` allocated outside the current block.
+  /// Accounts for `bytes` allocated outside the current block, under a new
+  /// (even) generation.
   void add_side_allocation(std::size_t bytes) noexcept {
     note_high_water();
     used_before_region_ += bytes;
-    generation_ = ++generation_counter_;
+    generation_ = next_generation(false);
   }
-  /// Returns to `cp`, whose position lies in the block [begin, end].
-  void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end) noexcept {
+  /// Returns to `cp`, whose position lies in the block [begin, end], with
+  /// `base` bytes in use before `begin` and `generation` (usually
+  /// `cp.generation`) as the current generation.
+  void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end,
+              std::size_t base, std::size_t generation) noexcept {
     note_high_water();
     region_begin_ = begin;
     end_ = end;
     cur_ = peak_ = cp.position;
-    used_before_region_ =
-        cp.used - static_cast<std::size_t>(cp.position - begin);
-    generation_ = cp.generation;
+    used_before_region_ = base;
+    generation_ = generation;
   }
-  /// Empties the buffer and makes [begin, end) its block (may be empty).
+  /// The simple form for a buffer with a single block and no side
+  /// allocations (whose only generations come from `restart`): returns to
+  /// `cp`, whose position lies in [begin, end]. A checkpoint above the
+  /// current position aborts with a message.
+  void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end) noexcept {
+    if (!is_live(cp, begin, 0)) [[unlikely]]
+      stale_checkpoint(cp);
+    rewind(cp, begin, end, 0, generation_);
+  }
+  /// Empties the buffer and makes [begin, end) its block (may be empty),
+  /// under a new odd generation: the generations of an empty buffer's first
+  /// region are odd and no others are, so that a checkpoint of an empty
+  /// buffer can be recognised after its generation is gone (see
+  /// `is_restart_generation`).
   void restart(std::byte *begin, std::byte *end) noexcept {
     note_high_water();
     used_before_region_ = 0;
-    cur_ = region_begin_ = peak_ = end_ = nullptr;
-    start_region(begin, end);
+    cur_ = region_begin_ = peak_ = begin;
+    end_ = end;
+    generation_ = next_generation(true);
+  }
+  /// Whether a checkpoint `cp` whose position lies in a block [begin, ...)
+  /// held with region base `base` is at or below the current position.
+  [[nodiscard]] bool is_live(const Checkpoint &cp, const std::byte *begin,
+                             std::size_t base) const noexcept {
+    const auto offset = static_cast<std::size_t>(cp.position - begin);
+    return base <= used() && offset <= used() - base;
+  }
+  /// Whether `generation` was made by `restart`: a checkpoint with it and the
+  /// position of that restart's block start was taken on an empty buffer.
+  [[nodiscard]] static bool is_restart_generation(std::size_t g) noexcept {
+    return (g & 1) != 0;
   }
   /// Records the peak use so far in the high-water mark.
   void note_high_water() noexcept {
@@ -239,6 +279,13 @@ protected:
   }
 
   [[nodiscard]] std::byte *position() const noexcept { return cur_; }
+  /// The current generation: record it with the block after `start_region`,
+  /// `add_side_allocation` or `restart`.
+  [[nodiscard]] std::size_t generation() const noexcept { return generation_; }
+  /// Bytes in use before the current region begins.
+  [[nodiscard]] std::size_t region_base() const noexcept {
+    return used_before_region_;
+  }
   [[nodiscard]] std::byte *region_begin() const noexcept {
     return region_begin_;
   }
@@ -254,17 +301,23 @@ private:
   void claim_or_fail() noexcept;
   [[noreturn]] void wrong_buffer(const Checkpoint &cp) const noexcept;
   [[noreturn]] void stale_checkpoint(const Checkpoint &cp) const noexcept;
-  void restore_other_block(const Checkpoint &cp) noexcept;
+  void restore_other_block(Checkpoint cp) noexcept;
+  std::size_t next_generation(bool restart) noexcept {
+    generation_counter_ += 1;
+    if (is_restart_generation(generation_counter_) != restart)
+      generation_counter_ += 1;
+    return generation_counter_;
+  }
 
   // The fast path's state first, so that it shares a cache line with the
   // vtable pointer.
   std::byte *cur_ = nullptr;
   std::byte *end_ = nullptr;
-  std::size_t generation_ = 0;
-  std::byte *peak_ = nullptr; // highest position since the block was entered
+  std::size_t generation_ = 1; // odd: an empty buffer, as after `restart`
+  std::byte *peak_ = nullptr;  // highest position since the block was entered
   std::byte *region_begin_ = nullptr;
   std::size_t used_before_region_ = 0;
-  std::size_t generation_counter_ = 0;
+  std::size_t generation_counter_ = 1;
   std::size_t high_water_ = 0; // peaks of earlier blocks
   // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
   std::thread::id owner_{};

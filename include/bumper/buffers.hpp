@@ -78,6 +78,7 @@ protected:
 private:
   void release(detail::Block *block) noexcept;
   void keep_as_spare(detail::Block *slab) noexcept;
+  void record(detail::Block *block) noexcept;
 
   detail::Block *slabs_ = nullptr; // the current slab first
   detail::Block *spare_ = nullptr; // one freed slab, kept for reuse
@@ -114,8 +115,13 @@ protected:
 private:
   void release(detail::Block *block) noexcept;
   void regrow_if_empty() noexcept;
+  void release_sides_until(detail::Block *keep) noexcept;
+  void restart_main() noexcept;
 
   detail::Block *main_ = nullptr;
+  // The generation the main block was allocated under: odd generations below
+  // it belong to earlier main blocks, replaced only when the buffer was empty.
+  std::size_t main_since_ = 0;
   detail::Block *sides_ = nullptr; // side blocks, the current one first
   std::size_t capacity_ = 0;
   std::size_t block_count_ = 0;

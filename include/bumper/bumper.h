@@ -25,10 +25,9 @@ typedef struct bumper_buffer bumper_buffer;
 /** A saved position of one buffer. Opaque: pass it back to
  * bumper_checkpoint_restore on the buffer it came from. */
 typedef struct bumper_checkpoint {
-  const void *buffer_;
+  void *buffer_;
   void *position_;
   size_t generation_;
-  size_t used_;
 } bumper_checkpoint;
 
 /** A fixed-capacity buffer (an AllocBuffer) owning `capacity` bytes; NULL if

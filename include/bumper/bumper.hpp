@@ -192,9 +192,8 @@ public:
   /// Guards the calling thread's default buffer as it is now (a later
   /// `with_buffer` does not change which buffer this guard restores).
   NoEscape() : NoEscape(default_buffer()) {}
-  explicit NoEscape(Buffer &buf) noexcept
-      : buffer_(buf), checkpoint_(buf.checkpoint()) {}
-  ~NoEscape() { buffer_.restore(checkpoint_); }
+  explicit NoEscape(Buffer &buf) noexcept : checkpoint_(buf.checkpoint()) {}
+  ~NoEscape() { checkpoint_.buffer->restore(checkpoint_); }
 
   NoEscape(const NoEscape &) = delete;
   NoEscape &operator=(const NoEscape &) = delete;
@@ -202,11 +201,10 @@ public:
   NoEscape &operator=(NoEscape &&) = delete;
 
   /// The guarded buffer.
-  [[nodiscard]] Buffer &buffer() const noexcept { return buffer_; }
+  [[nodiscard]] Buffer &buffer() const noexcept { return *checkpoint_.buffer; }
 
 private:
-  Buffer &buffer_;
-  Checkpoint checkpoint_;
+  Checkpoint checkpoint_; // names the buffer too: one pointer, stored once
 };
 
 } // namespace bumper

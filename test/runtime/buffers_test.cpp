@@ -167,8 +167,7 @@ TEST(SlabBuffer, ZeroByteOversizedRequestThenReset) {
   void *p = bumper::alloc_bytes(buf, 0, 4096);
   EXPECT_TRUE(bumper_test::is_aligned(p, 4096));
   EXPECT_EQ(buf.slab_count(), 2u);
-  const bumper::Checkpoint after = bumper::checkpoint(buf);
-  EXPECT_GT(after.used, 0u); // so a reset kills it, as it should
+  EXPECT_GT(buf.used(), 0u); // so a reset kills a checkpoint taken now
   bumper::restore(buf, empty);
   EXPECT_EQ(buf.slab_count(), 1u);
   EXPECT_EQ(buf.used(), 0u);
