@@ -101,6 +101,26 @@ bool EscapeContext::isOwningContainer(QualType T) {
                                "priority_queue"});
 }
 
+bool EscapeContext::isView(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (isStdNamed(RD, {"span", "basic_string_view"}))
+    return true;
+  if (RD->getName() == "mdview")
+    if (const auto *NS = dyn_cast<NamespaceDecl>(RD->getDeclContext()))
+      if (NS->getName() == "bumper")
+        return true;
+  // Iterators name their category; containers do not.
+  if (!RD->hasDefinition())
+    return false;
+  DeclarationName Category = &Ctx.Idents.get("iterator_category");
+  return !RD->lookup(Category).empty();
+}
+
 bool EscapeContext::canHoldPointer(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   const Type *Ty = T.getTypePtr();

@@ -67,6 +67,9 @@ public:
   bool isAllocator(const clang::FunctionDecl *FD);
   bool canHoldPointer(clang::QualType T);
   bool isOwningContainer(clang::QualType T);
+  /// A pointer, or a class that refers to elements stored elsewhere without
+  /// owning them: std::span, std::string_view, bumper::mdview, iterators.
+  bool isView(clang::QualType T);
   const clang::Expr *bufferArgument(const clang::CallExpr *Call);
   static std::string normalizeBuffer(llvm::StringRef S);
   std::string sourceText(const clang::Expr *E) const;

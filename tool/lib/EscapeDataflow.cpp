@@ -444,15 +444,41 @@ private:
     // subspan(), begin(), make_pair, a getter...). The type filter in val()
     // drops results that cannot hold a pointer (size(), a copied string).
     OriginSet R;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-      if (const Expr *Obj = MC->getImplicitObjectArgument()) {
-        if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
-          R = readPrefix(nullptr, LocKind::This);
-        else
-          R = val(Obj);
-      }
+    const Expr *Obj = objectArgument(Call);
+    if (Obj) {
+      if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+        R = readPrefix(nullptr, LocKind::This);
+      else if (Call->isGLValue() && EC.isView(Obj->getType()))
+        // An element reached through a view (span[i], *it, sv.front()): its
+        // value is what the viewed memory holds. Arena memory's contents are
+        // not tracked, so copying an element out is copying contents, not an
+        // escape; only the view's non-arena origins carry over.
+        R = withoutArena(val(Obj));
+      else
+        R = val(Obj);
+    }
     for (const Expr *A : Call->arguments())
-      unionInto(R, val(A));
+      if (A != Obj)
+        unionInto(R, val(A));
+    return R;
+  }
+
+  /// The object a member call or member operator call is made on.
+  static const Expr *objectArgument(const CallExpr *Call) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return MC->getImplicitObjectArgument();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()) &&
+          OC->getNumArgs() > 0)
+        return OC->getArg(0);
+    return nullptr;
+  }
+
+  OriginSet withoutArena(const OriginSet &S) const {
+    OriginSet R;
+    for (unsigned O : S)
+      if (Origins[O].Block < 0)
+        addTo(R, O);
     return R;
   }
 
