@@ -138,7 +138,13 @@ void Buffer::stale_checkpoint(const Checkpoint &cp) const noexcept {
   detail::fail(message);
 }
 
-void Buffer::restore_other_block(Checkpoint cp) noexcept {
+void *Buffer::allocate_cold(std::size_t size, std::size_t alignment) {
+  return allocate_slow(size, alignment);
+}
+
+void Buffer::restore_other_block(Buffer *buffer, std::byte *position,
+                                 std::size_t generation) noexcept {
+  const Checkpoint cp{buffer, position, generation};
   // Always validated: the slow path can afford it, and a bad checkpoint here
   // would free live blocks.
   if (cp.buffer != this)

@@ -15,6 +15,12 @@
 #include <sanitizer/asan_interface.h>
 #endif
 
+#if defined(__GNUC__)
+#define BUMPER_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define BUMPER_COLD
+#endif
+
 namespace bumper {
 
 class Buffer;
@@ -119,10 +125,15 @@ public:
     if (padding <= available && size <= available - padding) [[likely]] {
       std::byte *result = cur_ + padding;
       cur_ = result + size;
+      // The high-water mark's peak, kept here rather than in `restore`: the
+      // new position is in a register already, and in a loop that reuses its
+      // memory the store is skipped.
+      if (cur_ > peak_)
+        peak_ = cur_;
       detail::unpoison(result, size);
       return result;
     }
-    return allocate_slow(size, alignment);
+    return allocate_cold(size, alignment);
   }
 
   /// The current position, for `restore`.
@@ -147,15 +158,14 @@ public:
       if (cp.position > cur_) [[unlikely]]
         stale_checkpoint(cp);
 #endif
-      if (cur_ > peak_)
-        peak_ = cur_;
       detail::poison(cp.position, static_cast<std::size_t>(cur_ - cp.position));
       cur_ = cp.position;
       return;
     }
-    // By value: a reference would make every caller keep its checkpoint in
-    // memory for the sake of this rare call.
-    restore_other_block(Checkpoint{cp});
+    // Field by field, in registers: a reference (or a by-value struct, passed
+    // in memory) would make every caller keep its checkpoint in memory for
+    // the sake of this rare call.
+    restore_other_block(cp.buffer, cp.position, cp.generation);
   }
 
   /// Frees everything: the buffer is empty again (it may keep its memory).
@@ -301,7 +311,12 @@ private:
   void claim_or_fail() noexcept;
   [[noreturn]] void wrong_buffer(const Checkpoint &cp) const noexcept;
   [[noreturn]] void stale_checkpoint(const Checkpoint &cp) const noexcept;
-  void restore_other_block(Checkpoint cp) noexcept;
+  // Cold and out of line: the fast paths' callers then keep their values in
+  // caller-saved registers and spill them around these calls only, instead of
+  // saving registers or spilling on every call.
+  BUMPER_COLD void *allocate_cold(std::size_t size, std::size_t alignment);
+  BUMPER_COLD void restore_other_block(Buffer *buffer, std::byte *position,
+                                       std::size_t generation) noexcept;
   std::size_t next_generation(bool restart) noexcept {
     generation_counter_ += 1;
     if (is_restart_generation(generation_counter_) != restart)
