@@ -67,7 +67,6 @@ const bool g_trace = std::getenv("RUNTIME_FUZZ_TRACE") != nullptr;
       std::fprintf(stderr, __VA_ARGS__);                                       \
   } while (0)
 
-const bool g_known_bugs = std::getenv("RUNTIME_FUZZ_KNOWN_BUGS") != nullptr;
 // RUNTIME_FUZZ_MAX_ALLOC=<bytes> caps the size of one request (the
 // sanitized replay in ctest uses it: large blocks are slow under ASan).
 const std::size_t g_max_alloc = [] {
@@ -330,11 +329,10 @@ void check_bounds(ModelBuffer &m) {
                    used, b.capacity(), b.slab_count(),
                    static_cast<bumper::ResizeBuffer &>(b).block_capacity(),
                    live);
-    // Known bug (test/fuzz/known-bugs/): an empty checkpoint taken in a
-    // main block since regrown can alias a newer side block, which a restore
-    // then keeps. Tolerated unless RUNTIME_FUZZ_KNOWN_BUGS=1.
-    FUZZ_CHECK(b.slab_count() <= live + (g_known_bugs ? 1 : 2) &&
-               "block count bounded");
+    // (An empty checkpoint taken in a main block since regrown used to alias
+    // a newer side block at the same address, which a restore then kept;
+    // fixed, corpus/runtime/regression-resize-empty-checkpoint-alias.)
+    FUZZ_CHECK(b.slab_count() <= live + 1 && "block count bounded");
     const std::size_t bound = 4 * m.peak + 2 * m.initial + (64u << 10);
     FUZZ_CHECK(b.capacity() <= bound && "ResizeBuffer capacity bounded");
     break;
