@@ -7,6 +7,12 @@ set -euo pipefail
 BUMPER_PACKAGES=(cmake ninja-build g++ python3 pkg-config
   llvm-19-dev libclang-19-dev clang-19 llvm-19-tools clang-tidy-19
   libgtest-dev libgmock-dev libbenchmark-dev)
+# test/tool/sarif.test validates SARIF with ajv-cli from npm (installed into
+# the build tree by test/tool/sarif/validate.py), and the pre-commit hook's
+# test needs git. Node may come from elsewhere (NodeSource's nodejs package
+# carries npm and conflicts with Debian's), so ask Debian only when missing.
+command -v npm >/dev/null 2>&1 || BUMPER_PACKAGES+=(nodejs npm)
+command -v git >/dev/null 2>&1 || BUMPER_PACKAGES+=(git)
 
 bumper_install_missing() {
   local missing=()

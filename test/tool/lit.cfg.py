@@ -19,6 +19,12 @@ config.substitutions.append(("%bumper-lib", config.bumper_runtime_lib))
 config.substitutions.append(("%bumper-src", config.bumper_source_dir))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%python", config.python_executable))
+# "%validate-sarif log...": validates SARIF logs with ajv-cli, which
+# test/tool/sarif/validate.py installs into <build>/npm once.
+config.substitutions.append(
+    ("%validate-sarif", config.python_executable + " " +
+     os.path.join(config.test_source_root, "sarif", "validate.py") + " " +
+     os.path.join(config.bumper_binary_dir, "npm")))
 # The flags every test's translation unit is compiled with.
 config.substitutions.append(
     ("%bumper-cxxflags", "-std=c++20 -I" + config.bumper_include_dir))
