@@ -1,0 +1,73 @@
+//===- Config.h - .bumper.yaml, bumper-tool's configuration file -*- C++
+//-*-===//
+//
+// Found upward from each source like .clang-tidy (the nearest file wins), or
+// given with --config-file. Keys (docs/ci.md has the reference):
+//
+//   Checks: 'bumper-*,-bumper-unscoped-alloc'   # which checks report
+//   WarningsAsErrors: 'bumper-missing-guard'    # which warnings are errors
+//   HeaderFilterRegex: 'src/.*\.h$'             # as --header-filter
+//   Allocators: [thirdparty::arena_alloc]       # extra BUMPER_ALLOCATOR
+//   functions KeepsArgument: [registry::remember]         # functions that keep
+//   an argument
+//
+// Parsed with llvm::yaml::IO, strictly: an unknown key or a bad value is an
+// error at its line and column. No Clang headers.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef BUMPER_TOOL_CONFIG_H
+#define BUMPER_TOOL_CONFIG_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bumper {
+
+/// The name bumper-tool looks for in each folder above a source.
+inline constexpr const char *ConfigFileName = ".bumper.yaml";
+
+struct Config {
+  /// A clang-tidy-style glob list: "bumper-*,-bumper-unscoped-alloc". The
+  /// last glob that matches a check decides; '-' turns it off.
+  std::optional<std::string> Checks;
+  /// A glob list of checks whose warnings are errors.
+  std::optional<std::string> WarningsAsErrors;
+  /// As --header-filter (which wins when given).
+  std::optional<std::string> HeaderFilterRegex;
+  /// Qualified names of functions to treat as BUMPER_ALLOCATOR.
+  std::optional<std::vector<std::string>> Allocators;
+  /// Qualified names of functions that keep (store) their arguments.
+  std::optional<std::vector<std::string>> KeepsArgument;
+  /// The file it came from; "" for the defaults.
+  std::string File;
+};
+
+/// The configuration with no file: every check on, no warning an error.
+Config defaultConfig();
+
+/// Parses \p Text, the content of \p FileName. An unknown key, a value of the
+/// wrong kind, a bad glob or regular expression, or a name that is not a
+/// qualified identifier is an error whose message starts with
+/// "<FileName>:<line>:<col>: error: ".
+llvm::Expected<Config> parseConfig(llvm::StringRef Text,
+                                   llvm::StringRef FileName);
+
+/// Reads and parses \p Path.
+llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
+
+/// The nearest .bumper.yaml in \p Dir or a folder above it; "" if none.
+std::string findConfigFile(llvm::StringRef Dir);
+
+/// \p C with every key set (defaults filled in), as YAML.
+std::string dumpConfig(const Config &C);
+
+/// Does the glob list \p List (clang-tidy syntax) enable \p Check?
+bool globListMatches(llvm::StringRef List, llvm::StringRef Check);
+
+} // namespace bumper
+
+#endif // BUMPER_TOOL_CONFIG_H

@@ -1,0 +1,272 @@
+//===- Config.cpp - .bumper.yaml, bumper-tool's configuration file --------===//
+//
+// llvm::yaml::IO with custom scalar types, so that a bad glob, regular
+// expression or function name is reported at its own line and column, and
+// yaml::Input's strict key checking, so that a misspelt key is an error
+// rather than silently ignored.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/Config.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace bumper {
+namespace {
+
+const char *const KnownChecks[] = {"bumper-escape", "bumper-missing-guard",
+                                   "bumper-unscoped-alloc",
+                                   "bumper-annotation"};
+
+/// The message of the last bad scalar: yaml::ScalarTraits::input returns a
+/// StringRef, which must outlive the call.
+thread_local std::string ScalarError;
+
+struct GlobList {
+  std::string Value;
+};
+struct RegexValue {
+  std::string Value;
+};
+struct QualifiedName {
+  std::string Value;
+};
+
+/// What the file holds, as yaml::IO maps it.
+struct RawConfig {
+  std::optional<GlobList> Checks;
+  std::optional<GlobList> WarningsAsErrors;
+  std::optional<RegexValue> HeaderFilterRegex;
+  std::optional<std::vector<QualifiedName>> Allocators;
+  std::optional<std::vector<QualifiedName>> KeepsArgument;
+};
+
+llvm::StringRef checkGlobList(llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  List.split(Globs, ',');
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    bool Negative = G.consume_front("-");
+    (void)Negative;
+    G = G.trim();
+    if (G.empty())
+      continue;
+    auto Pattern = llvm::GlobPattern::create(G);
+    if (!Pattern) {
+      ScalarError =
+          "bad glob '" + G.str() + "': " + llvm::toString(Pattern.takeError());
+      return ScalarError;
+    }
+    if (G.contains('*') || G.contains('?') || G.contains('['))
+      continue;
+    if (!llvm::is_contained(KnownChecks, G)) {
+      ScalarError = "unknown check '" + G.str() +
+                    "' (the checks: bumper-escape, bumper-missing-guard, "
+                    "bumper-unscoped-alloc, bumper-annotation)";
+      return ScalarError;
+    }
+  }
+  return {};
+}
+
+bool isQualifiedName(llvm::StringRef S) {
+  static const llvm::Regex Name(
+      "^(::)?[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$");
+  return Name.match(S);
+}
+
+} // namespace
+} // namespace bumper
+
+namespace llvm {
+namespace yaml {
+
+template <> struct ScalarTraits<bumper::GlobList> {
+  static void output(const bumper::GlobList &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
+  static StringRef input(StringRef S, void *, bumper::GlobList &V) {
+    V.Value = S.str();
+    return bumper::checkGlobList(S);
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
+};
+
+template <> struct ScalarTraits<bumper::RegexValue> {
+  static void output(const bumper::RegexValue &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
+  static StringRef input(StringRef S, void *, bumper::RegexValue &V) {
+    V.Value = S.str();
+    std::string Err;
+    if (!Regex(S).isValid(Err)) {
+      bumper::ScalarError = "bad regular expression '" + S.str() + "': " + Err;
+      return bumper::ScalarError;
+    }
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
+};
+
+template <> struct ScalarTraits<bumper::QualifiedName> {
+  static void output(const bumper::QualifiedName &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
+  static StringRef input(StringRef S, void *, bumper::QualifiedName &V) {
+    V.Value = S.str();
+    if (!bumper::isQualifiedName(S)) {
+      bumper::ScalarError = "'" + S.str() +
+                            "' is not a qualified function name (like "
+                            "thirdparty::arena_alloc)";
+      return bumper::ScalarError;
+    }
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+template <> struct MappingTraits<bumper::RawConfig> {
+  static void mapping(IO &IO, bumper::RawConfig &C) {
+    IO.mapOptional("Checks", C.Checks);
+    IO.mapOptional("WarningsAsErrors", C.WarningsAsErrors);
+    IO.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
+    IO.mapOptional("Allocators", C.Allocators);
+    IO.mapOptional("KeepsArgument", C.KeepsArgument);
+  }
+};
+
+} // namespace yaml
+} // namespace llvm
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::QualifiedName)
+
+namespace bumper {
+
+static std::vector<std::string>
+names(const std::optional<std::vector<QualifiedName>> &V) {
+  std::vector<std::string> Out;
+  if (V)
+    for (const QualifiedName &N : *V)
+      Out.push_back(N.Value);
+  return Out;
+}
+
+Config defaultConfig() {
+  Config C;
+  C.Checks = "bumper-*";
+  C.WarningsAsErrors = "";
+  C.HeaderFilterRegex = "";
+  C.Allocators.emplace();
+  C.KeepsArgument.emplace();
+  return C;
+}
+
+static void collectDiagnostic(const llvm::SMDiagnostic &D, void *Ctx) {
+  llvm::raw_string_ostream OS(*static_cast<std::string *>(Ctx));
+  D.print(nullptr, OS, /*ShowColors=*/false);
+}
+
+llvm::Expected<Config> parseConfig(llvm::StringRef Text,
+                                   llvm::StringRef FileName) {
+  std::string Diags;
+  RawConfig Raw;
+  llvm::yaml::Input In(llvm::MemoryBufferRef(Text, FileName), nullptr,
+                       collectDiagnostic, &Diags);
+  In >> Raw;
+  if (In.error() || !Diags.empty()) {
+    if (Diags.empty())
+      Diags = (FileName + ": error: not a valid configuration file\n").str();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   llvm::StringRef(Diags).rtrim());
+  }
+  Config C;
+  C.File = FileName.str();
+  if (Raw.Checks)
+    C.Checks = Raw.Checks->Value;
+  if (Raw.WarningsAsErrors)
+    C.WarningsAsErrors = Raw.WarningsAsErrors->Value;
+  if (Raw.HeaderFilterRegex)
+    C.HeaderFilterRegex = Raw.HeaderFilterRegex->Value;
+  if (Raw.Allocators)
+    C.Allocators = names(Raw.Allocators);
+  if (Raw.KeepsArgument)
+    C.KeepsArgument = names(Raw.KeepsArgument);
+  return C;
+}
+
+llvm::Expected<Config> readConfigFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return llvm::createStringError(
+        Buf.getError(), "cannot read the configuration file '%s': %s",
+        Path.str().c_str(), Buf.getError().message().c_str());
+  return parseConfig((*Buf)->getBuffer(), Path);
+}
+
+std::string findConfigFile(llvm::StringRef Dir) {
+  llvm::SmallString<256> D(Dir);
+  llvm::sys::fs::make_absolute(D);
+  llvm::sys::path::remove_dots(D, /*remove_dot_dot=*/true);
+  for (llvm::StringRef P = D; !P.empty(); P = llvm::sys::path::parent_path(P)) {
+    llvm::SmallString<256> Candidate(P);
+    llvm::sys::path::append(Candidate, ConfigFileName);
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
+std::string dumpConfig(const Config &C) {
+  Config D = defaultConfig();
+  RawConfig Raw;
+  Raw.Checks = GlobList{C.Checks.value_or(*D.Checks)};
+  Raw.WarningsAsErrors =
+      GlobList{C.WarningsAsErrors.value_or(*D.WarningsAsErrors)};
+  Raw.HeaderFilterRegex =
+      RegexValue{C.HeaderFilterRegex.value_or(*D.HeaderFilterRegex)};
+  Raw.Allocators.emplace();
+  for (const std::string &N : C.Allocators.value_or(*D.Allocators))
+    Raw.Allocators->push_back({N});
+  Raw.KeepsArgument.emplace();
+  for (const std::string &N : C.KeepsArgument.value_or(*D.KeepsArgument))
+    Raw.KeepsArgument->push_back({N});
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  llvm::yaml::Output YOut(OS);
+  YOut << Raw;
+  OS.flush();
+  if (!Out.empty() && Out.back() != '\n')
+    Out += '\n';
+  return Out;
+}
+
+bool globListMatches(llvm::StringRef List, llvm::StringRef Check) {
+  bool Enabled = false;
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  List.split(Globs, ',');
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    bool Positive = !G.consume_front("-");
+    G = G.trim();
+    if (G.empty())
+      continue;
+    auto Pattern = llvm::GlobPattern::create(G);
+    if (!Pattern) {
+      llvm::consumeError(Pattern.takeError());
+      continue;
+    }
+    if (Pattern->match(Check))
+      Enabled = Positive;
+  }
+  return Enabled;
+}
+
+} // namespace bumper
