@@ -9,19 +9,27 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bumper-tool/Config.h"
 #include "bumper-tool/Output.h"
 #include "bumper-tool/Runner.h"
+#include "bumper-tool/Sarif.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <map>
+#include <tuple>
 
 using namespace llvm;
 namespace tooling = clang::tooling;
@@ -88,6 +96,67 @@ cl::list<std::string>
     ExtraArgsBefore("extra-arg-before", cl::value_desc("arg"),
                     cl::desc("An argument to prepend to the compile command"),
                     cl::cat(Category));
+
+enum class OutputFormat { Text, Sarif };
+
+cl::opt<OutputFormat>
+    Format("format", cl::desc("How findings are reported (default: text)"),
+           cl::values(clEnumValN(OutputFormat::Text, "text",
+                                 "Clang-style diagnostics on stderr"),
+                      clEnumValN(OutputFormat::Sarif, "sarif",
+                                 "A SARIF 2.1.0 log on stdout (or --output); "
+                                 "Clang's own errors stay on stderr")),
+           cl::init(OutputFormat::Text), cl::cat(Category));
+
+cl::opt<std::string>
+    OutputFile("output", cl::value_desc("file"),
+               cl::desc("Write the --format=sarif log to <file> instead of "
+                        "stdout"),
+               cl::cat(Category));
+
+cl::opt<std::string> SourceRoot(
+    "source-root", cl::value_desc("dir"),
+    cl::desc("In SARIF, give the files under <dir> as URIs relative to it "
+             "(uriBaseId SRCROOT), as GitHub code scanning wants; without "
+             "it, absolute file:// URIs"),
+    cl::cat(Category));
+
+cl::opt<unsigned>
+    Jobs("j", cl::value_desc("N"), cl::Prefix,
+         cl::desc("Check N translation units at once (default: the number of "
+                  "cores). Output stays in the order of the sources"),
+         cl::cat(Category));
+
+cl::opt<bool> Summary(
+    "summary",
+    cl::desc("Print a summary line on stderr at the end (files, blocks, "
+             "guards, escapes, warnings, time); on by default when stderr is "
+             "a terminal"),
+    cl::cat(Category));
+
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("No progress line and no summary, even on a "
+                             "terminal"),
+                    cl::cat(Category));
+
+cl::opt<std::string> ConfigFile(
+    "config-file", cl::value_desc("file"),
+    cl::desc("Use <file> as the configuration of every source, instead of "
+             "the nearest .bumper.yaml above each source"),
+    cl::cat(Category));
+
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration in effect (for the first source, or "
+             "the working folder) as YAML, and exit"),
+    cl::cat(Category));
+
+cl::opt<bool> CheckGate(
+    "check",
+    cl::desc("The CI gate: exit status 1 when a guard is missing (and --fix "
+             "did not insert it) or an error was reported, whatever "
+             "WarningsAsErrors says"),
+    cl::cat(Category));
 
 void printVersion(raw_ostream &OS) {
   OS << "bumper-tool version " << BUMPER_VERSION << "\n"
@@ -170,12 +239,64 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitUsage;
 
+  // The configuration of each folder, read once.
+  std::map<std::string, bumper::Config> ConfigByFile;
+  auto ConfigFor = [&](StringRef Source) -> Expected<bumper::Config> {
+    std::string Path = ConfigFile;
+    if (Path.empty()) {
+      SmallString<256> Dir(Source);
+      sys::fs::make_absolute(Dir);
+      if (!sys::fs::is_directory(Dir))
+        sys::path::remove_filename(Dir);
+      Path = bumper::findConfigFile(Dir);
+    }
+    if (Path.empty())
+      return bumper::defaultConfig();
+    auto It = ConfigByFile.find(Path);
+    if (It != ConfigByFile.end())
+      return It->second;
+    Expected<bumper::Config> C = bumper::readConfigFile(Path);
+    if (!C)
+      return C.takeError();
+    ConfigByFile[Path] = *C;
+    return *C;
+  };
+
+  if (DumpConfig) {
+    std::string Where = Sources.empty() ? std::string(".") : Sources.front();
+    Expected<bumper::Config> C = ConfigFor(Where);
+    if (!C) {
+      errs() << toString(C.takeError()) << "\n";
+      return ExitUsage;
+    }
+    outs() << bumper::dumpConfig(*C);
+    return ExitClean;
+  }
+
   if (Sources.empty()) {
     error("no source file given; see --help");
     return ExitUsage;
   }
   if (Fix && Diff) {
     error("--fix and --diff exclude each other: --diff writes nothing");
+    return ExitUsage;
+  }
+  if (Jobs.getNumOccurrences() && Jobs == 0) {
+    error("-j wants a number of jobs of at least 1");
+    return ExitUsage;
+  }
+  if (Format != OutputFormat::Sarif &&
+      (!OutputFile.empty() || !SourceRoot.empty())) {
+    error("--output and --source-root are for --format=sarif");
+    return ExitUsage;
+  }
+  if (Format == OutputFormat::Sarif && Diff && OutputFile.empty()) {
+    error("--diff and --format=sarif both write to stdout: give the SARIF "
+          "log an --output=<file>");
+    return ExitUsage;
+  }
+  if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot)) {
+    error("--source-root '" + SourceRoot + "' is not a folder");
     return ExitUsage;
   }
   if (!HeaderFilter.empty()) {
@@ -221,15 +342,51 @@ int main(int argc, const char **argv) {
     Runnable.push_back(F);
   }
 
+  auto Start = std::chrono::steady_clock::now();
+  bool Terminal = sys::Process::StandardErrIsDisplayed();
   bumper::ToolOptions Opts;
+  Opts.RenderText = Format == OutputFormat::Text;
+  Opts.Jobs = Jobs.getNumOccurrences()
+                  ? unsigned(Jobs)
+                  : std::max(1u, llvm::get_physical_cores() > 0
+                                     ? unsigned(llvm::get_physical_cores())
+                                     : 1u);
+  Opts.Progress = Terminal && !Quiet;
   Opts.Fix = Fix;
   Opts.WarningsAsErrors = WarningsAsErrors;
   Opts.HeaderFilter = HeaderFilter;
   Opts.ExtraArgs = ExtraArgs;
   Opts.ExtraArgsBefore = ExtraArgsBefore;
+  // Each source's .bumper.yaml; --header-filter and --warnings-as-errors on
+  // the command line win over the file.
+  std::vector<bumper::ToolOptions> PerSource;
+  bool WarnedUnused = false;
+  for (const std::string &F : Runnable) {
+    Expected<bumper::Config> C = ConfigFor(F);
+    if (!C) {
+      errs() << toString(C.takeError()) << "\n";
+      return ExitUsage;
+    }
+    bumper::ToolOptions O = Opts;
+    O.Checks = C->Checks.value_or("bumper-*");
+    O.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
+    if (HeaderFilter.empty() && C->HeaderFilterRegex)
+      O.HeaderFilter = *C->HeaderFilterRegex;
+    O.Allocators = C->Allocators.value_or(std::vector<std::string>());
+    O.KeepsArgument = C->KeepsArgument.value_or(std::vector<std::string>());
+    if (!WarnedUnused && (!O.Allocators.empty() || !O.KeepsArgument.empty())) {
+      WithColor::warning(errs(), "bumper-tool")
+          << C->File
+          << ": Allocators and KeepsArgument are read but not yet used by the "
+             "escape analysis of this build\n";
+      WarnedUnused = true;
+    }
+    PerSource.push_back(std::move(O));
+  }
+
   bumper::RunResult Result;
   if (!Runnable.empty())
-    bumper::runChecks(*DB, Runnable, Opts, Result);
+    bumper::runChecks(*DB, Runnable, Opts, Result, PerSource);
 
   for (const std::string &F : Runnable) {
     if (Result.BrokenFiles.contains(F))
@@ -274,6 +431,32 @@ int main(int argc, const char **argv) {
            << (Result.Fixed == 1 ? " fix" : " fixes") << " to " << FilesWritten
            << (FilesWritten == 1 ? " file" : " files") << "\n";
 
+  if (Format == OutputFormat::Sarif) {
+    std::vector<bumper::ReportedFinding> Reports = Result.Reports;
+    llvm::stable_sort(Reports, [](const bumper::ReportedFinding &L,
+                                  const bumper::ReportedFinding &R) {
+      return std::tie(L.SourceIndex, L.Sequence) <
+             std::tie(R.SourceIndex, R.Sequence);
+    });
+    bumper::SarifOptions SO;
+    SO.Version = BUMPER_VERSION;
+    if (!SourceRoot.empty())
+      SO.SourceRoot = absolute(SourceRoot);
+    if (OutputFile.empty() || OutputFile == "-") {
+      bumper::writeSarif(outs(), Reports, SO);
+      outs().flush();
+    } else {
+      std::error_code EC;
+      raw_fd_ostream OS(OutputFile, EC, sys::fs::OF_Text);
+      if (EC) {
+        error("cannot write '" + OutputFile + "': " + EC.message());
+        InputProblem = true;
+      } else {
+        bumper::writeSarif(OS, Reports, SO);
+      }
+    }
+  }
+
   if (!ExportFixesFile.empty()) {
     StringRef Main = Runnable.size() == 1 ? StringRef(Runnable.front()) : "";
     if (Error E = bumper::exportFixes(ExportFixesFile, Main, Result.Exported)) {
@@ -282,7 +465,36 @@ int main(int argc, const char **argv) {
     }
   }
 
+  std::chrono::duration<double> Elapsed =
+      std::chrono::steady_clock::now() - Start;
+  if ((Summary || Terminal) && !Quiet) {
+    unsigned Escapes = 0, Guards = 0;
+    for (const bumper::ReportedFinding &R : Result.Reports) {
+      if (R.Check == "bumper-escape")
+        ++Escapes;
+      else if (R.Check == "bumper-missing-guard" && !R.Edits.empty())
+        ++Guards;
+    }
+    auto Plural = [](unsigned N, StringRef One, StringRef Many) {
+      return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+    };
+    errs() << "bumper-tool: " << Plural(Runnable.size(), "file", "files")
+           << ", " << Plural(Result.Annotations.size(), "block", "blocks")
+           << ", " << Plural(Guards, "guard", "guards")
+           << (Fix    ? " inserted"
+               : Diff ? " to insert"
+                      : " missing")
+           << ", " << Plural(Escapes, "escape", "escapes") << ", "
+           << Plural(Result.Errors, "error", "errors") << ", "
+           << Plural(Result.Warnings, "warning", "warnings") << ", "
+           << format("%.1f s", Elapsed.count()) << "\n";
+  }
+
   if (InputProblem)
     return ExitUsage;
+  if (CheckGate)
+    for (const bumper::ReportedFinding &R : Result.Reports)
+      if (R.Check == "bumper-missing-guard" && !(Fix && !R.Edits.empty()))
+        return ExitFindings;
   return Result.Errors ? ExitFindings : ExitClean;
 }

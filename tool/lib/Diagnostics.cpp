@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/Config.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Lex/Lexer.h"
@@ -137,6 +138,8 @@ bool RenderingSink::wanted(SourceLocation Loc) const {
 }
 
 void RenderingSink::report(Finding F) {
+  if (!globListMatches(Opts.Checks, checkName(F.Kind)))
+    return; // Turned off by .bumper.yaml's Checks.
   if (!wanted(F.Loc) || isSuppressedByNolint(SM, F.Loc, checkName(F.Kind)))
     return;
   // Template instantiations and shared headers report the same thing twice.
@@ -158,10 +161,38 @@ void RenderingSink::flush() {
   Pending.clear();
 }
 
+ReportLocation RenderingSink::locate(FileID FID, unsigned Offset) const {
+  ReportLocation R;
+  OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+  if (!FE)
+    return R;
+  R.File = absolutePath(SM, FE->getName());
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid || Offset > Buf.size())
+    return R;
+  size_t Start = Buf.rfind('\n', Offset); // Strictly before Offset.
+  Start = Start == StringRef::npos ? 0 : Start + 1;
+  size_t End = Buf.find('\n', Offset);
+  R.LineText = Buf.slice(Start, End).rtrim("\r").str();
+  R.Line = SM.getLineNumber(FID, Offset);
+  R.Column = Offset - Start + 1;
+  R.ColumnUTF16 = utf16Length(Buf.slice(Start, Offset)) + 1;
+  return R;
+}
+
+ReportLocation RenderingSink::locate(SourceLocation Loc) const {
+  if (Loc.isInvalid())
+    return {};
+  auto [FID, Offset] = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  return locate(FID, Offset);
+}
+
 void RenderingSink::render(const Finding &F) {
   // The fixes that may be applied: not in a macro, in an editable file.
   std::vector<tooling::Replacement> Replacements;
   llvm::SmallVector<FixItHint, 1> Hints;
+  ReportedFinding Report;
   for (const FixItHint &Hint : F.Fixes) {
     SourceLocation B = Hint.RemoveRange.getBegin();
     if (B.isInvalid() || B.isMacroID() || !wanted(B))
@@ -170,6 +201,15 @@ void RenderingSink::render(const Finding &F) {
     Replacements.emplace_back(absolutePath(SM, R.getFilePath()), R.getOffset(),
                               R.getLength(), R.getReplacementText());
     Hints.push_back(Hint);
+    ReportedEdit E;
+    E.File = std::string(Replacements.back().getFilePath());
+    E.Offset = R.getOffset();
+    E.Length = R.getLength();
+    E.Text = std::string(R.getReplacementText());
+    FileID FID = SM.getFileID(B);
+    E.Begin = locate(FID, E.Offset);
+    E.End = locate(FID, E.Offset + E.Length);
+    Report.Edits.push_back(std::move(E));
   }
   bool Fixed = Opts.Fix && !Replacements.empty();
 
@@ -177,7 +217,10 @@ void RenderingSink::render(const Finding &F) {
   DiagnosticsEngine::Level Level = DiagnosticsEngine::Error;
   std::string Suffix = ("[" + Name + "]").str();
   if (F.Level == Severity::Warning) {
-    if (Opts.WarningsAsErrors && !Fixed)
+    bool AsError = Opts.WarningsAsErrors ||
+                   (!Opts.WarningsAsErrorsChecks.empty() &&
+                    globListMatches(Opts.WarningsAsErrorsChecks, Name));
+    if (AsError && !Fixed)
       Suffix = ("[" + Name + ",-warnings-as-errors]").str();
     else
       Level = DiagnosticsEngine::Warning;
@@ -185,22 +228,52 @@ void RenderingSink::render(const Finding &F) {
     Level = DiagnosticsEngine::Note;
   }
 
-  {
-    DiagnosticBuilder DB =
-        Diags.Report(F.Loc, Diags.getCustomDiagID(Level, "%0"));
-    DB << (F.Message + " " + Suffix);
-    for (const FixItHint &Hint : Hints)
-      DB << Hint;
+  if (Opts.RenderText) {
+    {
+      DiagnosticBuilder DB =
+          Diags.Report(F.Loc, Diags.getCustomDiagID(Level, "%0"));
+      DB << (F.Message + " " + Suffix);
+      for (const FixItHint &Hint : Hints)
+        DB << Hint;
+    }
+    unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    for (const FindingNote &N : F.Notes)
+      Diags.Report(N.Loc, NoteID) << N.Message;
+    if (Fixed)
+      Diags.Report(F.Loc, NoteID) << "FIX-IT applied suggested code changes";
   }
-  unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+
+  Report.Check = Name.str();
+  Report.Level = Level == DiagnosticsEngine::Error     ? "error"
+                 : Level == DiagnosticsEngine::Warning ? "warning"
+                                                       : "note";
+  Report.Message = F.Message;
+  Report.Loc = locate(F.Loc);
   for (const FindingNote &N : F.Notes)
-    Diags.Report(N.Loc, NoteID) << N.Message;
-  if (Fixed)
-    Diags.Report(F.Loc, NoteID) << "FIX-IT applied suggested code changes";
+    Report.Notes.push_back({locate(N.Loc), N.Message});
+  Report.SourceIndex = SourceIndex;
+  Report.Sequence = Sequence++;
 
   if (Level == DiagnosticsEngine::Error)
     ++ErrorsRendered;
   std::lock_guard<std::mutex> Guard(Result.Lock);
+  // A shared header's finding, reported by several translation units: once.
+  std::string Key = Report.Check + "\n" + Report.Loc.File + ":" +
+                    std::to_string(Report.Loc.Line) + ":" +
+                    std::to_string(Report.Loc.Column) + "\n" + Report.Message;
+  // Whichever unit ran first under -j, it is listed with the first source on
+  // the command line that reports it.
+  auto [It, New] = Result.ReportKeys.try_emplace(Key, Result.Reports.size());
+  if (New) {
+    Result.Reports.push_back(std::move(Report));
+  } else {
+    ReportedFinding &Old = Result.Reports[It->second];
+    if (std::tie(Report.SourceIndex, Report.Sequence) <
+        std::tie(Old.SourceIndex, Old.Sequence)) {
+      Old.SourceIndex = Report.SourceIndex;
+      Old.Sequence = Report.Sequence;
+    }
+  }
   if (Level == DiagnosticsEngine::Error)
     ++Result.Errors;
   else if (Level == DiagnosticsEngine::Warning && !Fixed)

@@ -38,12 +38,18 @@ public:
   /// RunResult.
   void flush();
 
+  /// The position of the translation unit's source on the command line, for
+  /// the order of RunResult::Reports.
+  void setSourceIndex(unsigned I) { SourceIndex = I; }
+
   /// The error diagnostics rendered so far.
   unsigned errorsRendered() const { return ErrorsRendered; }
 
 private:
   bool wanted(clang::SourceLocation Loc) const;
   void render(const Finding &F);
+  ReportLocation locate(clang::SourceLocation Loc) const;
+  ReportLocation locate(clang::FileID FID, unsigned Offset) const;
 
   clang::DiagnosticsEngine &Diags;
   clang::SourceManager &SM;
@@ -53,6 +59,8 @@ private:
   std::optional<llvm::Regex> HeaderFilter;
   std::vector<Finding> Pending;
   unsigned ErrorsRendered = 0;
+  unsigned SourceIndex = 0;
+  unsigned Sequence = 0;
 };
 
 } // namespace bumper

@@ -12,6 +12,7 @@
 #ifndef BUMPER_TOOL_RUNNER_H
 #define BUMPER_TOOL_RUNNER_H
 
+#include "bumper-tool/Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -34,6 +35,21 @@ struct ToolOptions {
   std::string HeaderFilter;
   /// --extra-arg / --extra-arg-before.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// False under --format=sarif: findings are only kept in RunResult::Reports,
+  /// and Clang's own diagnostics still go to stderr.
+  bool RenderText = true;
+  /// -j: translation units checked at once (at least 1).
+  unsigned Jobs = 1;
+  /// Show "[37/1200] src/foo.cpp" on stderr, overwritten as units finish.
+  bool Progress = false;
+  /// From .bumper.yaml (Config.h): the glob list of the checks that report.
+  std::string Checks = "bumper-*";
+  /// From .bumper.yaml: the glob list of checks whose warnings are errors.
+  std::string WarningsAsErrorsChecks;
+  /// From .bumper.yaml: extra allocator and "keeps its argument" functions.
+  /// TODO: not yet passed to the escape analysis (EscapeAnalysis.h takes no
+  /// options); the driver warns when they are set.
+  std::vector<std::string> Allocators, KeepsArgument;
 };
 
 /// What a run found. Translation units may run on several threads: every
@@ -53,13 +69,25 @@ struct RunResult {
   llvm::StringSet<> BrokenFiles;
   /// Main files that were analysed.
   llvm::StringSet<> Analysed;
+  /// Every finding reported, once each (a shared header's findings come from
+  /// several translation units), in no particular order: see SourceIndex.
+  std::vector<ReportedFinding> Reports;
+  /// Keys of Reports -> their index, for the de-duplication.
+  llvm::StringMap<size_t> ReportKeys;
+  /// "file:offset" of each [[bumper::no_escape]] seen, for the summary.
+  llvm::StringSet<> Annotations;
   std::mutex Lock;
 };
 
-/// Parses and checks each of \p Sources with the flags \p DB gives it.
+/// Parses and checks each of \p Sources with the flags \p DB gives it, on
+/// up to Opts.Jobs threads. Each unit's diagnostics are buffered and printed
+/// whole to stderr, in the order of \p Sources.
+/// \p PerSource, when not empty, holds each source's options (its
+/// .bumper.yaml); Jobs and Progress come from \p Opts.
 void runChecks(const clang::tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
-               RunResult &Result);
+               RunResult &Result,
+               llvm::ArrayRef<ToolOptions> PerSource = std::nullopt);
 
 } // namespace bumper
 

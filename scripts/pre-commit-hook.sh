@@ -1,0 +1,62 @@
+#!/bin/sh
+# Bumper's git pre-commit hook: refuses a commit when a staged C or C++
+# source has a [[bumper::no_escape]] block without its guard, arena memory
+# that escapes, or another bumper-tool error (bumper-tool --check).
+#
+# Install it in a checkout (from the top of the repository):
+#   ln -s ../../scripts/pre-commit-hook.sh .git/hooks/pre-commit
+# or copy it there. Settings, from the environment:
+#   BUMPER_TOOL       the bumper-tool to run (default: bumper-tool on PATH,
+#                     else build/bin/bumper-tool)
+#   BUMPER_BUILD_DIR  the build folder with compile_commands.json
+#                     (default: build; CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
+#   BUMPER_ARGS       more bumper-tool options (e.g. --header-filter=...)
+# `git commit --no-verify` skips the hook. The files are checked as they are
+# in the working tree: with partly staged files, `git stash --keep-index`
+# first.
+set -eu
+
+top=$(git rev-parse --show-toplevel)
+cd "$top"
+
+tool=${BUMPER_TOOL:-}
+if [ -z "$tool" ]; then
+  if command -v bumper-tool >/dev/null 2>&1; then
+    tool=bumper-tool
+  else
+    tool=$top/build/bin/bumper-tool
+  fi
+fi
+build=${BUMPER_BUILD_DIR:-build}
+
+# Staged sources (added, copied, modified, renamed), one per line.
+files=$(git diff --cached --name-only --diff-filter=ACMR -- \
+  '*.c' '*.cc' '*.cpp' '*.cxx' '*.c++' '*.C')
+[ -n "$files" ] || exit 0
+
+if [ ! -f "$build/compile_commands.json" ]; then
+  echo "bumper pre-commit: no $build/compile_commands.json; configure with" \
+    "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON or set BUMPER_BUILD_DIR" >&2
+  exit 1
+fi
+if ! command -v "$tool" >/dev/null 2>&1 && [ ! -x "$tool" ]; then
+  echo "bumper pre-commit: cannot run '$tool'; set BUMPER_TOOL" >&2
+  exit 1
+fi
+
+# Word splitting on newlines only, so paths may hold spaces.
+old_ifs=$IFS
+IFS='
+'
+set -- $files
+IFS=$old_ifs
+
+status=0
+# shellcheck disable=SC2086
+"$tool" -p "$build" --check --quiet ${BUMPER_ARGS:-} "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "bumper pre-commit: commit refused (bumper-tool exit status $status);" \
+    "run '$tool -p $build --fix <files>' to insert the missing guards," \
+    "or 'git commit --no-verify' to skip" >&2
+  exit 1
+fi

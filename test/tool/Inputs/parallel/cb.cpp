@@ -1,0 +1,3 @@
+#include "conflict.h"
+
+int b() { return pick(2); }
