@@ -8,6 +8,8 @@
 #   --quick  shorter run (fewer repetitions, less time per benchmark): a smoke test
 #   --median judge by the median of the repetitions instead of the fastest
 #   --asm    also print the disassembly of seed_bumper_default and seed_alloca
+#   --no-tool  skip the second part: bumper-tool against clang -fsyntax-only
+#              (scripts/bench-tool.sh, on the Release tool in build/)
 #
 # Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt.
 # Exit status 0 whether the targets are met or not (the table says so); non-zero
@@ -19,12 +21,14 @@ reps=10
 min_time=0.1
 show_asm=0
 stat=min
+run_tool=1
 extra=()
 for arg in "$@"; do
   case $arg in
   --quick) reps=2 min_time=0.05 ;;
   --asm) show_asm=1 ;;
   --median) stat=median ;;
+  --no-tool) run_tool=0 ;;
   *) extra+=("$arg") ;;
   esac
 done
@@ -75,4 +79,13 @@ if [ "$show_asm" = 1 ]; then
     echo
     objdump -d --no-show-raw-insn --disassemble="$fn" "$bin" | sed -n '/^[0-9a-f]* <'"$fn"'>:/,$p'
   done
+fi
+
+# --- bumper-tool speed (issue 4): gtest-all.cc and N vs 4N blocks -------------
+if [ "$run_tool" = 1 ]; then
+  echo
+  echo "bumper-tool speed (scripts/bench-tool.sh; build/ is a Release build):"
+  bumper_configure "$BUMPER_ROOT/build"
+  cmake --build "$BUMPER_ROOT/build" --target bumper-tool -j "$(bumper_jobs)"
+  BUMPER_TOOL=$BUMPER_ROOT/build/bin/bumper-tool "$BUMPER_ROOT/scripts/bench-tool.sh"
 fi
