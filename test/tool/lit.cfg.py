@@ -35,3 +35,12 @@ config.substitutions.append(
 # Most tests parse against a small stand-in of <bumper/bumper.hpp>.
 config.substitutions.append(
     ("%stub-flags", "-std=c++20 -I" + os.path.join(config.test_source_root, "Inputs")))
+
+# The SARIF test installs its validator with npm: lit starts tests with a
+# clean environment, so pass on what the machine needs to reach the registry
+# (a custom CA, proxies, the registry itself).
+for var in ["HOME", "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "HTTP_PROXY",
+            "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+            "npm_config_registry", "NPM_CONFIG_REGISTRY"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]

@@ -31,10 +31,20 @@ def ajv(prefix):
             sys.exit("validate.py: FAIL: npm and node are needed to install "
                      + AJV_CLI + " (apt-get install nodejs npm); "
                      "the SARIF log was not validated")
-        r = subprocess.run([npm, "install", "--prefix", prefix, "--no-audit",
-                            "--no-fund", "--no-save", AJV_CLI],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           text=True)
+        # No standard input (npm waits on an inherited open pipe), and a
+        # bound on the time, so a stalled registry fails the test instead of
+        # hanging the run.
+        try:
+            r = subprocess.run([npm, "install", "--prefix", prefix,
+                                "--no-audit", "--no-fund", "--no-save",
+                                AJV_CLI],
+                               stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True,
+                               timeout=300)
+        except subprocess.TimeoutExpired:
+            sys.exit("validate.py: FAIL: 'npm install " + AJV_CLI +
+                     "' did not finish in 300 s")
         if r.returncode != 0 or not os.path.exists(exe):
             sys.exit("validate.py: FAIL: 'npm install " + AJV_CLI +
                      "' failed:\n" + r.stdout)
