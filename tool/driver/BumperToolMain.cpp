@@ -360,7 +360,6 @@ int main(int argc, const char **argv) {
   // Each source's .bumper.yaml; --header-filter and --warnings-as-errors on
   // the command line win over the file.
   std::vector<bumper::ToolOptions> PerSource;
-  bool WarnedUnused = false;
   for (const std::string &F : Runnable) {
     Expected<bumper::Config> C = ConfigFor(F);
     if (!C) {
@@ -374,13 +373,6 @@ int main(int argc, const char **argv) {
       O.HeaderFilter = *C->HeaderFilterRegex;
     O.Allocators = C->Allocators.value_or(std::vector<std::string>());
     O.KeepsArgument = C->KeepsArgument.value_or(std::vector<std::string>());
-    if (!WarnedUnused && (!O.Allocators.empty() || !O.KeepsArgument.empty())) {
-      WithColor::warning(errs(), "bumper-tool")
-          << C->File
-          << ": Allocators and KeepsArgument are read but not yet used by the "
-             "escape analysis of this build\n";
-      WarnedUnused = true;
-    }
     PerSource.push_back(std::move(O));
   }
 

@@ -31,12 +31,14 @@ bool hasEscapeAnalysis() {
 }
 
 void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
-                  FindingSink &Sink) {
+                  FindingSink &Sink, const EscapeOptions &Escape) {
   AnnotationIndex Index;
   buildAnnotationIndex(Ctx, Recorder, Index, Sink);
   checkGuards(Ctx, Index, Sink);
 #if BUMPER_HAVE_ESCAPE_ANALYSIS
-  analyzeEscapes(Ctx, Index, Sink);
+  analyzeEscapes(Ctx, Index, Sink, Escape);
+#else
+  (void)Escape;
 #endif
 }
 

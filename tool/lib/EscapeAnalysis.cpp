@@ -32,6 +32,29 @@ static bool hasAllocatorAnnotation(const Decl *D) {
   return false;
 }
 
+EscapeContext::EscapeContext(ASTContext &Ctx, const EscapeOptions &Opts)
+    : Ctx(Ctx) {
+  for (llvm::StringRef N : Opts.Allocators)
+    ConfiguredAllocators.insert(N.ltrim(':'));
+  for (llvm::StringRef N : Opts.KeepsArgument)
+    ConfiguredKeepers.insert(N.ltrim(':'));
+}
+
+bool EscapeContext::isNamedIn(const FunctionDecl *FD,
+                              const llvm::StringSet<> &Names) const {
+  if (Names.empty() || !FD || !FD->getIdentifier())
+    return false;
+  // Names are matched on the declaration as written, without template
+  // arguments: "lib::arena_alloc" names every overload and instantiation.
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    FD = P;
+  return Names.contains(FD->getQualifiedNameAsString());
+}
+
+bool EscapeContext::isConfiguredKeeper(const FunctionDecl *FD) const {
+  return isNamedIn(FD, ConfiguredKeepers);
+}
+
 bool EscapeContext::isAllocator(const FunctionDecl *FD) {
   if (!FD)
     return false;
@@ -41,7 +64,7 @@ bool EscapeContext::isAllocator(const FunctionDecl *FD) {
     return It->second;
   // The attribute sits on the declaration the user wrote; an instantiation
   // inherits it only through its pattern, so look there too.
-  bool R = false;
+  bool R = isNamedIn(FD, ConfiguredAllocators);
   for (const FunctionDecl *Redecl : FD->redecls())
     if (hasAllocatorAnnotation(Redecl)) {
       R = true;
@@ -483,8 +506,8 @@ private:
 } // namespace escape
 
 void analyzeEscapes(ASTContext &Ctx, const AnnotationIndex &Annotations,
-                    FindingSink &Sink) {
-  escape::EscapeContext EC(Ctx);
+                    FindingSink &Sink, const EscapeOptions &Opts) {
+  escape::EscapeContext EC(Ctx, Opts);
   escape::FunctionFinder Finder(EC, Annotations);
   Finder.TraverseAST(Ctx);
   EC.flush(Sink);

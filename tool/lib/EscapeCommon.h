@@ -11,6 +11,7 @@
 #define BUMPER_TOOL_LIB_ESCAPECOMMON_H
 
 #include "bumper-tool/Annotations.h"
+#include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/Findings.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -61,8 +62,11 @@ struct Summary {
 /// Per-translation-unit state: caches and the findings made so far.
 class EscapeContext {
 public:
-  explicit EscapeContext(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  EscapeContext(clang::ASTContext &Ctx, const EscapeOptions &Opts);
   clang::ASTContext &Ctx;
+
+  /// \p FD is named in the configuration's KeepsArgument list.
+  bool isConfiguredKeeper(const clang::FunctionDecl *FD) const;
 
   bool isAllocator(const clang::FunctionDecl *FD);
   bool canHoldPointer(clang::QualType T);
@@ -85,6 +89,10 @@ public:
   void flush(FindingSink &Sink);
 
 private:
+  bool isNamedIn(const clang::FunctionDecl *FD,
+                 const llvm::StringSet<> &Names) const;
+  llvm::StringSet<> ConfiguredAllocators, ConfiguredKeepers;
+
   llvm::DenseMap<const clang::FunctionDecl *, bool> AllocatorCache;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>

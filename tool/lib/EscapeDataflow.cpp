@@ -806,6 +806,19 @@ private:
         return;
       }
     }
+    if (EC.isConfiguredKeeper(Callee)) {
+      // Named in .bumper.yaml's KeepsArgument: every argument is kept past
+      // the call, as if the callee stored it into a global.
+      std::string Keeper = Callee->getQualifiedNameAsString();
+      for (const Expr *A : Args) {
+        OriginSet Vals = val(A);
+        if (Vals.empty())
+          continue;
+        store(key(Callee->getCanonicalDecl(), LocKind::Kept, nullptr, false),
+              Vals, Call, Step::CallKeep, "", Keeper);
+      }
+      return;
+    }
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def) && Def &&
         !SM.isInSystemHeader(Def->getLocation()) &&
@@ -1069,8 +1082,12 @@ private:
             "' outlives the block";
       break;
     case Step::CallKeep:
-      How = "is passed to '" + Or.Callee + "', which stores it into '" +
-            Or.Target + "', which outlives the block";
+      How = Or.Target.empty()
+                ? "is passed to '" + Or.Callee +
+                      "', which keeps its arguments (KeepsArgument in the "
+                      "configuration)"
+                : "is passed to '" + Or.Callee + "', which stores it into '" +
+                      Or.Target + "', which outlives the block";
       break;
     default:
       How = "is stored into '" + Or.Target + "', which outlives the block";

@@ -61,7 +61,8 @@ public:
     Sink.setSourceIndex(SourceIndex);
     // The same checks as the plugin and the clang-tidy module run (Checks.h):
     // annotations, guards, and the escape analysis when it is built in.
-    runAllChecks(Ctx, Recorder, Sink);
+    runAllChecks(Ctx, Recorder, Sink,
+                 EscapeOptions{Opts.Allocators, Opts.KeepsArgument});
     Sink.flush();
     ErrorsRendered += Sink.errorsRendered();
     countAnnotations(SM);

@@ -12,6 +12,7 @@
 #ifndef BUMPER_TOOL_CHECKS_H
 #define BUMPER_TOOL_CHECKS_H
 
+#include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/Findings.h"
 #include "clang/AST/ASTContext.h"
 #include <optional>
@@ -28,7 +29,7 @@ bool hasEscapeAnalysis();
 /// bumper-annotation, bumper-missing-guard, bumper-escape and
 /// bumper-unscoped-alloc over the translation unit, reporting to \p Sink.
 void runAllChecks(clang::ASTContext &Ctx, const AttributeRecorder &Recorder,
-                  FindingSink &Sink);
+                  FindingSink &Sink, const EscapeOptions &Escape = {});
 
 /// "bumper-escape", "escape" (the name without "bumper-") -> the check.
 std::optional<Check> parseCheckName(llvm::StringRef Name);
