@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bumper-tool/ApplyFixes.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/Output.h"
 #include "bumper-tool/Runner.h"
@@ -198,27 +199,6 @@ loadDatabase(std::unique_ptr<tooling::CompilationDatabase> FromArgs,
   return DB;
 }
 
-/// Applies \p Fixes to the file at \p Path; returns the new content.
-Expected<std::string> fixedContent(StringRef Path,
-                                   const std::set<tooling::Replacement> &Fixes,
-                                   std::string &Old) {
-  auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                   /*RequiresNullTerminator=*/false);
-  if (!Buf)
-    return createStringError(Buf.getError(), "cannot read '%s': %s",
-                             Path.str().c_str(),
-                             Buf.getError().message().c_str());
-  Old = std::string((*Buf)->getBuffer());
-  tooling::Replacements Merged;
-  for (const tooling::Replacement &R : Fixes)
-    if (Error E = Merged.add(R))
-      return joinErrors(createStringError(inconvertibleErrorCode(),
-                                          "conflicting fixes in '%s'",
-                                          Path.str().c_str()),
-                        std::move(E));
-  return tooling::applyAllReplacements(Old, Merged);
-}
-
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -394,29 +374,11 @@ int main(int argc, const char **argv) {
 
   unsigned FilesWritten = 0;
   if (Fix || Diff) {
-    for (const auto &[Path, Fixes] : Result.Fixes) {
-      if (Result.BrokenFiles.contains(Path))
-        continue;
-      std::string Old;
-      Expected<std::string> New = fixedContent(Path, Fixes, Old);
-      if (!New) {
-        error(toString(New.takeError()));
-        InputProblem = true;
-        continue;
-      }
-      if (*New == Old)
-        continue;
-      if (Diff) {
-        outs() << bumper::unifiedDiff(Path, Old, *New);
-        continue;
-      }
-      if (Error E = bumper::writeFileAtomically(Path, *New)) {
-        error(toString(std::move(E)));
-        InputProblem = true;
-        continue;
-      }
-      ++FilesWritten;
-    }
+    bumper::AppliedFixes Applied = bumper::applyFixes(
+        Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
+        outs(), [](Error E) { error(toString(std::move(E))); });
+    FilesWritten = Applied.FilesWritten;
+    InputProblem |= Applied.Failed;
   }
   if (Fix && FilesWritten)
     errs() << "bumper-tool: applied " << Result.Fixed

@@ -1,4 +1,4 @@
-//===- Output.cpp - Unified diff, atomic write, YAML export ---------------===//
+//===- Output.cpp - Unified diff and YAML export --------------------------===//
 
 #include "bumper-tool/Output.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -169,48 +169,6 @@ std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
     I = End;
   }
   return Out;
-}
-
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
-  llvm::ErrorOr<llvm::sys::fs::perms> Perms =
-      llvm::sys::fs::getPermissions(Path);
-  if (!Perms)
-    return llvm::createStringError(Perms.getError(), "cannot stat '%s': %s",
-                                   Path.str().c_str(),
-                                   Perms.getError().message().c_str());
-  llvm::SmallString<256> Model(Path);
-  Model += ".bumper-%%%%%%.tmp";
-  int FD;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Model, FD, Temp, llvm::sys::fs::OF_None))
-    return llvm::createStringError(EC,
-                                   "cannot create a temporary file next "
-                                   "to '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Content;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return llvm::createStringError(EC, "cannot write '%s': %s", Temp.c_str(),
-                                     EC.message().c_str());
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::setPermissions(Temp, *Perms)) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot set the mode of '%s': %s",
-                                   Temp.c_str(), EC.message().c_str());
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot replace '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  }
-  return llvm::Error::success();
 }
 
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainSourceFile,

@@ -18,6 +18,8 @@
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -66,6 +68,47 @@ public:
     Sink.flush();
     ErrorsRendered += Sink.errorsRendered();
     countAnnotations(SM);
+    recordAnalysedContent(SM);
+  }
+
+  /// Records what this unit read of each file that has fixes, so that --fix
+  /// can tell whether the file on disk still holds it (ApplyFixes.h). A
+  /// header two units read differently is marked as changed.
+  void recordAnalysedContent(const SourceManager &SM) {
+    // The files this unit read, named as the fixes name them (Diagnostics.cpp
+    // names a replacement's file by its FileEntryRef, made absolute).
+    std::vector<std::pair<std::string, StringRef>> Files;
+    llvm::DenseSet<const SrcMgr::ContentCache *> Seen;
+    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+      const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+      if (!E.isFile())
+        continue;
+      const SrcMgr::ContentCache &C = E.getFile().getContentCache();
+      if (!C.OrigEntry || !Seen.insert(&C).second)
+        continue;
+      std::optional<StringRef> Data = C.getBufferDataIfLoaded();
+      if (!Data)
+        continue;
+      llvm::SmallString<256> P(C.OrigEntry->getName());
+      SM.getFileManager().makeAbsolutePath(P);
+      llvm::sys::path::remove_dots(P, true);
+      Files.emplace_back(std::string(P), *Data);
+    }
+    {
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      llvm::erase_if(
+          Files, [&](const auto &F) { return !Result.Fixes.count(F.first); });
+    }
+    std::vector<ContentDigest> Digests;
+    for (const auto &F : Files)
+      Digests.push_back(ContentDigest::of(F.second));
+    std::lock_guard<std::mutex> Guard(Result.Lock);
+    for (size_t I = 0; I < Files.size(); ++I) {
+      auto [It, Inserted] =
+          Result.AnalysedContent.try_emplace(Files[I].first, Digests[I]);
+      if (!Inserted && It->second != Digests[I])
+        Result.ChangedWhileChecked.insert(Files[I].first);
+    }
   }
 
   /// Records where each [[bumper::no_escape]] outside system headers is,

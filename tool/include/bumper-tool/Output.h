@@ -1,8 +1,8 @@
 //===- Output.h - Writing what the checks found -----------------*- C++ -*-===//
 //
-// The unified diff of --diff, the atomic write of --fix, and the
-// clang-apply-replacements YAML of --export-fixes. Nothing here needs Clang's
-// AST.
+// The unified diff of --diff and the clang-apply-replacements YAML of
+// --export-fixes (--fix writes through SafeWrite.h). Nothing here needs
+// Clang's AST.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,11 +21,6 @@ namespace bumper {
 /// "--- Name" and "+++ Name" headers; "" if they are equal.
 std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
                         llvm::StringRef New);
-
-/// Replaces \p Path's content with \p Content: writes a temporary file in the
-/// same folder, gives it \p Path's permissions, and renames it over \p Path,
-/// so that \p Path is either the old file or the new one, never a mix.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 
 /// Writes \p Diags as clang-apply-replacements YAML to \p Path ("-": stdout).
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainSourceFile,

@@ -13,6 +13,7 @@
 #define BUMPER_TOOL_RUNNER_H
 
 #include "bumper-tool/Report.h"
+#include "bumper-tool/SafeWrite.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -69,6 +70,11 @@ struct RunResult {
   llvm::StringSet<> BrokenFiles;
   /// Main files that were analysed.
   llvm::StringSet<> Analysed;
+  /// What the analysis read of each file in Fixes: the fixes apply to that
+  /// content, and --fix leaves a file that no longer holds it alone.
+  llvm::StringMap<ContentDigest> AnalysedContent;
+  /// Files in Fixes that two translation units read with different content.
+  llvm::StringSet<> ChangedWhileChecked;
   /// Every finding reported, once each (a shared header's findings come from
   /// several translation units), in no particular order: see SourceIndex.
   std::vector<ReportedFinding> Reports;
