@@ -37,7 +37,8 @@ struct Block {
 /// Alignment of every block's data: a cache line.
 inline constexpr std::size_t block_alignment = 64;
 
-/// A block with at least `size` bytes of data aligned to `alignment` (at
+/// A block with at least `size` bytes of data (a whole number of granules)
+/// aligned to `alignment` (at
 /// least `block_alignment`), its data poisoned for ASan; nullptr when the
 /// system has no memory or the size overflows.
 Block *allocate_block(std::size_t size, std::size_t alignment) noexcept;

@@ -42,7 +42,8 @@ Block *allocate_block(std::size_t size, std::size_t alignment) noexcept {
   constexpr auto largest = static_cast<std::size_t>(PTRDIFF_MAX);
   if (size > largest - data_offset - alignment)
     return nullptr;
-  const std::size_t total = data_offset + size;
+  // Data of a whole number of granules: the buffers bump through all of it.
+  const std::size_t total = data_offset + granule_ceil(size);
   void *memory =
       ::operator new(total, std::align_val_t{alignment}, std::nothrow);
   if (memory == nullptr)
@@ -140,6 +141,13 @@ void Buffer::stale_checkpoint(const Checkpoint &cp) const noexcept {
 
 void *Buffer::allocate_cold(std::size_t size, std::size_t alignment) {
   return allocate_slow(size, alignment);
+}
+
+void *Buffer::allocate_array_cold(std::size_t count, std::size_t element_size,
+                                  std::size_t alignment) {
+  if (count > SIZE_MAX / element_size)
+    detail::throw_size_overflow(*this, count, element_size);
+  return allocate_slow(count * element_size, alignment);
 }
 
 void Buffer::restore_other_block(Buffer *buffer, std::byte *position,

@@ -65,9 +65,10 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     large_ = block;
     capacity_ += block->size();
     ++block_count_;
-    // A zero-size block still counts a byte, so that a checkpoint taken after
-    // it is above it.
-    add_side_allocation(size == 0 ? 1 : size);
+    // Counted in granules like every allocation; a zero-size block still
+    // counts one, so that a checkpoint taken after it is above it.
+    add_side_allocation(size == 0 ? allocation_granule
+                                  : detail::granule_ceil(size));
     record(block);
     detail::unpoison(block->begin(), size);
     return block->begin();

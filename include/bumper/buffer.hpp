@@ -25,6 +25,13 @@ namespace bumper {
 
 class Buffer;
 
+/// Every allocation's size is rounded up to a multiple of this, and every
+/// allocation starts at a multiple of it: the bump pointer stays 8-aligned,
+/// so a request for `alignof(T) <= 8` needs no padding computation on the
+/// fast path. The rounding is never visible through the returned memory (only
+/// the requested bytes are usable; ASan poisons the rest), only in `used()`.
+inline constexpr std::size_t allocation_granule = 8;
+
 /// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
 /// buffer that made it; treat the struct as opaque.
@@ -74,6 +81,11 @@ namespace detail {
                                       std::size_t element_size);
 [[noreturn]] void throw_bad_alignment(std::size_t alignment);
 
+/// `n` rounded up to a multiple of `allocation_granule` (no overflow check).
+constexpr std::size_t granule_ceil(std::size_t n) noexcept {
+  return (n + allocation_granule - 1) & ~(allocation_granule - 1);
+}
+
 #if BUMPER_HAS_ASAN
 inline void poison(const void *p, std::size_t n) noexcept {
   if (n != 0)
@@ -116,24 +128,31 @@ public:
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate(std::size_t size,
                                                 std::size_t alignment) {
     check_thread();
+    const std::size_t padding = padding_for(alignment);
+    const auto available = static_cast<std::size_t>(end_ - cur_);
     // Compare sizes, never form a pointer past the block: overflow-safe for
     // any size.
-    const std::size_t padding =
-        static_cast<std::size_t>(0 - reinterpret_cast<std::uintptr_t>(cur_)) &
-        (alignment - 1);
-    const auto available = static_cast<std::size_t>(end_ - cur_);
-    if (padding <= available && size <= available - padding) [[likely]] {
-      std::byte *result = cur_ + padding;
-      cur_ = result + size;
-      // The high-water mark's peak, kept here rather than in `restore`: the
-      // new position is in a register already, and in a loop that reuses its
-      // memory the store is skipped.
-      if (cur_ > peak_)
-        peak_ = cur_;
-      detail::unpoison(result, size);
-      return result;
-    }
+    if (padding <= available && size <= available - padding) [[likely]]
+      return bump(padding, size);
     return allocate_cold(size, alignment);
+  }
+
+  /// `count` elements of `element_size` bytes aligned to `alignment`: the
+  /// same as `allocate(count * element_size, alignment)`, except that a
+  /// product that overflows throws `out_of_memory` (the buffer unchanged).
+  /// Inline with constant `element_size`, the overflow check and the fit
+  /// check are one comparison.
+  BUMPER_ALLOCATOR [[nodiscard]] void *allocate_array(std::size_t count,
+                                                      std::size_t element_size,
+                                                      std::size_t alignment) {
+    check_thread();
+    const std::size_t padding = padding_for(alignment);
+    const auto available = static_cast<std::size_t>(end_ - cur_);
+    // `count` elements fit, so their size does not overflow.
+    if (padding <= available && count <= (available - padding) / element_size)
+        [[likely]]
+      return bump(padding, count * element_size);
+    return allocate_array_cold(count, element_size, alignment);
   }
 
   /// The current position, for `restore`.
@@ -221,9 +240,12 @@ protected:
   // --- Helpers for implementations ---
 
   /// Makes [begin, end) the block the fast path bumps through, under a new
-  /// (even) generation. The unused tail of the previous block stops counting
-  /// as used.
+  /// (even) generation. Here and in `rewind`, `restart` and `is_live`, the
+  /// block is first shrunk to `allocation_granule` boundaries (a no-op for
+  /// memory from malloc or operator new, whose sizes are multiples of 8). The
+  /// unused tail of the previous block stops counting as used.
   void start_region(std::byte *begin, std::byte *end) noexcept {
+    granule_bounds(begin, end);
     note_high_water();
     used_before_region_ = used();
     cur_ = region_begin_ = peak_ = begin;
@@ -242,6 +264,7 @@ protected:
   /// `cp.generation`) as the current generation.
   void rewind(const Checkpoint &cp, std::byte *begin, std::byte *end,
               std::size_t base, std::size_t generation) noexcept {
+    granule_bounds(begin, end);
     note_high_water();
     region_begin_ = begin;
     end_ = end;
@@ -264,6 +287,7 @@ protected:
   /// buffer can be recognised after its generation is gone (see
   /// `is_restart_generation`).
   void restart(std::byte *begin, std::byte *end) noexcept {
+    granule_bounds(begin, end);
     note_high_water();
     used_before_region_ = 0;
     cur_ = region_begin_ = peak_ = begin;
@@ -272,9 +296,10 @@ protected:
   }
   /// Whether a checkpoint `cp` whose position lies in a block [begin, ...)
   /// held with region base `base` is at or below the current position.
-  [[nodiscard]] bool is_live(const Checkpoint &cp, const std::byte *begin,
+  [[nodiscard]] bool is_live(const Checkpoint &cp, std::byte *begin,
                              std::size_t base) const noexcept {
-    const auto offset = static_cast<std::size_t>(cp.position - begin);
+    const auto offset =
+        static_cast<std::size_t>(cp.position - granule_ceil(begin));
     return base <= used() && offset <= used() - base;
   }
   /// Whether `generation` was made by `restart`: a checkpoint with it and the
@@ -302,6 +327,47 @@ protected:
   [[nodiscard]] std::byte *region_end() const noexcept { return end_; }
 
 private:
+  /// The padding before an allocation aligned to `alignment`: none for
+  /// alignments up to the granule (a constant 0 once inlined), since the bump
+  /// pointer is always a multiple of it.
+  [[nodiscard]] std::size_t padding_for(std::size_t alignment) const noexcept {
+    return static_cast<std::size_t>(0 -
+                                    reinterpret_cast<std::uintptr_t>(cur_)) &
+           (alignment - 1) & ~(allocation_granule - 1);
+  }
+  /// Hands out `size` bytes after `padding`; both fit the block.
+  [[nodiscard]] std::byte *bump(std::size_t padding,
+                                std::size_t size) noexcept {
+    std::byte *result = cur_ + padding;
+    // Cannot overflow: the block's end is a multiple of the granule too.
+    cur_ = result + detail::granule_ceil(size);
+    // The high-water mark's peak, kept here rather than in `restore`: the new
+    // position is in a register already, and in a loop that reuses its memory
+    // the store is skipped.
+    if (cur_ > peak_)
+      peak_ = cur_;
+    detail::unpoison(result, size);
+    return result;
+  }
+  /// `p` rounded up / down to the granule: the block boundaries the fast path
+  /// uses, so that the bump pointer and the end stay multiples of it.
+  [[nodiscard]] static std::byte *granule_ceil(std::byte *p) noexcept {
+    const auto address = reinterpret_cast<std::uintptr_t>(p);
+    return p + (detail::granule_ceil(address) - address);
+  }
+  [[nodiscard]] static std::byte *granule_floor(std::byte *p) noexcept {
+    return p - (reinterpret_cast<std::uintptr_t>(p) & (allocation_granule - 1));
+  }
+  /// [begin, end) shrunk to granule boundaries (empty if nothing is left).
+  static void granule_bounds(std::byte *&begin, std::byte *&end) noexcept {
+    if (begin == nullptr)
+      return;
+    begin = granule_ceil(begin);
+    end = granule_floor(end);
+    if (end < begin)
+      end = begin;
+  }
+
   void check_thread() noexcept {
 #if BUMPER_DEBUG_CHECKS
     if (owner_ != std::this_thread::get_id()) [[unlikely]]
@@ -315,6 +381,9 @@ private:
   // caller-saved registers and spill them around these calls only, instead of
   // saving registers or spilling on every call.
   BUMPER_COLD void *allocate_cold(std::size_t size, std::size_t alignment);
+  BUMPER_COLD void *allocate_array_cold(std::size_t count,
+                                        std::size_t element_size,
+                                        std::size_t alignment);
   BUMPER_COLD void restore_other_block(Buffer *buffer, std::byte *position,
                                        std::size_t generation) noexcept;
   std::size_t next_generation(bool restart) noexcept {

@@ -18,9 +18,12 @@ struct Block; // a block of system memory with a header; runtime/block.hpp
 /// fit throws `out_of_memory`.
 class AllocBuffer final : public Buffer {
 public:
-  /// Owns a block of `capacity` bytes (aligned to 64).
+  /// Owns a block of `capacity` bytes rounded up to a multiple of
+  /// `allocation_granule` (aligned to 64).
   explicit AllocBuffer(std::size_t capacity);
-  /// Bumps through the caller's memory, which must outlive the buffer.
+  /// Bumps through the caller's memory, which must outlive the buffer. The
+  /// usable part starts and ends at multiples of `allocation_granule` (all of
+  /// it for memory from malloc, new or an `alignas(8)` array).
   explicit AllocBuffer(std::span<std::byte> memory) noexcept;
   AllocBuffer(void *memory, std::size_t size) noexcept;
   ~AllocBuffer() override;
@@ -31,8 +34,8 @@ public:
   [[nodiscard]] std::size_t slab_count() const noexcept override {
     return capacity_ == 0 ? 0 : 1;
   }
-  /// The start of the block.
-  [[nodiscard]] std::byte *data() const noexcept { return begin_; }
+  /// The start of the usable block: where the first allocation goes.
+  [[nodiscard]] std::byte *data() const noexcept { return data_; }
 
 protected:
   void *allocate_slow(std::size_t size, std::size_t alignment) override;
@@ -40,7 +43,11 @@ protected:
   void reset_slow() noexcept override;
 
 private:
-  std::byte *begin_ = nullptr;
+  void start_empty() noexcept;
+
+  std::byte *memory_ = nullptr; // as allocated or given
+  std::size_t memory_size_ = 0;
+  std::byte *data_ = nullptr; // the usable part, in granules
   std::size_t capacity_ = 0;
   bool owning_ = false;
 };

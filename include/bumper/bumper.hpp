@@ -126,9 +126,7 @@ template <class T>
 BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T> alloc(Buffer &buf,
                                                          std::size_t n) {
   detail::check_element_type<T>();
-  if (n > SIZE_MAX / sizeof(T)) [[unlikely]]
-    detail::throw_size_overflow(buf, n, sizeof(T));
-  T *data = static_cast<T *>(buf.allocate(n * sizeof(T), alignof(T)));
+  T *data = static_cast<T *>(buf.allocate_array(n, sizeof(T), alignof(T)));
   return {std::assume_aligned<alignof(T)>(data), n};
 }
 

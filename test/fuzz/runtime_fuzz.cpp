@@ -8,7 +8,8 @@
 //    allocation, of every buffer) and keep their contents (each is filled with
 //    a pattern derived from its id, verified after every step);
 //  - used() moves by exactly the model's amount for AllocBuffer (address =
-//    aligned bump position) and by size..size+alignment-1 for the others;
+//    aligned bump position, size in whole 8-byte granules) and for the others
+//    by the size in granules plus at most alignment-8 bytes of padding;
 //  - restore returns to the exact position: used() and the bump position are
 //    the checkpoint's, and the next allocation of the same request returns the
 //    same address when the first one was served from the same block;
@@ -157,6 +158,17 @@ std::uintptr_t addr_of(const void *p) {
 }
 std::uintptr_t align_up(std::uintptr_t a, std::size_t alignment) {
   return (a + alignment - 1) & ~(std::uintptr_t{alignment} - 1);
+}
+
+/// `n` bytes in whole allocation granules: what an allocation takes.
+std::size_t whole_granules(std::size_t n) {
+  constexpr std::size_t g = bumper::allocation_granule;
+  return (n + g - 1) / g * g;
+}
+
+/// Where an AllocBuffer's next allocation aligned to `alignment` starts.
+std::uintptr_t bump_start(std::uintptr_t position, std::size_t alignment) {
+  return align_up(position, std::max(alignment, bumper::allocation_granule));
 }
 
 // --- The model
@@ -313,11 +325,12 @@ void check_bounds(ModelBuffer &m) {
     // the spare slab and the first slab, which a reset keeps; a chain of
     // slabs wastes at most one request (plus its alignment) per boundary.
     FUZZ_CHECK(b.slab_count() <= live + 2 && "slab count bounded");
-    const std::size_t bound =
-        2 * used + (live + 2) * (m.slab_size + 4096) + 2 * m.slab_size;
+    // (Slabs are whole granules.)
+    const std::size_t slab = whole_granules(m.slab_size);
+    const std::size_t bound = 2 * used + (live + 2) * (slab + 4096) + 2 * slab;
     FUZZ_CHECK(b.capacity() <= bound && "SlabBuffer capacity bounded");
     if (used == 0 && live == 0)
-      FUZZ_CHECK(b.capacity() <= 2 * m.slab_size &&
+      FUZZ_CHECK(b.capacity() <= 2 * slab &&
                  "empty: at most the kept slab and the spare");
     break;
   }
@@ -430,12 +443,17 @@ private:
     if (size != 0)
       FUZZ_CHECK(p != nullptr);
     const std::size_t delta = used_after - used_before;
-    FUZZ_CHECK(used_after >= used_before && delta >= size &&
-               delta <= size + alignment - 1 && "used() grows by the request");
+    const std::size_t max_padding = alignment > bumper::allocation_granule
+                                        ? alignment - bumper::allocation_granule
+                                        : 0;
+    FUZZ_CHECK(used_after >= used_before && delta >= whole_granules(size) &&
+               delta <= whole_granules(size) + max_padding &&
+               "used() grows by the request in whole granules");
     if (m.kind == Kind::Alloc || m.kind == Kind::AllocCaller) {
-      const std::uintptr_t expected = align_up(m.base + used_before, alignment);
+      const std::uintptr_t expected =
+          bump_start(m.base + used_before, alignment);
       FUZZ_CHECK(addr_of(p) == expected && "AllocBuffer bumps contiguously");
-      FUZZ_CHECK(used_after == expected - m.base + size);
+      FUZZ_CHECK(used_after == expected - m.base + whole_granules(size));
     }
     if (size != 0) {
       FUZZ_CHECK(!overlaps_live(addr_of(p), size) &&
@@ -468,7 +486,7 @@ private:
     g_step = via_default ? "alloc_bytes(default_buffer())" : "alloc_bytes(buf)";
     const bool fixed = m.kind == Kind::Alloc || m.kind == Kind::AllocCaller;
     const bool fits =
-        !fixed || align_up(m.base + before.used, alignment) + size <=
+        !fixed || bump_start(m.base + before.used, alignment) + size <=
                       m.base + m.fixed_capacity;
     try {
       bumper::Buffer &b = via_default ? bumper::default_buffer() : *m.buf;
@@ -491,7 +509,7 @@ private:
     const std::size_t size = n * sizeof(T);
     const bool fixed = m.kind == Kind::Alloc || m.kind == Kind::AllocCaller;
     const bool fits =
-        !fixed || align_up(m.base + before.used, alignof(T)) + size <=
+        !fixed || bump_start(m.base + before.used, alignof(T)) + size <=
                       m.base + m.fixed_capacity;
     g_step = "alloc<T>";
     try {
@@ -532,7 +550,7 @@ private:
       const std::size_t size = rows * cols * sizeof(double);
       const bool fixed = m.kind == Kind::Alloc || m.kind == Kind::AllocCaller;
       const bool fits =
-          !fixed || align_up(m.base + before.used, alignof(double)) + size <=
+          !fixed || bump_start(m.base + before.used, alignof(double)) + size <=
                         m.base + m.fixed_capacity;
       g_step = "alloc<double>(rows, cols)";
       try {
@@ -634,9 +652,9 @@ private:
     // The first allocation after the checkpoint was served right there: the
     // same request now gets the same address.
     if (first &&
-        first->addr == align_up(addr_of(c.cp.position), first->alignment) &&
-        first->used_delta ==
-            first->addr - addr_of(c.cp.position) + first->size &&
+        first->addr == bump_start(addr_of(c.cp.position), first->alignment) &&
+        first->used_delta == first->addr - addr_of(c.cp.position) +
+                                 whole_granules(first->size) &&
         in_.byte() % 2 == 0) {
       g_step = "the same alloc after restore";
       const std::size_t used_before = m.buf->used();
@@ -930,6 +948,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
   case Kind::Alloc:
     main.fixed_capacity = capacities[param % 8] + (param >> 3 & 1 ? 13 : 0);
     owned = std::make_unique<bumper::AllocBuffer>(main.fixed_capacity);
+    // The capacity asked for, in whole granules.
+    main.fixed_capacity = whole_granules(main.fixed_capacity);
     main.base = addr_of(static_cast<bumper::AllocBuffer &>(*owned).data());
     FUZZ_CHECK(main.fixed_capacity == 0 || main.base % 64 == 0);
     break;
@@ -945,7 +965,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data,
           std::span<std::byte>(start, main.fixed_capacity));
     else
       owned = std::make_unique<bumper::AllocBuffer>(start, main.fixed_capacity);
-    main.base = addr_of(start);
+    // The whole granules inside the caller's memory.
+    main.base = whole_granules(addr_of(start));
+    const std::uintptr_t end = (addr_of(start) + main.fixed_capacity) &
+                               ~(bumper::allocation_granule - 1);
+    main.fixed_capacity = end > main.base ? end - main.base : 0;
+    FUZZ_CHECK(addr_of(static_cast<bumper::AllocBuffer &>(*owned).data()) ==
+               main.base);
     break;
   }
   case Kind::Slab:

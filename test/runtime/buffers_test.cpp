@@ -58,7 +58,30 @@ TEST(AllocBuffer, OutOfMemoryIsABadAlloc) {
   // An alignment that pushes a fitting size past the end fails too.
   (void)bumper::alloc<char>(buf, 1);
   EXPECT_THROW((void)bumper::alloc_bytes(buf, 8, 16), bumper::out_of_memory);
-  EXPECT_EQ(buf.used(), 1u);
+  EXPECT_EQ(buf.used(), bumper::allocation_granule);
+}
+
+TEST(AllocBuffer, CapacityIsRoundedUpToTheGranule) {
+  bumper::AllocBuffer buf(100);
+  EXPECT_EQ(buf.capacity(), 104u);
+  // A request of the capacity asked for fits; then the buffer is full.
+  (void)bumper::alloc<char>(buf, 100);
+  EXPECT_EQ(buf.used(), 104u);
+  EXPECT_THROW((void)bumper::alloc<char>(buf, 1), bumper::out_of_memory);
+}
+
+TEST(AllocBuffer, AllocationsAreWholeGranules) {
+  bumper::AllocBuffer buf(256);
+  char *a = bumper::alloc<char>(buf, 1).data();
+  char *b = bumper::alloc<char>(buf, 9).data();
+  char *c = bumper::alloc<char>(buf, 0).data();
+  char *d = bumper::alloc<char>(buf, 1).data();
+  EXPECT_EQ(b - a, 8);
+  EXPECT_EQ(c - b, 16);
+  EXPECT_EQ(d, c); // an empty allocation takes no space
+  EXPECT_EQ(buf.used(), 32u);
+  for (char *p : {a, b, c, d})
+    EXPECT_TRUE(bumper_test::is_aligned(p, bumper::allocation_granule));
 }
 
 TEST(AllocBuffer, OverCallerMemory) {
@@ -71,10 +94,20 @@ TEST(AllocBuffer, OverCallerMemory) {
     xs[127] = 0xdeadbeef;
     EXPECT_THROW((void)bumper::alloc<char>(buf, 1), bumper::out_of_memory);
   }
-  bumper::AllocBuffer raw(storage.data() + 8, 100);
-  EXPECT_EQ(raw.capacity(), 100u);
-  EXPECT_EQ(static_cast<void *>(bumper::alloc<char>(raw, 100).data()),
+  bumper::AllocBuffer raw(storage.data() + 8, 104);
+  EXPECT_EQ(raw.capacity(), 104u);
+  EXPECT_EQ(static_cast<void *>(bumper::alloc<char>(raw, 104).data()),
             storage.data() + 8);
+  // Memory that does not start or end on the granule: the granules inside.
+  bumper::AllocBuffer odd(storage.data() + 3, 100); // [8, 96) of storage
+  EXPECT_EQ(odd.capacity(), 88u);
+  EXPECT_EQ(static_cast<void *>(odd.data()), storage.data() + 8);
+  EXPECT_EQ(static_cast<void *>(bumper::alloc<char>(odd, 88).data()),
+            storage.data() + 8);
+  EXPECT_THROW((void)bumper::alloc<char>(odd, 1), bumper::out_of_memory);
+  bumper::AllocBuffer tiny(storage.data() + 1, 6);
+  EXPECT_EQ(tiny.capacity(), 0u);
+  EXPECT_THROW((void)bumper::alloc<char>(tiny, 1), bumper::out_of_memory);
 }
 
 TEST(AllocBuffer, ZeroCapacity) {
@@ -242,12 +275,12 @@ TEST(SlabBuffer, OversizedRequestsGetTheirOwnAllocation) {
   EXPECT_EQ(buf.slab_count(), 2u);           // one slab + one oversized
   // The current slab's free space is still used after the oversized request.
   auto after = bumper::alloc<char>(buf, 100);
-  EXPECT_EQ(after.data(), small.data() + 100);
+  EXPECT_EQ(after.data(), small.data() + 104); // 100 in whole granules
   auto huge = bumper::alloc<double>(buf, 100000);
   huge[99999] = 1.0;
   EXPECT_EQ(buf.slab_count(), 3u);
   EXPECT_GE(buf.capacity(), 1024u + 1024u + 800000u);
-  EXPECT_EQ(buf.used(), 100u + 1024u + 100u + 800000u);
+  EXPECT_EQ(buf.used(), 104u + 1024u + 104u + 800000u);
   big[1023] = 'x';
 
   bumper::reset(buf);
@@ -371,16 +404,17 @@ TEST(Introspection, UsedCapacityHighWaterSlabs) {
   EXPECT_EQ(buf.used(), 0u);
   EXPECT_EQ(buf.high_water(), 0u);
   EXPECT_EQ(buf.slab_count(), 1u);
-  (void)bumper::alloc<char>(buf, 3);
-  (void)bumper::alloc<int>(buf, 2); // 1 byte of padding
-  EXPECT_EQ(buf.used(), 12u);
+  (void)bumper::alloc<char>(buf, 3);     // one granule
+  (void)bumper::alloc<int>(buf, 2);      // one granule
+  (void)bumper::alloc_bytes(buf, 1, 64); // 40 bytes of padding, one granule
+  EXPECT_EQ(buf.used(), 72u);
   {
     bumper::NoEscape guard(buf);
     (void)bumper::alloc<char>(buf, 500);
-    EXPECT_EQ(buf.used(), 512u);
+    EXPECT_EQ(buf.used(), 576u);
   }
-  EXPECT_EQ(buf.used(), 12u);
-  EXPECT_EQ(buf.high_water(), 512u);
+  EXPECT_EQ(buf.used(), 72u);
+  EXPECT_EQ(buf.high_water(), 576u);
   EXPECT_EQ(buf.capacity(), 1000u);
 }
 
