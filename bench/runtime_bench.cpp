@@ -14,6 +14,8 @@
 // like the seed's `f(x)`. Inside, all variants run the very same code
 // (fill_and_sum / touch_all); only the way the memory is obtained and released
 // differs.
+#include "seed_kernels.hpp"
+
 #include <bumper/bumper.hpp>
 
 #include <benchmark/benchmark.h>
@@ -34,87 +36,21 @@
 #include <llvm/Support/Allocator.h>
 #endif
 
-#if defined(__clang__)
-#define BENCH_KERNEL [[gnu::noinline]]
-#else
-#define BENCH_KERNEL [[gnu::noipa]]
-#endif
+using bumper_bench::fill_and_sum;
+using bumper_bench::MinimalArena;
 
 namespace {
 
 constexpr std::size_t kArenaBytes = std::size_t{1}
                                     << 20; // 1 MiB: every request fits
 
-// ---------------------------------------------------------------------------
-// The seed's example.
-
-// `y .= x .+ 1; sum(y)`. The escape of y between the two loops makes every
-// variant really write the scratch array and read it back: without it the
-// compiler may fuse the loops and drop the stores into a stack array, which
-// it cannot do for heap or arena memory, and alloca would win by doing less.
-inline int fill_and_sum(std::span<const int> x, std::span<int> y) {
-  const std::size_t n = x.size();
-  for (std::size_t i = 0; i < n; ++i)
-    y[i] = x[i] + 1;
-  benchmark::DoNotOptimize(y.data());
-  benchmark::ClobberMemory();
-  int s = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    s += y[i];
-  return s;
-}
-
-// The floor for any arena whose bump pointer lives in memory: two pointers, a
-// bounds check, and a "guard" that saves and restores one pointer. No
-// checkpoint bookkeeping, no growth, no introspection. Not a peer: it shows
-// how much of bumper's cost at small n any arena pays.
-struct MinimalArena {
-  std::byte *cur;
-  std::byte *end;
-  void *allocate(std::size_t size, std::size_t align) {
-    const std::size_t pad =
-        (0 - reinterpret_cast<std::uintptr_t>(cur)) & (align - 1);
-    if (pad > static_cast<std::size_t>(end - cur) ||
-        size > static_cast<std::size_t>(end - cur) - pad) [[unlikely]]
-      std::abort();
-    std::byte *p = cur + pad;
-    cur = p + size;
-    return p;
-  }
-};
-
 } // namespace
 
-// External linkage on purpose: the kernels are easy to find in `objdump -d`
-// (scripts/bench.sh --asm prints the n-independent loops of two of them).
+// ---------------------------------------------------------------------------
+// The seed's example: bumper's, alloca's and the yardstick's kernels are in
+// seed_kernels.cpp; the peers' are here.
+
 extern "C" {
-
-BENCH_KERNEL int seed_bumper_default(std::span<const int> x) {
-  bumper::NoEscape guard;
-  std::span<int> y = bumper::alloc<int>(x.size());
-  return fill_and_sum(x, y);
-}
-
-BENCH_KERNEL int seed_bumper_buffer(bumper::AllocBuffer &buf,
-                                    std::span<const int> x) {
-  bumper::NoEscape guard(buf);
-  std::span<int> y = bumper::alloc<int>(buf, x.size());
-  return fill_and_sum(x, y);
-}
-
-// The physical limit: stack memory, released by the function's return.
-BENCH_KERNEL int seed_alloca(std::span<const int> x) {
-  int *p = static_cast<int *>(alloca(x.size() * sizeof(int)));
-  return fill_and_sum(x, {p, x.size()});
-}
-
-BENCH_KERNEL int seed_minimal_bump(MinimalArena &a, std::span<const int> x) {
-  std::byte *saved = a.cur;
-  int *p = static_cast<int *>(a.allocate(x.size() * sizeof(int), alignof(int)));
-  int s = fill_and_sum(x, {p, x.size()});
-  a.cur = saved;
-  return s;
-}
 
 // The everyday C++ way (it also zero-fills, as std::vector(n) always does).
 BENCH_KERNEL int seed_vector(std::span<const int> x) {

@@ -1,0 +1,38 @@
+// The seed kernels of bumper, alloca and the yardstick arena (declared and
+// explained in seed_kernels.hpp).
+#include "seed_kernels.hpp"
+
+#include <alloca.h>
+
+using bumper_bench::fill_and_sum;
+using bumper_bench::MinimalArena;
+
+extern "C" {
+
+BENCH_KERNEL int seed_bumper_default(std::span<const int> x) {
+  bumper::NoEscape guard;
+  std::span<int> y = bumper::alloc<int>(x.size());
+  return fill_and_sum(x, y);
+}
+
+BENCH_KERNEL int seed_bumper_buffer(bumper::AllocBuffer &buf,
+                                    std::span<const int> x) {
+  bumper::NoEscape guard(buf);
+  std::span<int> y = bumper::alloc<int>(buf, x.size());
+  return fill_and_sum(x, y);
+}
+
+BENCH_KERNEL int seed_alloca(std::span<const int> x) {
+  int *p = static_cast<int *>(alloca(x.size() * sizeof(int)));
+  return fill_and_sum(x, {p, x.size()});
+}
+
+BENCH_KERNEL int seed_minimal_bump(MinimalArena &a, std::span<const int> x) {
+  std::byte *saved = a.cur;
+  int *p = static_cast<int *>(a.allocate(x.size() * sizeof(int), alignof(int)));
+  int s = fill_and_sum(x, {p, x.size()});
+  a.cur = saved;
+  return s;
+}
+
+} // extern "C"
