@@ -54,6 +54,26 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
   for (const auto &[Path, Fixes] : Result.Fixes) {
     if (Result.BrokenFiles.contains(Path))
       continue;
+    auto Analysed = Result.AnalysedContent.find(Path);
+    if (Result.ChangedWhileChecked.contains(Path) ||
+        Analysed == Result.AnalysedContent.end()) {
+      Fail(changedOnDiskError(Path));
+      continue;
+    }
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Path, Real))
+      Real = Path;
+    auto [Same, First] = Done.try_emplace(Real, Path, editsOf(Fixes));
+    if (!First) {
+      const std::string &Other = Same->second.first;
+      if (Result.AnalysedContent.lookup(Other) != Analysed->second)
+        Fail(changedOnDiskError(Path));
+      else if (Same->second.second != editsOf(Fixes))
+        Fail(llvm::createStringError("conflicting fixes in '" + Path +
+                                     "': it is the same file as '" + Other +
+                                     "', which gets other fixes"));
+      continue;
+    }
     // Volatile: read into memory, never mapped, so that a change to the file
     // from now on cannot change Old under our feet.
     auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
@@ -67,10 +87,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
     }
     llvm::StringRef Old = (*Buf)->getBuffer();
     // The fixes were computed from what the analysis read.
-    auto Analysed = Result.AnalysedContent.find(Path);
-    if (Result.ChangedWhileChecked.contains(Path) ||
-        Analysed == Result.AnalysedContent.end() ||
-        Analysed->second != ContentDigest::of(Old)) {
+    if (Analysed->second != ContentDigest::of(Old)) {
       Fail(changedOnDiskError(Path));
       continue;
     }
@@ -81,17 +98,6 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
     }
     if (*New == Old)
       continue;
-    llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(Path, Real))
-      Real = Path;
-    auto [It, First] = Done.try_emplace(Real, Path, editsOf(Fixes));
-    if (!First) {
-      if (It->second.second != editsOf(Fixes))
-        Fail(llvm::createStringError(
-            "conflicting fixes in '" + Path + "': it is the same file as '" +
-            It->second.first + "', which gets other fixes"));
-      continue;
-    }
     if (Mode == FixOutput::Diff) {
       DiffOut << unifiedDiff(Path, Old, *New);
       continue;
