@@ -62,27 +62,37 @@ static bool lineSuppresses(StringRef Line, StringRef Marker, StringRef Check) {
   return false;
 }
 
-/// Is \p Offset inside a NOLINTBEGIN(...) / NOLINTEND(...) region of \p Buf
-/// naming \p Check? Regions nest; a NOLINTEND closes the latest BEGIN.
-static bool inNolintRegion(StringRef Buf, size_t Offset, StringRef Check) {
-  llvm::SmallVector<bool, 4> Open; // Does each open region name Check?
-  size_t LineStart = 0;
-  while (LineStart <= Offset && LineStart < Buf.size()) {
+bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
+                          StringRef Check) {
+  return NolintIndex(SM).suppresses(Loc, Check);
+}
+
+const std::vector<NolintIndex::Region> &NolintIndex::regionsOf(FileID FID,
+                                                               StringRef Buf) {
+  auto [It, New] = Regions.try_emplace(FID);
+  std::vector<Region> &R = It->second;
+  if (!New || !Buf.contains("NOLINTBEGIN"))
+    return R;
+  // A NOLINTEND closes the latest NOLINTBEGIN still open.
+  llvm::SmallVector<int, 4> Open;
+  for (size_t LineStart = 0; LineStart < Buf.size();) {
     size_t LineEnd = Buf.find('\n', LineStart);
     if (LineEnd == StringRef::npos)
       LineEnd = Buf.size();
     StringRef Line = Buf.slice(LineStart, LineEnd);
-    if (Line.contains("NOLINTBEGIN"))
-      Open.push_back(lineSuppresses(Line, "NOLINTBEGIN", Check));
-    else if (Line.contains("NOLINTEND") && !Open.empty() && LineEnd < Offset)
-      Open.pop_back();
+    if (Line.contains("NOLINTBEGIN")) {
+      R.push_back(
+          {LineStart, StringRef::npos, Line, Open.empty() ? -1 : Open.back()});
+      Open.push_back(int(R.size()) - 1);
+    } else if (Line.contains("NOLINTEND") && !Open.empty()) {
+      R[Open.pop_back_val()].End = LineEnd;
+    }
     LineStart = LineEnd + 1;
   }
-  return llvm::is_contained(Open, true);
+  return R;
 }
 
-bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
-                          StringRef Check) {
+bool NolintIndex::suppresses(SourceLocation Loc, StringRef Check) {
   if (Loc.isInvalid())
     return false;
   Loc = SM.getExpansionLoc(Loc);
@@ -97,8 +107,15 @@ bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
   StringRef Line = Buf.slice(Start, End);
   if (lineSuppresses(Line, "NOLINT", Check))
     return true;
-  if (Buf.contains("NOLINTBEGIN") && inNolintRegion(Buf, Offset, Check))
-    return true;
+  // The regions open at Offset are the last one to begin before it, if it
+  // has not ended, and the regions around that one.
+  const std::vector<Region> &R = regionsOf(FID, Buf);
+  auto After = llvm::upper_bound(
+      R, size_t(Offset), [](size_t O, const Region &X) { return O < X.Begin; });
+  for (int I = int(After - R.begin()) - 1; I >= 0; I = R[I].Parent)
+    if (R[I].End >= Offset &&
+        lineSuppresses(R[I].BeginLine, "NOLINTBEGIN", Check))
+      return true;
   if (Start == 0)
     return false;
   size_t PrevStart = Buf.rfind('\n', Start - 1);
@@ -110,7 +127,7 @@ bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
 RenderingSink::RenderingSink(DiagnosticsEngine &Diags, const LangOptions &LO,
                              const ToolOptions &Opts, RunResult &Result)
     : Diags(Diags), SM(Diags.getSourceManager()), LO(LO), Opts(Opts),
-      Result(Result) {
+      Result(Result), Nolint(SM) {
   if (!Opts.HeaderFilter.empty())
     HeaderFilter.emplace(Opts.HeaderFilter);
 }
@@ -140,12 +157,11 @@ bool RenderingSink::wanted(SourceLocation Loc) const {
 void RenderingSink::report(Finding F) {
   if (!globListMatches(Opts.Checks, checkName(F.Kind)))
     return; // Turned off by .bumper.yaml's Checks.
-  if (!wanted(F.Loc) || isSuppressedByNolint(SM, F.Loc, checkName(F.Kind)))
+  if (!wanted(F.Loc) || Nolint.suppresses(F.Loc, checkName(F.Kind)))
     return;
   // Template instantiations and shared headers report the same thing twice.
-  for (const Finding &P : Pending)
-    if (P.Kind == F.Kind && P.Loc == F.Loc && P.Message == F.Message)
-      return;
+  if (!PendingKeys.emplace(F.Kind, F.Loc.getRawEncoding(), F.Message).second)
+    return;
   Pending.push_back(std::move(F));
 }
 
@@ -159,6 +175,7 @@ void RenderingSink::flush() {
   for (const Finding &F : Pending)
     render(F);
   Pending.clear();
+  PendingKeys.clear();
 }
 
 ReportLocation RenderingSink::locate(FileID FID, unsigned Offset) const {
@@ -296,12 +313,11 @@ void RenderingSink::render(const Finding &F) {
                             : tooling::Diagnostic::Warning,
                         "");
   // The same fix from another translation unit (a shared header): once.
-  for (const tooling::Diagnostic &E : Result.Exported)
-    if (E.DiagnosticName == D.DiagnosticName &&
-        E.Message.FilePath == D.Message.FilePath &&
-        E.Message.FileOffset == D.Message.FileOffset &&
-        E.Message.Message == D.Message.Message)
-      return;
+  std::string ExportKey = D.DiagnosticName + "\n" + D.Message.FilePath + ":" +
+                          std::to_string(D.Message.FileOffset) + "\n" +
+                          D.Message.Message;
+  if (!Result.ExportedKeys.insert(ExportKey).second)
+    return;
   Result.Exported.push_back(std::move(D));
 }
 

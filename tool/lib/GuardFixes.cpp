@@ -114,15 +114,19 @@ bool sameBuffer(const NoEscapeAnnotation &A, const Expr *GuardBuffer,
          withoutSpaces(spell(GuardBuffer, SM, LO));
 }
 
-/// The identifiers and braces of one file, lexed raw once.
-struct FileTokens {
-  struct Tok {
-    unsigned Offset;
-    enum { Identifier, LBrace, RBrace } Kind;
-    StringRef Name;
-  };
-  std::vector<Tok> Toks;
+/// A guard planned in this run, so that nested blocks pick another name.
+struct Planned {
+  unsigned LB, RB;
+  std::string Name;
+};
 
+/// What a guard's name could clash with in one file, lexed raw once: its
+/// braces, and its identifiers that look like a guard's name (only
+/// "bumper_guard_..." can be taken by one). Blocks are asked for in source
+/// order, so one sweep over the file serves them all; a block before the
+/// last one asked for starts the sweep over.
+class FileTokens {
+public:
   FileTokens(FileID FID, const SourceManager &SM, const LangOptions &LO) {
     StringRef Buf = SM.getBufferData(FID);
     Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
@@ -130,30 +134,30 @@ struct FileTokens {
     Token T;
     while (!Lex.LexFromRawLexer(T) || T.isNot(tok::eof)) {
       unsigned Off = SM.getFileOffset(T.getLocation());
-      if (T.is(tok::raw_identifier))
+      if (T.is(tok::raw_identifier) &&
+          T.getRawIdentifier().starts_with(GuardPrefix)) {
         Toks.push_back({Off, Tok::Identifier, T.getRawIdentifier()});
-      else if (T.is(tok::l_brace))
+        Names.push_back(Toks.back());
+      } else if (T.is(tok::l_brace)) {
         Toks.push_back({Off, Tok::LBrace, {}});
-      else if (T.is(tok::r_brace))
+      } else if (T.is(tok::r_brace)) {
         Toks.push_back({Off, Tok::RBrace, {}});
+      }
       if (T.is(tok::eof))
         break;
     }
   }
 
   /// Names that may be visible at the '{' at \p LB or used in the block
-  /// [LB, RB]: identifiers of every scope still open at LB, and of the block.
-  llvm::StringSet<> namesAt(unsigned LB, unsigned RB) const {
-    std::vector<std::vector<StringRef>> Scopes(1);
-    llvm::StringSet<> Names;
-    for (const Tok &T : Toks) {
-      if (T.Offset >= LB) {
-        if (T.Offset > RB)
-          break;
-        if (T.Kind == Tok::Identifier)
-          Names.insert(T.Name);
-        continue;
-      }
+  /// [LB, RB]: guard-like identifiers of every scope still open at LB, of
+  /// the block, and the guards planned for the blocks around it.
+  llvm::StringSet<> namesAt(unsigned LB, unsigned RB) {
+    if (Next > 0 && Toks[Next - 1].Offset >= LB) {
+      Next = 0;
+      Scopes.assign(1, {});
+    }
+    for (; Next < Toks.size() && Toks[Next].Offset < LB; ++Next) {
+      const Tok &T = Toks[Next];
       if (T.Kind == Tok::Identifier)
         Scopes.back().push_back(T.Name);
       else if (T.Kind == Tok::LBrace)
@@ -161,18 +165,54 @@ struct FileTokens {
       else if (Scopes.size() > 1)
         Scopes.pop_back();
     }
+    llvm::StringSet<> Taken;
     for (const auto &Scope : Scopes)
       for (StringRef N : Scope)
-        Names.insert(N);
-    return Names;
-  }
-};
+        Taken.insert(N);
+    auto In = llvm::lower_bound(
+        Names, LB, [](const Tok &T, unsigned Off) { return T.Offset < Off; });
+    for (; In != Names.end() && In->Offset <= RB; ++In)
+      Taken.insert(In->Name);
 
-/// A guard planned in this run, so that nested blocks pick another name.
-struct Planned {
-  FileID File;
-  unsigned LB, RB;
-  std::string Name;
+    // The planned guards of the blocks still open at LB form a stack, as
+    // long as blocks come in source order.
+    if (!Plans.empty() && Plans.back().LB >= LB)
+      InOrder = false;
+    if (InOrder) {
+      while (!Open.empty() && Plans[Open.back()].RB < LB)
+        Open.pop_back();
+      for (size_t I : Open)
+        Taken.insert(Plans[I].Name);
+    } else {
+      for (const Planned &P : Plans)
+        if (P.LB < LB && RB < P.RB)
+          Taken.insert(P.Name);
+    }
+    return Taken;
+  }
+
+  /// Records the guard planned for the block [LB, RB].
+  void plan(unsigned LB, unsigned RB, std::string Name) {
+    Plans.push_back({LB, RB, std::move(Name)});
+    if (InOrder)
+      Open.push_back(Plans.size() - 1);
+  }
+
+  static constexpr StringRef GuardPrefix = "bumper_guard_";
+
+private:
+  struct Tok {
+    unsigned Offset;
+    enum { Identifier, LBrace, RBrace } Kind;
+    StringRef Name;
+  };
+  std::vector<Tok> Toks;
+  std::vector<Tok> Names; ///< the identifiers of Toks
+  size_t Next = 0;        ///< the sweep: Toks before Next are in Scopes
+  std::vector<std::vector<StringRef>> Scopes{1};
+  std::vector<Planned> Plans;
+  std::vector<size_t> Open; ///< Plans of the blocks around the last one
+  bool InOrder = true;
 };
 
 class GuardChecker {
@@ -252,13 +292,10 @@ private:
       It = Tokens.try_emplace(FID, std::make_unique<FileTokens>(FID, SM, LO))
                .first;
     llvm::StringSet<> Taken = It->second->namesAt(LB, RB);
-    for (const Planned &P : Plans)
-      if (P.File == FID && P.LB < LB && RB < P.RB)
-        Taken.insert(P.Name);
-    std::string Name = "bumper_guard_";
+    std::string Name = FileTokens::GuardPrefix.str();
     for (unsigned I = 1; Taken.contains(Name); ++I)
-      Name = "bumper_guard_" + std::to_string(I) + "_";
-    Plans.push_back({FID, LB, RB, Name});
+      Name = (FileTokens::GuardPrefix + std::to_string(I) + "_").str();
+    It->second->plan(LB, RB, Name);
     return Name;
   }
 
@@ -339,7 +376,6 @@ private:
   FindingSink &Sink;
   bool GuardDeclared;
   llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
-  std::vector<Planned> Plans;
 };
 
 } // namespace

@@ -15,8 +15,12 @@
 #include "bumper-tool/Runner.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Regex.h"
 #include <optional>
+#include <set>
+#include <tuple>
+#include <vector>
 
 namespace bumper {
 
@@ -25,6 +29,31 @@ namespace bumper {
 /// check at all). Check lists may use globs: NOLINT(bumper-*).
 bool isSuppressedByNolint(const clang::SourceManager &SM,
                           clang::SourceLocation Loc, llvm::StringRef Check);
+
+/// The NOLINT comments of the files of one translation unit, for many
+/// findings: each file's NOLINTBEGIN/NOLINTEND regions are found once, on its
+/// first finding, so N findings in a file cost N lookups, not N scans of it.
+class NolintIndex {
+public:
+  explicit NolintIndex(const clang::SourceManager &SM) : SM(SM) {}
+
+  /// As isSuppressedByNolint, and also inside a NOLINTBEGIN(...) /
+  /// NOLINTEND(...) region naming \p Check.
+  bool suppresses(clang::SourceLocation Loc, llvm::StringRef Check);
+
+private:
+  /// A NOLINTBEGIN region: from the start of its BEGIN line to the end of
+  /// its END line (npos: never closed). Regions nest.
+  struct Region {
+    size_t Begin, End;
+    llvm::StringRef BeginLine;
+    int Parent; ///< the enclosing region, -1 for none
+  };
+  const std::vector<Region> &regionsOf(clang::FileID FID, llvm::StringRef Buf);
+
+  const clang::SourceManager &SM;
+  llvm::DenseMap<clang::FileID, std::vector<Region>> Regions;
+};
 
 class RenderingSink : public FindingSink {
 public:
@@ -57,7 +86,12 @@ private:
   const ToolOptions &Opts;
   RunResult &Result;
   std::optional<llvm::Regex> HeaderFilter;
+  NolintIndex Nolint;
   std::vector<Finding> Pending;
+  /// Check, location and message of each pending finding, for the
+  /// de-duplication.
+  std::set<std::tuple<Check, clang::SourceLocation::UIntTy, std::string>>
+      PendingKeys;
   unsigned ErrorsRendered = 0;
   unsigned SourceIndex = 0;
   unsigned Sequence = 0;

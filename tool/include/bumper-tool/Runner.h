@@ -66,6 +66,9 @@ struct RunResult {
   std::map<std::string, std::set<clang::tooling::Replacement>> Fixes;
   /// Every finding that carries a fix, for --export-fixes.
   std::vector<clang::tooling::Diagnostic> Exported;
+  /// Check, file, offset and message of each of Exported, to keep them
+  /// unique without comparing each new one with all of them.
+  llvm::StringSet<> ExportedKeys;
   /// Main files of translation units that had compiler errors: never written.
   llvm::StringSet<> BrokenFiles;
   /// Main files that were analysed.
