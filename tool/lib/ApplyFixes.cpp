@@ -51,6 +51,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
   // The edits made to each file, by its real path: a file named twice (a
   // link and its target, both checked) is written once.
   llvm::StringMap<std::pair<std::string, std::vector<Edit>>> Done;
+  llvm::StringSet<> Folders;
   for (const auto &[Path, Fixes] : Result.Fixes) {
     if (Result.BrokenFiles.contains(Path))
       continue;
@@ -102,12 +103,15 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
       DiffOut << unifiedDiff(Path, Old, *New);
       continue;
     }
-    if (llvm::Error E = writeFileSafely(Path, Old, *New)) {
+    if (llvm::Error E = writeFileSafely(Path, Old, *New, &Folders)) {
       Fail(std::move(E));
       continue;
     }
     ++Out.FilesWritten;
   }
+  // Each file was flushed before its rename; the renames last once their
+  // folders are flushed, once each.
+  syncFolders(Folders);
   return Out;
 }
 

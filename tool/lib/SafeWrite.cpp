@@ -152,8 +152,14 @@ void syncFolder(llvm::StringRef Dir) {
 
 } // namespace
 
+void syncFolders(const llvm::StringSet<> &Folders) {
+  for (const auto &Dir : Folders)
+    syncFolder(Dir.getKey());
+}
+
 llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
-                            llvm::StringRef New) {
+                            llvm::StringRef New,
+                            llvm::StringSet<> *FoldersToSync) {
   const InjectedFailure Inject = InjectedFailure::fromEnvironment();
   // A link (or a chain of them) is followed to the file it names.
   llvm::SmallString<256> Target;
@@ -243,7 +249,10 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
   if (EC)
     return Discard(failure(Path, "replacing it with the new file failed", EC));
   llvm::sys::DontRemoveFileOnSignal(Temp);
-  syncFolder(Dir);
+  if (FoldersToSync)
+    FoldersToSync->insert(Dir);
+  else
+    syncFolder(Dir);
   return llvm::Error::success();
 }
 

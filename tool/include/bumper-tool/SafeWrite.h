@@ -13,6 +13,7 @@
 #define BUMPER_TOOL_SAFEWRITE_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <array>
 #include <cstdint>
@@ -48,6 +49,9 @@ llvm::Error changedOnDiskError(llvm::StringRef Path);
 ///   runs that were killed (their process is gone) are removed first;
 /// - right before the rename, the target is read again: if it no longer
 ///   holds \p Old, nothing is written (changedOnDiskError).
+/// The rename reaches the disk when the folder is flushed: right away, or,
+/// when \p FoldersToSync is given, by syncFolders() once per folder after a
+/// batch of files (a crash before that leaves the old file, never a mix).
 /// Every error names \p Path and ends "; it was not rewritten".
 ///
 /// Test-only hooks (environment variables; docs/reliability.md):
@@ -57,7 +61,12 @@ llvm::Error changedOnDiskError(llvm::StringRef Path);
 /// makes a step fail: create, chown, chmod, write (after <n> bytes, with
 /// ENOSPC), fsync or rename.
 llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
-                            llvm::StringRef New);
+                            llvm::StringRef New,
+                            llvm::StringSet<> *FoldersToSync = nullptr);
+
+/// Flushes each folder of \p Folders to disk (fsync), so that the renames
+/// made in them last.
+void syncFolders(const llvm::StringSet<> &Folders);
 
 } // namespace bumper
 
