@@ -17,8 +17,13 @@
 
 #if defined(__GNUC__)
 #define BUMPER_COLD [[gnu::cold, gnu::noinline]]
+// For the guard: an out-of-line call on the exception path would take the
+// guard's address, and the compiler would then keep its checkpoint in memory
+// (a store and reloads on every use) instead of in registers.
+#define BUMPER_INLINE [[gnu::always_inline]] inline
 #else
 #define BUMPER_COLD
+#define BUMPER_INLINE inline
 #endif
 
 namespace bumper {

@@ -189,9 +189,10 @@ class NoEscape {
 public:
   /// Guards the calling thread's default buffer as it is now (a later
   /// `with_buffer` does not change which buffer this guard restores).
-  NoEscape() : NoEscape(default_buffer()) {}
-  explicit NoEscape(Buffer &buf) noexcept : checkpoint_(buf.checkpoint()) {}
-  ~NoEscape() { checkpoint_.buffer->restore(checkpoint_); }
+  BUMPER_INLINE NoEscape() : NoEscape(default_buffer()) {}
+  BUMPER_INLINE explicit NoEscape(Buffer &buf) noexcept
+      : checkpoint_(buf.checkpoint()) {}
+  BUMPER_INLINE ~NoEscape() { checkpoint_.buffer->restore(checkpoint_); }
 
   NoEscape(const NoEscape &) = delete;
   NoEscape &operator=(const NoEscape &) = delete;
