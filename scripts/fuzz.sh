@@ -6,6 +6,8 @@
 #
 # Targets (test/fuzz/; docs/reliability.md):
 #   runtime   the differential fuzzer of libbumper (default)
+#   tool      bumper-tool's checks and rewrite on generated and mutated
+#             sources (test/fuzz/tool_fuzz.cpp)
 #
 # The seed corpus is test/fuzz/corpus/<target>/ (read only); what the run
 # finds goes to build-fuzz/corpus/<target>/ and is kept for the next run.
@@ -17,7 +19,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 usage() {
-  sed -n '4,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 [ $# -ge 1 ] || usage
@@ -27,29 +29,35 @@ shift
 target=${1:-runtime}
 [ $# -ge 1 ] && shift
 
-# target -> CMake target, whether it needs the tool built, libFuzzer -max_len.
+# target -> CMake target and its libFuzzer flags. build-fuzz/ always has the
+# tool configured (its library is only compiled for the tool target), so
+# switching targets never reconfigures it.
 case "$target" in
 runtime)
   cmake_target=runtime_fuzz
-  needs_tool=OFF
-  max_len=4096
+  target_args=(-max_len=4096)
+  ;;
+tool)
+  # An input that takes over 30 s is a hang (tens of milliseconds is usual;
+  # the margin is for a machine busy with other work);
+  # the dictionary holds tokens of annotated code for the source-text mode.
+  cmake_target=tool_fuzz
+  target_args=(-max_len=4096 -timeout=30
+    -dict="$BUMPER_ROOT/test/fuzz/tool.dict")
   ;;
 *)
-  echo "fuzz.sh: unknown target '$target' (known: runtime)" >&2
+  echo "fuzz.sh: unknown target '$target' (known: runtime, tool)" >&2
   exit 2
   ;;
 esac
 
-# libFuzzer and the sanitizer runtimes for clang come with libclang-rt-19-dev.
-BUMPER_PACKAGES+=(libclang-rt-19-dev)
+# libFuzzer and the sanitizer runtimes for clang come with libclang-rt-19-dev
+# (in setup.sh's list).
 bumper_install_missing
 
-BUILD=$BUMPER_ROOT/build-fuzz
-cmake -G Ninja -S "$BUMPER_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-  -DBUMPER_FUZZERS=ON -DBUMPER_BUILD_TOOL=$needs_tool \
-  -DBUMPER_BUILD_BENCHMARKS=OFF -DBUMPER_BUILD_EXAMPLES=OFF \
-  -DBUMPER_SANITIZER_TESTS=OFF >/dev/null
+# The sanitized build that scripts/test.sh uses too (setup.sh).
+BUILD=$BUMPER_FUZZ_BUILD
+bumper_configure_sanitized "$BUILD"
 ninja -C "$BUILD" -j "${FUZZ_JOBS:-$(bumper_jobs)}" "$cmake_target"
 
 seeds=$BUMPER_ROOT/test/fuzz/corpus/$target
@@ -57,7 +65,7 @@ corpus=$BUILD/corpus/$target
 artifacts=$BUILD/artifacts/$target
 log=$BUILD/fuzz-$target.log
 mkdir -p "$corpus" "$artifacts" "$seeds"
-args=(-max_total_time="$seconds" -max_len="$max_len" -print_final_stats=1
+args=(-max_total_time="$seconds" "${target_args[@]}" -print_final_stats=1
   -artifact_prefix="$artifacts/")
 [ -n "${FUZZ_FORK:-}" ] && args+=(-fork="$FUZZ_FORK")
 
@@ -76,9 +84,13 @@ cpu_of() {
 }
 cpu=$(($(cpu_of "$BUILD/.times-after") - $(cpu_of "$BUILD/.times-before")))
 
-execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+# With -fork, each job prints its own final stats: the parent's last "#N:"
+# line counts all executions.
+execs=
+[ -n "${FUZZ_FORK:-}" ] ||
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' | sort -n | tail -1 || true)
 cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
 echo "fuzz.sh: target $target: ${execs:-?} executions in $((end - start)) s wall," \
   "${cpu} s CPU," \

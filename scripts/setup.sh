@@ -7,6 +7,9 @@ set -euo pipefail
 BUMPER_PACKAGES=(cmake ninja-build g++ python3 pkg-config
   llvm-19-dev libclang-19-dev clang-19 llvm-19-tools clang-tidy-19
   libgtest-dev libgmock-dev libbenchmark-dev)
+# clang-19's ASan, UBSan and libFuzzer runtimes: the sanitizer build and the
+# fuzzers (scripts/test.sh, scripts/fuzz.sh).
+BUMPER_PACKAGES+=(libclang-rt-19-dev)
 # test/tool/sarif.test validates SARIF with ajv-cli from npm (installed into
 # the build tree by test/tool/sarif/validate.py), and the pre-commit hook's
 # test needs git. Node may come from elsewhere (NodeSource's nodejs package
@@ -40,6 +43,21 @@ bumper_configure() {
   fi
 }
 
+# bumper_configure_sanitized <build-dir>: clang-19 with ASan and UBSan on
+# everything (-fno-sanitize-recover), asserts on (Debug, optimised with -O1),
+# and the libFuzzer targets. scripts/test.sh's sanitizer phase and
+# scripts/fuzz.sh share this build (BUMPER_FUZZ_BUILD, default build-fuzz/).
+bumper_configure_sanitized() {
+  local dir=$1
+  cmake -G Ninja -S "$BUMPER_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+    -DCMAKE_C_FLAGS_DEBUG="-O1 -gline-tables-only" \
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+    -DBUMPER_SANITIZE=address,undefined -DBUMPER_FUZZERS=ON \
+    -DBUMPER_BUILD_TOOL=ON -DBUMPER_BUILD_BENCHMARKS=OFF \
+    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_SANITIZER_TESTS=OFF >/dev/null
+}
+
 # Cap parallel jobs by memory: a Clang-heavy translation unit needs over 1 GB.
 bumper_jobs() {
   local cores mem_gb
@@ -51,6 +69,7 @@ bumper_jobs() {
 }
 
 BUMPER_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUMPER_FUZZ_BUILD=${BUMPER_FUZZ_BUILD:-$BUMPER_ROOT/build-fuzz}
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   bumper_install_missing

@@ -1,0 +1,2 @@
+#pragma once
+#include "fuzz_std.h"
