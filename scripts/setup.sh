@@ -59,7 +59,12 @@ bumper_configure_sanitized() {
 }
 
 # Cap parallel jobs by memory: a Clang-heavy translation unit needs over 1 GB.
+# BUMPER_JOBS=n sets it (a machine shared with others).
 bumper_jobs() {
+  if [ -n "${BUMPER_JOBS:-}" ]; then
+    echo "$BUMPER_JOBS"
+    return
+  fi
   local cores mem_gb
   cores=$(nproc)
   mem_gb=$(awk '/MemAvailable/ {print int($2 / 1048576)}' /proc/meminfo)
