@@ -11,6 +11,7 @@
 
 #include "bumper-tool/ApplyFixes.h"
 #include "bumper-tool/Config.h"
+#include "bumper-tool/InputChecks.h"
 #include "bumper-tool/Output.h"
 #include "bumper-tool/Runner.h"
 #include "bumper-tool/Sarif.h"
@@ -122,7 +123,7 @@ cl::opt<std::string> SourceRoot(
              "it, absolute file:// URIs"),
     cl::cat(Category));
 
-cl::opt<unsigned>
+cl::opt<std::string>
     Jobs("j", cl::value_desc("N"), cl::Prefix,
          cl::desc("Check N translation units at once (default: the number of "
                   "cores). Output stays in the order of the sources"),
@@ -173,30 +174,6 @@ std::string absolute(StringRef Path) {
   sys::fs::make_absolute(P);
   sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return std::string(P);
-}
-
-/// The compilation database, as clang-tidy finds it.
-std::unique_ptr<tooling::CompilationDatabase>
-loadDatabase(std::unique_ptr<tooling::CompilationDatabase> FromArgs,
-             StringRef FirstSource) {
-  if (FromArgs)
-    return FromArgs;
-  std::string Err;
-  if (!BuildPath.empty()) {
-    auto DB =
-        tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Err);
-    if (!DB)
-      error("cannot load a compilation database from '" + BuildPath +
-            "': " + Err);
-    return DB;
-  }
-  auto DB =
-      tooling::CompilationDatabase::autoDetectFromSource(FirstSource, Err);
-  if (!DB)
-    error("no compilation database found in a folder above '" + FirstSource +
-          "'; pass -p <build-dir>, or the compiler arguments after '--' (for "
-          "example: -- -std=c++20 -Iinclude)");
-  return DB;
 }
 
 } // namespace
@@ -261,9 +238,14 @@ int main(int argc, const char **argv) {
     error("--fix and --diff exclude each other: --diff writes nothing");
     return ExitUsage;
   }
-  if (Jobs.getNumOccurrences() && Jobs == 0) {
-    error("-j wants a number of jobs of at least 1");
-    return ExitUsage;
+  unsigned JobCount = std::max(1, llvm::get_physical_cores());
+  if (Jobs.getNumOccurrences()) {
+    Expected<unsigned> N = bumper::parseJobs(Jobs);
+    if (!N) {
+      error(toString(N.takeError()));
+      return ExitUsage;
+    }
+    JobCount = *N;
   }
   if (Format != OutputFormat::Sarif &&
       (!OutputFile.empty() || !SourceRoot.empty())) {
@@ -290,8 +272,8 @@ int main(int argc, const char **argv) {
   bool InputProblem = false;
   std::vector<std::string> Files;
   for (const std::string &S : Sources) {
-    if (!sys::fs::is_regular_file(S)) {
-      error("no such file: '" + S + "'");
+    if (Error E = bumper::checkSourceFile(S)) {
+      error(toString(std::move(E)));
       InputProblem = true;
       continue;
     }
@@ -300,10 +282,19 @@ int main(int argc, const char **argv) {
   if (Files.empty())
     return ExitUsage;
 
-  std::unique_ptr<tooling::CompilationDatabase> DB =
-      loadDatabase(std::move(FromArgs), Files.front());
-  if (!DB)
+  // Everything after "--" is every source's command; else -p, else a database
+  // above the first source.
+  bumper::LoadedDatabase Loaded;
+  if (FromArgs) {
+    Loaded.Database = std::move(FromArgs);
+  } else if (Expected<bumper::LoadedDatabase> L =
+                 bumper::loadCompilationDatabase(BuildPath, Files.front())) {
+    Loaded = std::move(*L);
+  } else {
+    error(toString(L.takeError()));
     return ExitUsage;
+  }
+  std::unique_ptr<tooling::CompilationDatabase> DB = std::move(Loaded.Database);
   std::vector<std::string> Runnable;
   for (const std::string &F : Files) {
     // JSON databases guess a command for a file they do not list (the
@@ -312,10 +303,11 @@ int main(int argc, const char **argv) {
     if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
           return C.Heuristic.empty();
         })) {
-      error("no compile command for '" + F +
-            "' in the compilation database; build it with CMake's "
-            "CMAKE_EXPORT_COMPILE_COMMANDS, or pass the compiler arguments "
-            "after '--'");
+      error("no compile command for '" + F + "' in the compilation database '" +
+            Loaded.File +
+            "'; check that the build compiles it (a header has no command "
+            "of its own: give the source that includes it), or pass the "
+            "compiler arguments after '--'");
       InputProblem = true;
       continue;
     }
@@ -326,11 +318,7 @@ int main(int argc, const char **argv) {
   bool Terminal = sys::Process::StandardErrIsDisplayed();
   bumper::ToolOptions Opts;
   Opts.RenderText = Format == OutputFormat::Text;
-  Opts.Jobs = Jobs.getNumOccurrences()
-                  ? unsigned(Jobs)
-                  : std::max(1u, llvm::get_physical_cores() > 0
-                                     ? unsigned(llvm::get_physical_cores())
-                                     : 1u);
+  Opts.Jobs = JobCount;
   Opts.Progress = Terminal && !Quiet;
   Opts.Fix = Fix;
   Opts.WarningsAsErrors = WarningsAsErrors;

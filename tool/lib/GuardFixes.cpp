@@ -258,6 +258,19 @@ public:
               {},
               {}};
     SourceLocation LBrace = Body->getLBracLoc();
+    if (LBrace.isMacroID() && SM.isMacroArgExpansion(LBrace) &&
+        Body->getRBracLoc().isMacroID()) {
+      // Written in the file, but as a macro's argument: the macro may expand
+      // it more than once, or not at all, or turn it into a string.
+      StringRef Macro =
+          Lexer::getImmediateMacroNameForDiagnostics(LBrace, SM, LO);
+      F.Message += "; not fixed: the block is an argument of the macro '" +
+                   Macro.str() +
+                   "', which decides how it is expanded; add "
+                   "'bumper::NoEscape' to the block by hand";
+      Sink.report(std::move(F));
+      return;
+    }
     if (LBrace.isMacroID() || Body->getRBracLoc().isMacroID()) {
       F.Message += "; not fixed: the block is written inside a macro, and "
                    "editing the macro would change every expansion of it; "
