@@ -196,8 +196,9 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
     return E;
   };
 
-  // The owner first: a chown clears the set-user-ID and set-group-ID bits,
-  // which the mode below puts back.
+  // The owner first, the mode last: a chown, and a write by a process
+  // without CAP_FSETID, clear the set-user-ID and set-group-ID bits, which
+  // the mode puts back.
   struct stat TempSt;
   if (::fstat(FD, &TempSt) != 0)
     return Discard(
@@ -216,14 +217,14 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
                                  llvm::Twine(St.st_gid) + ")",
                              EC));
   }
+  if ((EC = writeAll(FD, New, Inject)))
+    return Discard(failure(Path, "writing the new content failed", EC));
   EC = Inject.at("chmod") ? std::make_error_code(std::errc::not_supported)
        : ::fchmod(FD, St.st_mode & 07777) != 0 ? lastError()
                                                : std::error_code();
   if (EC)
     return Discard(
         failure(Path, "cannot give the new file the mode of the old one", EC));
-  if ((EC = writeAll(FD, New, Inject)))
-    return Discard(failure(Path, "writing the new content failed", EC));
   EC = Inject.at("fsync") ? std::make_error_code(std::errc::io_error)
        : ::fsync(FD) != 0 ? lastError()
                           : std::error_code();
