@@ -235,7 +235,8 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
   if (Fix && Diff) {
-    error("--fix and --diff exclude each other: --diff writes nothing");
+    error("--fix and --diff exclude each other: --diff shows what --fix "
+          "would write, and writes nothing; drop one of them");
     return ExitUsage;
   }
   unsigned JobCount = std::max(1, llvm::get_physical_cores());
@@ -264,7 +265,9 @@ int main(int argc, const char **argv) {
   if (!HeaderFilter.empty()) {
     std::string RegexErr;
     if (!Regex(HeaderFilter).isValid(RegexErr)) {
-      error("invalid --header-filter '" + HeaderFilter + "': " + RegexErr);
+      error("invalid --header-filter '" + HeaderFilter + "': " + RegexErr +
+            "; it is a POSIX extended regular expression, matched against "
+            "absolute paths");
       return ExitUsage;
     }
   }

@@ -61,14 +61,15 @@ Expected<LoadedDatabase> loadJsonDatabase(StringRef File) {
     // "[1:70, byte=69]: Expected , or } after object property"
     std::string Message = toString(V.takeError());
     SmallVector<StringRef, 4> Parts;
-    // (llvm::json counts columns from 0.)
+    // llvm::json reports the column after the character it read last: the
+    // 1-based column of the one it stopped at.
     unsigned Column = 0, Byte = 0;
     if (Regex("^\\[([0-9]+):([0-9]+), byte=([0-9]+)\\]: (.*)$")
             .match(Message, &Parts) &&
         !Parts[2].getAsInteger(10, Column) && !Parts[3].getAsInteger(10, Byte))
       Message = (Byte >= Text.size()
                      ? Twine("at its end")
-                     : "line " + Parts[1] + ", column " + Twine(Column + 1))
+                     : "line " + Parts[1] + ", column " + Twine(Column))
                     .str() +
                 ": " + asClause(Parts[4]);
     return failure("the compilation database '" + File +
