@@ -56,9 +56,10 @@ void ResizeBuffer::release(detail::Block *block) noexcept {
 }
 
 void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
-  const std::size_t worst_padding = alignment > detail::block_alignment
-                                        ? alignment - detail::block_alignment
-                                        : 0;
+  const std::size_t worst_padding = (alignment > detail::block_alignment
+                                         ? alignment - detail::block_alignment
+                                         : 0) +
+                                    asan_redzone;
   if (size > SIZE_MAX - worst_padding)
     throw out_of_memory(size, alignment, capacity_, used());
   const std::size_t needed = size + worst_padding;

@@ -10,9 +10,10 @@ namespace {
 /// bytes whose data is aligned to detail::block_alignment.
 bool fits_fresh_block(std::size_t size, std::size_t alignment,
                       std::size_t space) noexcept {
-  const std::size_t worst_padding = alignment > detail::block_alignment
-                                        ? alignment - detail::block_alignment
-                                        : 0;
+  const std::size_t worst_padding = (alignment > detail::block_alignment
+                                         ? alignment - detail::block_alignment
+                                         : 0) +
+                                    asan_redzone;
   return worst_padding <= space && size <= space - worst_padding;
 }
 } // namespace

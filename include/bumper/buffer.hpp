@@ -37,6 +37,13 @@ class Buffer;
 /// the requested bytes are usable; ASan poisons the rest), only in `used()`.
 inline constexpr std::size_t allocation_granule = 8;
 
+/// The poisoned gap after every allocation under AddressSanitizer
+/// (BUMPER_ASAN_REDZONE, in whole granules); 0 otherwise.
+inline constexpr std::size_t asan_redzone =
+    BUMPER_HAS_ASAN ? (std::size_t{BUMPER_ASAN_REDZONE} + allocation_granule -
+                       1) / allocation_granule * allocation_granule
+                    : 0;
+
 /// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
 /// buffer that made it; treat the struct as opaque.
@@ -133,12 +140,12 @@ public:
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate(std::size_t size,
                                                 std::size_t alignment) {
     check_thread();
-    const std::size_t padding = padding_for(alignment);
+    const std::size_t padding = padding_for(alignment) + asan_redzone;
     const auto available = static_cast<std::size_t>(end_ - cur_);
     // Compare sizes, never form a pointer past the block: overflow-safe for
     // any size.
     if (padding <= available && size <= available - padding) [[likely]]
-      return bump(padding, size);
+      return bump(padding - asan_redzone, size);
     return allocate_cold(size, alignment);
   }
 
@@ -151,12 +158,12 @@ public:
                                                       std::size_t element_size,
                                                       std::size_t alignment) {
     check_thread();
-    const std::size_t padding = padding_for(alignment);
+    const std::size_t padding = padding_for(alignment) + asan_redzone;
     const auto available = static_cast<std::size_t>(end_ - cur_);
     // `count` elements fit, so their size does not overflow.
     if (padding <= available && count <= (available - padding) / element_size)
         [[likely]]
-      return bump(padding, count * element_size);
+      return bump(padding - asan_redzone, count * element_size);
     return allocate_array_cold(count, element_size, alignment);
   }
 
@@ -344,8 +351,9 @@ private:
   [[nodiscard]] std::byte *bump(std::size_t padding,
                                 std::size_t size) noexcept {
     std::byte *result = cur_ + padding;
-    // Cannot overflow: the block's end is a multiple of the granule too.
-    cur_ = result + detail::granule_ceil(size);
+    // Cannot overflow: the block's end is a multiple of the granule too. The
+    // redzone (if any) stays poisoned.
+    cur_ = result + detail::granule_ceil(size) + asan_redzone;
     // The high-water mark's peak, kept here rather than in `restore`: the new
     // position is in a register already, and in a loop that reuses its memory
     // the store is skipped.

@@ -45,4 +45,14 @@
 #define BUMPER_HAS_ASAN 0
 #endif
 
+/* BUMPER_ASAN_REDZONE: under AddressSanitizer, the bytes left poisoned after
+ * every allocation (rounded up to a multiple of 8), so that an overflow into
+ * the next allocation is reported too, not only one past the newest. 0 (the
+ * default) packs allocations; 16 or 32 are typical. Ignored without ASan.
+ * Define it the same way in every unit (CMake: a compile definition), since
+ * it changes what used() counts. */
+#ifndef BUMPER_ASAN_REDZONE
+#define BUMPER_ASAN_REDZONE 0
+#endif
+
 #endif /* BUMPER_CONFIG_H */
