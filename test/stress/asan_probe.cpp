@@ -4,6 +4,8 @@
 //   asan_probe one-past-newest   write one byte past the newest allocation
 //   asan_probe one-past-inner    write one byte past an allocation that has
 //                                another allocation right after it
+//   asan_probe granule-tail      write past a 3-byte allocation, inside its
+//                                8-byte granule (another allocation follows)
 //   asan_probe after-restore     write into memory a restore handed back
 //   asan_probe after-reset       read memory a reset handed back
 //
@@ -33,6 +35,10 @@ int main(int argc, char **argv) {
     std::printf("a at %p, b at %p\n", static_cast<void *>(a.data()),
                 static_cast<void *>(b.data()));
     poke(a.data() + 16);
+  } else if (mode == "granule-tail") {
+    auto a = bumper::alloc<char>(buf, 3);
+    (void)bumper::alloc<char>(buf, 8);
+    poke(a.data() + 5);
   } else if (mode == "after-restore") {
     const bumper::Checkpoint cp = bumper::checkpoint(buf);
     auto a = bumper::alloc<char>(buf, 16);
@@ -45,7 +51,7 @@ int main(int argc, char **argv) {
     std::printf("%d\n", peek(a.data()));
   } else {
     std::fprintf(stderr, "usage: asan_probe one-past-newest|one-past-inner|"
-                         "after-restore|after-reset\n");
+                         "granule-tail|after-restore|after-reset\n");
     return 2;
   }
   std::printf("not detected\n");
