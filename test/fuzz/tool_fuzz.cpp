@@ -118,6 +118,11 @@ const std::vector<std::pair<std::string, std::string>> &headers() {
       std::abort();
     }
     Add(BUMPER_FUZZ_TOOL_STUB, "/fuzz/include/bumper-stub.hpp");
+    // Bumper's C API and configuration as they are: C code (and the
+    // stand-in bumper.hpp) include them.
+    for (StringRef Name : {"bumper.h", "config.h"})
+      Add((llvm::Twine(BUMPER_FUZZ_TOOL_INCLUDE) + "/bumper/" + Name).str(),
+          ("/fuzz/include/bumper/" + Name).str());
     return Out;
   }();
   return Files;
@@ -587,19 +592,19 @@ private:
     if (C)
       return open("[[bumper::no_escape]] {", std::move(S));
     switch (Choice) {
-    case 9: {
-      std::string L = fresh("l");
-      S.Function = true;
-      S.Close = "return nullptr; };";
-      S.After = "use(" + L + "());";
-      return open("auto " + L + " = [&]() -> int * {", std::move(S));
-    }
+    case 9:
     case 10: {
+      // A lambda returning int *, by reference and called, or by copy and
+      // stored into a global std::function.
       std::string L = fresh("l");
+      bool ByCopy = Choice == 10;
       S.Function = true;
       S.Close = "return nullptr; };";
-      S.After = "g_fn = [=]() mutable { return use(" + L + "()); };";
-      return open("auto " + L + " = [=]() mutable -> int * {", std::move(S));
+      S.After = ByCopy ? "g_fn = [=]() mutable { return use(" + L + "()); };"
+                       : "use(" + L + "());";
+      return open("auto " + L + (ByCopy ? " = [=]() mutable" : " = [&]()") +
+                      " -> int * {",
+                  std::move(S));
     }
     case 11:
       S.Function = true;
