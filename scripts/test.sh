@@ -17,8 +17,9 @@
 # ctest args go to phase 1 (e.g. scripts/test.sh -R runtime). Environment:
 # BUMPER_FUZZ_BUILD (phase 2 and 3's build folder, default build-fuzz/),
 # TEST_FUZZ_TOOL_SECONDS, TEST_FUZZ_RUNTIME_SECONDS (60 and 30).
-set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+# setup.sh turns on -e; a failed phase must not stop the others.
+set +e -uo pipefail
 
 tests=1
 sanitize=1
@@ -36,6 +37,7 @@ done
 bumper_install_missing || exit 1
 summary=()
 failed=0
+phases_failed=0
 
 # run_phase <name> <function>: runs it, timed, and records its result.
 run_phase() {
@@ -52,6 +54,7 @@ run_phase() {
     echo "=== test.sh: phase $name FAILED (status $status) in ${took} s"
     summary+=("$name FAILED (${took} s)")
     failed=1
+    phases_failed=$((phases_failed + 1))
   fi
 }
 
@@ -87,6 +90,6 @@ line=$(printf '%s, ' "${summary[@]}")
 if [ "$failed" -eq 0 ]; then
   echo "test.sh: ${line%, }: all passed"
 else
-  echo "test.sh: ${line%, }: FAILED"
+  echo "test.sh: ${line%, }: $phases_failed of ${#summary[@]} phases FAILED"
 fi
 exit "$failed"
