@@ -224,6 +224,19 @@ std::string findConfigFile(llvm::StringRef Dir) {
   return "";
 }
 
+llvm::Expected<Config> configForSource(llvm::StringRef Source,
+                                       llvm::StringRef ExplicitFile) {
+  if (!ExplicitFile.empty())
+    return readConfigFile(ExplicitFile);
+  llvm::SmallString<256> Dir(Source);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_filename(Dir);
+  std::string Path = findConfigFile(Dir);
+  if (Path.empty())
+    return defaultConfig();
+  return readConfigFile(Path);
+}
+
 std::string dumpConfig(const Config &C) {
   Config D = defaultConfig();
   RawConfig Raw;

@@ -15,10 +15,15 @@
 //                                                    annotation)
 //   -fplugin-arg-bumper-warnings-as-errors
 //   -fplugin-arg-bumper-header-filter=<regex>
+//   -fplugin-arg-bumper-config-file=<path>
+// and .bumper.yaml, found upward from the main file as bumper-tool finds it
+// (Config.h): its Checks, WarningsAsErrors, HeaderFilterRegex, Allocators and
+// KeepsArgument apply; an argument given to the plugin wins over the file.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Checks.h"
+#include "bumper-tool/Config.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang/AST/ASTConsumer.h"
@@ -46,7 +51,9 @@ struct PluginOptions {
   /// warnings).
   std::array<std::optional<Level>, NumChecks> Levels;
   bool WarningsAsErrors = false;
-  std::string HeaderFilter;
+  std::optional<std::string> HeaderFilter;
+  /// Instead of the .bumper.yaml found above the main file.
+  std::string ConfigFile;
 };
 
 std::optional<Level> parseLevel(StringRef S) {
@@ -70,10 +77,7 @@ std::optional<bool> parseBool(StringRef S) {
 class BumperConsumer : public ASTConsumer {
 public:
   BumperConsumer(CompilerInstance &CI, PluginOptions Opts)
-      : CI(CI), Opts(std::move(Opts)), Scope(Recorder) {
-    if (!this->Opts.HeaderFilter.empty())
-      HeaderFilter.emplace(this->Opts.HeaderFilter);
-  }
+      : CI(CI), Opts(std::move(Opts)), Scope(Recorder) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
@@ -81,13 +85,40 @@ public:
     // may be incomplete, and the findings would be noise.
     if (Diags.hasErrorOccurred())
       return;
+    if (!loadConfig(Ctx.getSourceManager(), Diags))
+      return;
     CollectingSink Sink;
-    runAllChecks(Ctx, Recorder, Sink);
+    runAllChecks(
+        Ctx, Recorder, Sink,
+        EscapeOptions{Conf.Allocators.value_or(std::vector<std::string>()),
+                      Conf.KeepsArgument.value_or(std::vector<std::string>())});
     for (const Finding &F : Sink.take(Ctx.getSourceManager()))
       emit(Diags, F);
   }
 
 private:
+  /// Reads the configuration of the main file; a bad file is a compile
+  /// error, as a bad -fplugin-arg is.
+  bool loadConfig(const SourceManager &SM, DiagnosticsEngine &Diags) {
+    StringRef Main;
+    if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Main = F->getName();
+    Expected<Config> C =
+        configForSource(Main.empty() ? "-" : Main, Opts.ConfigFile);
+    if (!C) {
+      Diags.Report(
+          Diags.getCustomDiagID(DiagnosticsEngine::Error, "bumper plugin: %0"))
+          << toString(C.takeError());
+      return false;
+    }
+    Conf = std::move(*C);
+    if (std::optional<std::string> Filter =
+            Opts.HeaderFilter ? Opts.HeaderFilter : Conf.HeaderFilterRegex;
+        Filter && !Filter->empty())
+      HeaderFilter.emplace(*Filter);
+    return true;
+  }
+
   /// Main file only, as compilers and clang-tidy do, unless the header filter
   /// asks for a header. Presumed locations, so that a preprocessed file (what
   /// a distcc worker compiles) is judged by its line markers.
@@ -111,6 +142,8 @@ private:
     Level L = F.Level == Severity::Error ? Level::Error : Level::Warning;
     if (std::optional<Level> Given = Opts.Levels[indexOf(F.Kind)])
       L = *Given;
+    else if (!globListMatches(Conf.Checks.value_or("bumper-*"), Name))
+      L = Level::Off;
     if (L == Level::Off || !wanted(SM, F.Loc) ||
         isSuppressedByNolint(SM, F.Loc, Name))
       return;
@@ -119,7 +152,8 @@ private:
       // Custom diagnostics ignore -Werror and -w: honour them here.
       if (Diags.getIgnoreAllWarnings())
         return;
-      if (Opts.WarningsAsErrors || Diags.getWarningsAsErrors()) {
+      if (Opts.WarningsAsErrors || Diags.getWarningsAsErrors() ||
+          globListMatches(Conf.WarningsAsErrors.value_or(""), Name)) {
         L = Level::Error;
         Suffix = ("[" + Name + ",-warnings-as-errors]").str();
       }
@@ -145,6 +179,7 @@ private:
 
   CompilerInstance &CI;
   PluginOptions Opts;
+  Config Conf;
   std::optional<llvm::Regex> HeaderFilter;
   // The attribute's uses while this translation unit is parsed: the consumer
   // is made before parsing starts and lives until it ends.
@@ -166,8 +201,8 @@ protected:
         DiagnosticsEngine::Error,
         "bumper plugin: %0 (in -fplugin-arg-bumper-%1); expected "
         "<check>=error|warning|off with <check> one of escape, "
-        "missing-guard, unscoped-alloc, annotation; warnings-as-errors; or "
-        "header-filter=<regex>");
+        "missing-guard, unscoped-alloc, annotation; warnings-as-errors; "
+        "header-filter=<regex>; or config-file=<path>");
     bool OK = true;
     for (const std::string &Arg : Args) {
       auto [Key, Value] = StringRef(Arg).split('=');
@@ -188,6 +223,8 @@ protected:
         }
         Diags.Report(BadArg) << "bad regular expression: " + Error << Arg;
         OK = false;
+      } else if (Key == "config-file" && HasValue && !Value.empty()) {
+        Opts.ConfigFile = Value.str();
       } else if (std::optional<Check> C = parseCheckName(Key)) {
         if (std::optional<Level> L = parseLevel(Value); L && HasValue) {
           Opts.Levels[indexOf(*C)] = *L;

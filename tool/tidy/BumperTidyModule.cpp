@@ -13,11 +13,15 @@
 // before parsing), the checks run the analysis once per translation unit
 // (Checks.h) and each reports the findings of its own kind. As in clang-tidy
 // generally, every finding is a warning; WarningsAsErrors: 'bumper-escape'
-// makes an escape fail the run (docs/ci.md).
+// makes an escape fail the run (docs/ci.md). Of .bumper.yaml (found upward
+// from the main file, Config.h), the keys that are not clang-tidy's own apply:
+// Allocators and KeepsArgument; .clang-tidy chooses checks, errors and
+// headers.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Checks.h"
+#include "bumper-tool/Config.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -43,6 +47,8 @@ struct TranslationUnitState {
   unsigned Users = 0;
   const ASTContext *AnalysedContext = nullptr;
   std::vector<Finding> Findings;
+  /// A .bumper.yaml that could not be read, reported by the first check.
+  std::string ConfigError;
 };
 
 thread_local TranslationUnitState *Current = nullptr;
@@ -71,10 +77,23 @@ const std::vector<Finding> &findingsFor(ASTContext &Ctx) {
     S.Findings.clear();
     // A translation unit with compiler errors may have an incomplete AST;
     // clang-tidy reports the errors themselves.
+    S.ConfigError.clear();
     if (!Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      StringRef Main;
+      if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
+        Main = F->getName();
+      Expected<Config> C = configForSource(Main.empty() ? "-" : Main);
+      if (!C) {
+        S.ConfigError = toString(C.takeError());
+        return S.Findings;
+      }
       CollectingSink Sink;
-      runAllChecks(Ctx, S.Recorder, Sink);
-      S.Findings = Sink.take(Ctx.getSourceManager());
+      runAllChecks(
+          Ctx, S.Recorder, Sink,
+          EscapeOptions{C->Allocators.value_or(std::vector<std::string>()),
+                        C->KeepsArgument.value_or(std::vector<std::string>())});
+      S.Findings = Sink.take(SM);
     }
   }
   return S.Findings;
@@ -106,7 +125,13 @@ public:
   void check(const MatchFinder::MatchResult &Result) override {
     if (!Joined || !Current || !Result.Nodes.getNodeAs<Decl>("tu"))
       return;
-    for (const Finding &F : findingsFor(*Result.Context)) {
+    const std::vector<Finding> &Findings = findingsFor(*Result.Context);
+    if (!Current->ConfigError.empty()) {
+      configurationDiag("%0", DiagnosticIDs::Error) << Current->ConfigError;
+      Current->ConfigError.clear(); // once per translation unit
+      return;
+    }
+    for (const Finding &F : Findings) {
       if (F.Kind != Kind)
         continue;
       {

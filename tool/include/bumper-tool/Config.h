@@ -59,6 +59,12 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
 /// Reads and parses \p Path.
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
 
+/// The configuration of \p Source for the front ends that see one file at a
+/// time (the plugin, the clang-tidy module): \p ExplicitFile if given, else
+/// the nearest .bumper.yaml above the source's folder, else the defaults.
+llvm::Expected<Config> configForSource(llvm::StringRef Source,
+                                       llvm::StringRef ExplicitFile = "");
+
 /// The nearest .bumper.yaml in \p Dir or a folder above it; "" if none.
 std::string findConfigFile(llvm::StringRef Dir);
 
