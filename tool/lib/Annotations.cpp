@@ -62,10 +62,22 @@ static bool isBufferClass(const CXXRecordDecl *RD) {
   return false;
 }
 
+/// The C API's handle, `bumper_buffer *`: a buffer in C. (In C++ the guard
+/// takes a `bumper::Buffer &`, which the handle is not.)
+static bool isCBufferHandle(QualType T) {
+  const RecordDecl *RD =
+      T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
+  return RD && !RD->getASTContext().getLangOpts().CPlusPlus &&
+         RD->getIdentifier() && RD->getName() == "bumper_buffer" &&
+         RD->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
 bool isBufferExpression(const Expr *E) {
   if (!E)
     return false;
   if (E->isTypeDependent() || E->isValueDependent())
+    return true;
+  if (isCBufferHandle(E->getType()))
     return true;
   if (!E->isGLValue())
     return false;
@@ -160,9 +172,12 @@ public:
     const Expr *Buffer = U.Args.empty() ? nullptr : U.Args.front();
     if (Buffer && !isBufferExpression(Buffer))
       return error(Buffer->getBeginLoc(),
-                   "the argument of 'bumper::no_escape' must name a bumper "
-                   "buffer (bumper::AllocBuffer, bumper::SlabBuffer, ...), "
-                   "not an expression of type '" +
+                   std::string("the argument of 'bumper::no_escape' must ") +
+                       (!Ctx.getLangOpts().CPlusPlus
+                            ? "be a 'bumper_buffer *'"
+                            : "name a bumper buffer (bumper::AllocBuffer, "
+                              "bumper::SlabBuffer, ...)") +
+                       ", not an expression of type '" +
                        Buffer->getType().getAsString() + "'");
 
     std::string Spelling = Buffer ? spell(Buffer) : std::string();

@@ -60,12 +60,14 @@ AttributeUse makeUse(Sema &S, const ParsedAttr &Attr) {
 
 struct NoEscapeAttrInfo : ParsedAttrInfo {
   // The scoped spelling is the one users write. Clang drops the arguments of
-  // a scoped plugin attribute unless an unscoped spelling is registered too,
-  // so "no_escape" is; Annotations.cpp asks users to write the scoped one.
+  // a scoped plugin attribute unless an unscoped spelling is registered too
+  // (in C as in C++), so "no_escape" is; Annotations.cpp asks users to write
+  // the scoped one.
   static constexpr Spelling Spellings[] = {
       {ParsedAttr::AS_CXX11, "bumper::no_escape"},
       {ParsedAttr::AS_CXX11, "no_escape"},
       {ParsedAttr::AS_C23, "bumper::no_escape"},
+      {ParsedAttr::AS_C23, "no_escape"},
   };
 
   NoEscapeAttrInfo() {
