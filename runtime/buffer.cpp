@@ -169,6 +169,17 @@ void Buffer::restore_other_block(Buffer *buffer, std::byte *position,
   }
 }
 
+void detail::BlockHoldingBuffer::hold(Block *block) noexcept {
+  capacity_ += block->size();
+  ++block_count_;
+}
+
+void detail::BlockHoldingBuffer::release(Block *block) noexcept {
+  capacity_ -= block->size();
+  --block_count_;
+  free_block(block);
+}
+
 void Buffer::reset() noexcept {
   check_thread();
   note_high_water();

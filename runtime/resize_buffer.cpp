@@ -29,8 +29,7 @@ ResizeBuffer::ResizeBuffer(std::size_t initial_capacity) {
     main_ = detail::allocate_block(initial_capacity, detail::block_alignment);
     if (main_ == nullptr)
       throw out_of_memory(initial_capacity, detail::block_alignment, 0, 0);
-    capacity_ = main_->size();
-    block_count_ = 1;
+    hold(main_);
     restart_main();
     main_since_ = main_->generation;
   }
@@ -49,32 +48,25 @@ std::size_t ResizeBuffer::block_capacity() const noexcept {
   return main_ == nullptr ? 0 : main_->size();
 }
 
-void ResizeBuffer::release(detail::Block *block) noexcept {
-  capacity_ -= block->size();
-  --block_count_;
-  detail::free_block(block);
-}
-
 void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
-  const std::size_t worst_padding = (alignment > detail::block_alignment
-                                         ? alignment - detail::block_alignment
-                                         : 0) +
-                                    asan_redzone;
+  const std::size_t worst_padding =
+      (alignment > detail::block_alignment ? alignment - detail::block_alignment
+                                           : 0) +
+      asan_redzone;
   if (size > SIZE_MAX - worst_padding)
-    throw out_of_memory(size, alignment, capacity_, used());
+    throw out_of_memory(size, alignment, capacity(), used());
   const std::size_t needed = size + worst_padding;
   // Side blocks grow geometrically, so a frame needs few of them.
-  const std::size_t preferred = std::max({needed, capacity_, min_block_size});
+  const std::size_t preferred = std::max({needed, capacity(), min_block_size});
   detail::Block *side =
       detail::allocate_block(preferred, detail::block_alignment);
   if (side == nullptr && preferred != needed)
     side = detail::allocate_block(needed, detail::block_alignment);
   if (side == nullptr)
-    throw out_of_memory(size, alignment, capacity_, used());
+    throw out_of_memory(size, alignment, capacity(), used());
   side->next = sides_;
   sides_ = side;
-  capacity_ += side->size();
-  ++block_count_;
+  hold(side);
   start_region(side->begin(), side->end());
   side->generation = generation();
   side->base = region_base();
@@ -158,8 +150,7 @@ void ResizeBuffer::regrow_if_empty() noexcept {
   if (main_ != nullptr)
     release(main_);
   main_ = grown;
-  capacity_ += grown->size();
-  ++block_count_;
+  hold(grown);
   restart_main();
   // Checkpoints of the empty buffer from before are still valid; the odd
   // generations below this one are theirs.

@@ -10,10 +10,10 @@ namespace {
 /// bytes whose data is aligned to detail::block_alignment.
 bool fits_fresh_block(std::size_t size, std::size_t alignment,
                       std::size_t space) noexcept {
-  const std::size_t worst_padding = (alignment > detail::block_alignment
-                                         ? alignment - detail::block_alignment
-                                         : 0) +
-                                    asan_redzone;
+  const std::size_t worst_padding =
+      (alignment > detail::block_alignment ? alignment - detail::block_alignment
+                                           : 0) +
+      asan_redzone;
   return worst_padding <= space && size <= space - worst_padding;
 }
 } // namespace
@@ -25,8 +25,7 @@ SlabBuffer::SlabBuffer(std::size_t slab_size) : slab_size_(slab_size) {
   slabs_ = detail::allocate_block(slab_size_, detail::block_alignment);
   if (slabs_ == nullptr)
     throw out_of_memory(slab_size_, detail::block_alignment, 0, 0);
-  capacity_ = slabs_->size();
-  block_count_ = 1;
+  hold(slabs_);
   restart(slabs_->begin(), slabs_->end());
   record(slabs_);
 }
@@ -39,12 +38,6 @@ SlabBuffer::~SlabBuffer() {
       list = next;
     }
   detail::free_block(spare_);
-}
-
-void SlabBuffer::release(detail::Block *block) noexcept {
-  capacity_ -= block->size();
-  --block_count_;
-  detail::free_block(block);
 }
 
 void SlabBuffer::keep_as_spare(detail::Block *slab) noexcept {
@@ -61,11 +54,10 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     // space stays usable.
     detail::Block *block = detail::allocate_block(size, alignment);
     if (block == nullptr)
-      throw out_of_memory(size, alignment, capacity_, used());
+      throw out_of_memory(size, alignment, capacity(), used());
     block->next = large_;
     large_ = block;
-    capacity_ += block->size();
-    ++block_count_;
+    hold(block);
     // Counted in granules like every allocation; a zero-size block still
     // counts one, so that a checkpoint taken after it is above it.
     add_side_allocation(size == 0 ? allocation_granule
@@ -81,9 +73,8 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   } else {
     slab = detail::allocate_block(slab_size_, detail::block_alignment);
     if (slab == nullptr)
-      throw out_of_memory(size, alignment, capacity_, used());
-    capacity_ += slab->size();
-    ++block_count_;
+      throw out_of_memory(size, alignment, capacity(), used());
+    hold(slab);
   }
   slab->next = slabs_;
   slabs_ = slab;

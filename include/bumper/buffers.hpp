@@ -11,6 +11,28 @@ namespace bumper {
 
 namespace detail {
 struct Block; // a block of system memory with a header; runtime/block.hpp
+
+/// What the growable buffers share: the blocks they hold from the system,
+/// counted for `capacity()` and `slab_count()`.
+class BlockHoldingBuffer : public Buffer {
+public:
+  [[nodiscard]] std::size_t capacity() const noexcept final {
+    return capacity_;
+  }
+  [[nodiscard]] std::size_t slab_count() const noexcept final {
+    return block_count_;
+  }
+
+protected:
+  /// Counts a block just taken from the system.
+  void hold(Block *block) noexcept;
+  /// Stops counting `block` and returns it to the system.
+  void release(Block *block) noexcept;
+
+private:
+  std::size_t capacity_ = 0;
+  std::size_t block_count_ = 0;
+};
 } // namespace detail
 
 /// Fixed capacity, one contiguous block: either its own (`AllocBuffer(bytes)`)
@@ -57,7 +79,7 @@ private:
 /// frees the newer slabs but keeps one as a spare, so a loop that allocates
 /// across a slab boundary does not call malloc/free on every iteration. The
 /// thread's default buffer is a SlabBuffer.
-class SlabBuffer final : public Buffer {
+class SlabBuffer final : public detail::BlockHoldingBuffer {
 public:
   /// 1 MiB, as Bumper.jl's SlabBuffer.
   static constexpr std::size_t default_slab_size = std::size_t{1} << 20;
@@ -70,20 +92,12 @@ public:
   /// The size of slabs allocated from now on.
   void set_slab_size(std::size_t bytes) noexcept { slab_size_ = bytes; }
 
-  [[nodiscard]] std::size_t capacity() const noexcept override {
-    return capacity_;
-  }
-  [[nodiscard]] std::size_t slab_count() const noexcept override {
-    return block_count_;
-  }
-
 protected:
   void *allocate_slow(std::size_t size, std::size_t alignment) override;
   bool restore_slow(const Checkpoint &cp) noexcept override;
   void reset_slow() noexcept override;
 
 private:
-  void release(detail::Block *block) noexcept;
   void keep_as_spare(detail::Block *slab) noexcept;
   void record(detail::Block *block) noexcept;
 
@@ -91,8 +105,6 @@ private:
   detail::Block *spare_ = nullptr; // one freed slab, kept for reuse
   detail::Block *large_ = nullptr; // oversized requests, newest first
   std::size_t slab_size_;
-  std::size_t capacity_ = 0;
-  std::size_t block_count_ = 0;
 };
 
 /// Like Bumper.jl's newest buffer: one contiguous block; a request that
@@ -100,17 +112,11 @@ private:
 /// restore to an empty checkpoint, or `reset`), it reallocates its block to
 /// the high-water mark plus some slack, so a frame loop settles into one
 /// block after the first frames.
-class ResizeBuffer final : public Buffer {
+class ResizeBuffer final : public detail::BlockHoldingBuffer {
 public:
   explicit ResizeBuffer(std::size_t initial_capacity = 0);
   ~ResizeBuffer() override;
 
-  [[nodiscard]] std::size_t capacity() const noexcept override {
-    return capacity_;
-  }
-  [[nodiscard]] std::size_t slab_count() const noexcept override {
-    return block_count_;
-  }
   /// The size of the main block alone.
   [[nodiscard]] std::size_t block_capacity() const noexcept;
 
@@ -120,7 +126,6 @@ protected:
   void reset_slow() noexcept override;
 
 private:
-  void release(detail::Block *block) noexcept;
   void regrow_if_empty() noexcept;
   void release_sides_until(detail::Block *keep) noexcept;
   void restart_main() noexcept;
@@ -130,8 +135,6 @@ private:
   // it belong to earlier main blocks, replaced only when the buffer was empty.
   std::size_t main_since_ = 0;
   detail::Block *sides_ = nullptr; // side blocks, the current one first
-  std::size_t capacity_ = 0;
-  std::size_t block_count_ = 0;
 };
 
 } // namespace bumper
