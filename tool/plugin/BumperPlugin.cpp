@@ -100,6 +100,16 @@ private:
   /// Reads the configuration of the main file; a bad file is a compile
   /// error, as a bad -fplugin-arg is.
   bool loadConfig(const SourceManager &SM, DiagnosticsEngine &Diags) {
+    // Preprocessed input (what a distcc worker compiles) sits in a temporary
+    // folder: the files above it say nothing about the source, so only an
+    // explicit config-file= applies there.
+    const auto &Inputs = CI.getFrontendOpts().Inputs;
+    if (!Inputs.empty() && Inputs.front().getKind().isPreprocessed() &&
+        Opts.ConfigFile.empty()) {
+      if (Opts.HeaderFilter && !Opts.HeaderFilter->empty())
+        HeaderFilter.emplace(*Opts.HeaderFilter);
+      return true; // Conf keeps the defaults
+    }
     StringRef Main;
     if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
       Main = F->getName();
