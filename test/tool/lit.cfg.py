@@ -13,6 +13,11 @@ config.test_exec_root = os.path.join(config.bumper_binary_dir, "test", "tool")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 
+# "REQUIRES: sanitized" / "UNSUPPORTED: sanitized": the tool under test is
+# the ASan+UBSan build (scripts/test.sh, phase sanitize).
+if getattr(config, "bumper_sanitize", ""):
+    config.available_features.add("sanitized")
+
 config.substitutions.append(("%bumper-tool", config.bumper_tool))
 config.substitutions.append(("%bumper-include", config.bumper_include_dir))
 config.substitutions.append(("%bumper-lib", config.bumper_runtime_lib))
