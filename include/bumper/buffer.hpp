@@ -40,9 +40,10 @@ inline constexpr std::size_t allocation_granule = 8;
 /// The poisoned gap after every allocation under AddressSanitizer
 /// (BUMPER_ASAN_REDZONE, in whole granules); 0 otherwise.
 inline constexpr std::size_t asan_redzone =
-    BUMPER_HAS_ASAN ? (std::size_t{BUMPER_ASAN_REDZONE} + allocation_granule -
-                       1) / allocation_granule * allocation_granule
-                    : 0;
+    BUMPER_HAS_ASAN
+        ? (std::size_t{BUMPER_ASAN_REDZONE} + allocation_granule - 1) /
+              allocation_granule * allocation_granule
+        : 0;
 
 /// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
