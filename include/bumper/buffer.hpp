@@ -37,13 +37,17 @@ class Buffer;
 /// the requested bytes are usable; ASan poisons the rest), only in `used()`.
 inline constexpr std::size_t allocation_granule = 8;
 
+namespace detail {
+/// `n` rounded up to a multiple of `allocation_granule` (no overflow check).
+constexpr std::size_t granule_ceil(std::size_t n) noexcept {
+  return (n + allocation_granule - 1) & ~(allocation_granule - 1);
+}
+} // namespace detail
+
 /// The poisoned gap after every allocation under AddressSanitizer
 /// (BUMPER_ASAN_REDZONE, in whole granules); 0 otherwise.
 inline constexpr std::size_t asan_redzone =
-    BUMPER_HAS_ASAN
-        ? (std::size_t{BUMPER_ASAN_REDZONE} + allocation_granule - 1) /
-              allocation_granule * allocation_granule
-        : 0;
+    BUMPER_HAS_ASAN ? detail::granule_ceil(BUMPER_ASAN_REDZONE) : 0;
 
 /// A saved bump position of one buffer, from `checkpoint(buf)`; `restore(buf,
 /// cp)` frees everything allocated from `buf` since. The fields belong to the
@@ -93,11 +97,6 @@ namespace detail {
 [[noreturn]] void throw_size_overflow(const Buffer &buf, std::size_t count,
                                       std::size_t element_size);
 [[noreturn]] void throw_bad_alignment(std::size_t alignment);
-
-/// `n` rounded up to a multiple of `allocation_granule` (no overflow check).
-constexpr std::size_t granule_ceil(std::size_t n) noexcept {
-  return (n + allocation_granule - 1) & ~(allocation_granule - 1);
-}
 
 #if BUMPER_HAS_ASAN
 inline void poison(const void *p, std::size_t n) noexcept {
