@@ -12,11 +12,14 @@
 //    the name is visible at the block (declared in an enclosing scope of the
 //    file, used inside the block, or the guard of an enclosing block);
 //  - a block written inside a macro is never edited: the edit would change
-//    the macro, hence every one of its expansions.
+//    the macro, hence every one of its expansions;
+//  - C code is never edited (no destructors, so no declaration can be the
+//    guard); a checkpoint guard written by hand is checked by CGuards.cpp.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/GuardFixes.h"
+#include "bumper-tool/CGuards.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -218,7 +221,7 @@ private:
 class GuardChecker {
 public:
   explicit GuardChecker(ASTContext &Ctx, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink),
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink),
         GuardDeclared(declaresNoEscape(Ctx)) {}
 
   void check(const NoEscapeAnnotation &A) {
@@ -229,6 +232,10 @@ public:
     std::string Subject = A.Function ? std::string(What) + " '" +
                                            A.Function->getNameAsString() + "'"
                                      : std::string(What);
+
+    // C: a checkpoint saved by hand at the start, restored on every way out.
+    if (checkCheckpointGuard(Ctx, A, Sink))
+      return;
 
     const Expr *GuardBuffer = nullptr;
     if (!Body->body_empty() &&
@@ -384,6 +391,7 @@ private:
     return false;
   }
 
+  ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
   FindingSink &Sink;

@@ -1,0 +1,445 @@
+//===- CGuards.cpp - Hand-written checkpoint guards of C blocks -----------===//
+//
+// The rule (docs/tool.md, "Hand-written guards in C"): a C block is guarded
+// when
+//  - its first statement declares a local variable initialised by
+//    bumper_checkpoint_save(B), B being the annotation's buffer
+//    (bumper_default_buffer() for the default buffer);
+//  - every way out of it (return, a break or continue whose loop or switch is
+//    outside the block, a goto to a label outside it, and reaching its '}')
+//    comes right after bumper_checkpoint_restore(B, cp), with nothing but
+//    other restores in between and no label in between;
+//  - nothing else can break that: no assignment to cp or &cp, no case label
+//    or goto that jumps into the block past the save, no computed goto, and
+//    no return value computed after the restore from a pointer declared in
+//    the block.
+//
+//===----------------------------------------------------------------------===//
+
+#include "bumper-tool/CGuards.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace bumper {
+
+namespace {
+
+/// The call of the C API function \p Name (declared at file scope) that
+/// \p S is, parentheses and casts aside, or nullptr.
+const CallExpr *callTo(const Stmt *S, StringRef Name) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!Call)
+    return nullptr;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || FD->getName() != Name ||
+      !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return nullptr;
+  return Call;
+}
+
+/// The buffer \p E names, or nullptr for bumper_default_buffer().
+const Expr *bufferOf(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const CallExpr *Call = callTo(E, "bumper_default_buffer"))
+    if (Call->getNumArgs() == 0)
+      return nullptr;
+  return E;
+}
+
+std::string spell(const Expr *E, const SourceManager &SM,
+                  const LangOptions &LO) {
+  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
+  StringRef Text = Lexer::getSourceText(R, SM, LO);
+  if (Text.empty())
+    Text = Lexer::getSourceText(SM.getExpansionRange(R), SM, LO);
+  return Text.str();
+}
+
+std::string withoutSpaces(StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!isspace(static_cast<unsigned char>(C)))
+      Out += C;
+  return Out;
+}
+
+/// Do \p L and \p R (as bufferOf returns them) name the same buffer?
+bool sameBuffer(const Expr *L, const Expr *R, const SourceManager &SM,
+                const LangOptions &LO) {
+  if (!L || !R)
+    return !L && !R;
+  const auto *LD = dyn_cast<DeclRefExpr>(L);
+  const auto *RD = dyn_cast<DeclRefExpr>(R);
+  if (LD && RD)
+    return LD->getDecl()->getCanonicalDecl() ==
+           RD->getDecl()->getCanonicalDecl();
+  return withoutSpaces(spell(L, SM, LO)) == withoutSpaces(spell(R, SM, LO));
+}
+
+/// The variable \p E names, parentheses and implicit casts aside.
+const VarDecl *varOf(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// \p S without the labels in front of it ("L:", "case 1:", "default:").
+const Stmt *unlabelled(const Stmt *S) {
+  for (;;) {
+    if (const auto *L = dyn_cast<LabelStmt>(S))
+      S = L->getSubStmt();
+    else if (const auto *C = dyn_cast<SwitchCase>(S))
+      S = C->getSubStmt();
+    else
+      return S;
+  }
+}
+
+/// Can control go past the end of \p S? Decided by its shape: a jump, a
+/// call of a noreturn function, an if/else whose branches both end so, or a
+/// block whose last statement does, cannot.
+bool canFallThrough(const Stmt *S) {
+  S = unlabelled(S);
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
+    return false;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return CS->body_empty() || canFallThrough(CS->body_back());
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return !If->getElse() || canFallThrough(If->getThen()) ||
+           canFallThrough(If->getElse());
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts()))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        return !FD->isNoReturn();
+  return true;
+}
+
+/// Can a value of type \p T hold a pointer (a pointer, or an array or a
+/// struct or union with one)?
+bool holdsPointer(QualType T) {
+  T = T.getCanonicalType();
+  if (T->isPointerType())
+    return true;
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return holdsPointer(AT->getElementType());
+  if (const auto *RT = T->getAs<RecordType>())
+    for (const FieldDecl *F : RT->getDecl()->fields())
+      if (holdsPointer(F->getType()))
+        return true;
+  return false;
+}
+
+/// The restore calls right before a statement, in order, with no label
+/// among them or on the statement.
+using RestoreRun = llvm::SmallVector<const CallExpr *, 2>;
+
+class ExitChecker {
+public:
+  ExitChecker(ASTContext &Ctx, const NoEscapeAnnotation &A,
+              const DeclStmt *Save, const VarDecl *CP, const Expr *Buffer,
+              const Expr *BufferArg, FindingSink &Sink)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), A(A),
+        Save(Save), CP(CP), Buffer(Buffer), Sink(Sink) {
+    Subject = A.Function
+                  ? "no_escape function '" + A.Function->getNameAsString() + "'"
+                  : std::string("the no_escape block");
+    Restore = "bumper_checkpoint_restore(" + spell(BufferArg, SM, LO) + ", " +
+              CP->getNameAsString() + ")";
+  }
+
+  void run() {
+    collect(A.Body);
+    visit(A.Body, {}, 0, 0);
+    if (!Labels.empty() && !A.Function)
+      checkJumpsIn();
+  }
+
+private:
+  /// The labels and the variables declared in the block.
+  void collect(const Stmt *S) {
+    if (!S || isa<BlockExpr>(S))
+      return;
+    if (const auto *L = dyn_cast<LabelStmt>(S))
+      Labels.insert(L->getDecl());
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Locals.insert(VD);
+    for (const Stmt *Child : S->children())
+      collect(Child);
+  }
+
+  /// Visits \p S, reached after the restores \p Before; \p Loops and
+  /// \p Switches count the loops and switches around it inside the block.
+  void visit(const Stmt *S, const RestoreRun &Before, unsigned Loops,
+             unsigned Switches) {
+    if (!S || isa<BlockExpr>(S))
+      return; // A block literal is a function of its own.
+    if (const auto *SC = dyn_cast<SwitchCase>(S)) {
+      if (Switches == 0)
+        report(SC->getKeywordLoc(),
+               std::string(isa<CaseStmt>(SC) ? "'case'" : "'default'") +
+                   " label jumps into " + Subject +
+                   " past the save of checkpoint '" + name() + "'");
+      visit(SC->getSubStmt(), {}, Loops, Switches);
+      return;
+    }
+    if (const auto *L = dyn_cast<LabelStmt>(S)) {
+      visit(L->getSubStmt(), {}, Loops, Switches);
+      return;
+    }
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      checkExit(R->getReturnLoc(), "'return'", Before, R->getRetValue());
+      visit(R->getRetValue(), {}, Loops, Switches);
+      return;
+    }
+    if (const auto *B = dyn_cast<BreakStmt>(S)) {
+      if (Loops == 0 && Switches == 0)
+        checkExit(B->getBreakLoc(), "'break'", Before, nullptr);
+      return;
+    }
+    if (const auto *C = dyn_cast<ContinueStmt>(S)) {
+      if (Loops == 0)
+        checkExit(C->getContinueLoc(), "'continue'", Before, nullptr);
+      return;
+    }
+    if (const auto *G = dyn_cast<GotoStmt>(S)) {
+      GotosInside.insert(G);
+      if (!Labels.contains(G->getLabel()))
+        checkExit(G->getGotoLoc(), "'goto'", Before, nullptr);
+      return;
+    }
+    if (const auto *G = dyn_cast<IndirectGotoStmt>(S)) {
+      report(G->getGotoLoc(), "computed 'goto' may leave " + Subject +
+                                  "; the tool cannot check that checkpoint '" +
+                                  name() + "' is restored on that way out");
+      return;
+    }
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      RestoreRun Run;
+      for (const Stmt *Child : CS->body()) {
+        visit(Child, Run, Loops, Switches);
+        if (isa<LabelStmt, SwitchCase>(Child))
+          Run.clear(); // A jump to the label skips what comes before it.
+        const CallExpr *Call =
+            callTo(unlabelled(Child), "bumper_checkpoint_restore");
+        if (Call && Call->getNumArgs() == 2)
+          Run.push_back(Call);
+        else
+          Run.clear();
+      }
+      if (CS == A.Body && canFallThrough(CS))
+        checkExit(CS->getRBracLoc(), "", Run, nullptr);
+      return;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp() && varOf(BO->getLHS()) == CP)
+        reportChanged(BO->getOperatorLoc());
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->getOpcode() == UO_AddrOf && varOf(UO->getSubExpr()) == CP)
+        reportChanged(UO->getOperatorLoc());
+    }
+    if (isa<ForStmt, WhileStmt, DoStmt>(S))
+      ++Loops;
+    else if (isa<SwitchStmt>(S))
+      ++Switches;
+    for (const Stmt *Child : S->children())
+      visit(Child, {}, Loops, Switches);
+  }
+
+  /// A way out of the block at \p Loc ("" for reaching its '}'), after the
+  /// restores \p Run; \p Value is the returned value, if any.
+  void checkExit(SourceLocation Loc, StringRef What, const RestoreRun &Run,
+                 const Expr *Value) {
+    const CallExpr *Mine = nullptr;
+    size_t At = 0;
+    for (; At < Run.size(); ++At)
+      if (varOf(Run[At]->getArg(1)) == CP) {
+        Mine = Run[At];
+        break;
+      }
+    if (!Mine) {
+      std::string Msg =
+          What.empty() ? "control reaches the end of " + Subject +
+                             " without restoring checkpoint '" + name() + "'"
+                       : What.str() + " leaves " + Subject +
+                             " without restoring checkpoint '" + name() + "'";
+      if (!Run.empty())
+        Msg += " (the restore before it is of '" +
+               spell(Run.back()->getArg(1), SM, LO) + "')";
+      Msg += What.empty() ? "; end the block with '" + Restore + ";'"
+                          : "; call '" + Restore + "' right before it";
+      report(Loc, Msg);
+      return;
+    }
+    const Expr *RestoredBuffer = bufferOf(Mine->getArg(0));
+    if (!sameBuffer(RestoredBuffer, Buffer, SM, LO))
+      report(Mine->getBeginLoc(),
+             "checkpoint '" + name() + "' is restored on " +
+                 bufferName(RestoredBuffer) + ", but it was saved from " +
+                 bufferName(Buffer));
+    // A checkpoint saved after ours, on the same buffer, restored after ours
+    // would rewind the buffer forward again (the runtime rejects it).
+    for (size_t I = At + 1; I < Run.size(); ++I) {
+      const VarDecl *Inner = varOf(Run[I]->getArg(1));
+      if (Inner && Inner != CP && Locals.contains(Inner) &&
+          sameBuffer(bufferOf(Run[I]->getArg(0)), Buffer, SM, LO))
+        report(Run[I]->getBeginLoc(),
+               "checkpoint '" + Inner->getNameAsString() +
+                   "' is restored after checkpoint '" + name() +
+                   "', which was saved before it from the same buffer; "
+                   "restore '" +
+                   Inner->getNameAsString() + "' first");
+    }
+    if (Value)
+      if (const DeclRefExpr *Read = readOfLocalPointer(Value))
+        report(Read->getLocation(),
+               "the value of this 'return' is computed after checkpoint '" +
+                   name() + "' is restored, and reads '" +
+                   Read->getDecl()->getNameAsString() + "', declared in " +
+                   Subject +
+                   ", which may point into the memory just reset; compute "
+                   "the value before the restore");
+  }
+
+  /// A use, in the returned value \p Value, of a variable of the block that
+  /// can hold a pointer; returning such a variable itself is left to the
+  /// escape analysis (it is not a read of the memory).
+  const DeclRefExpr *readOfLocalPointer(const Expr *Value) const {
+    if (isa<DeclRefExpr>(Value->IgnoreParenCasts()))
+      return nullptr;
+    return findLocalPointer(Value);
+  }
+
+  const DeclRefExpr *findLocalPointer(const Stmt *S) const {
+    if (!S || isa<BlockExpr>(S))
+      return nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD != CP && Locals.contains(VD) && holdsPointer(VD->getType()))
+          return DRE;
+    for (const Stmt *Child : S->children())
+      if (const DeclRefExpr *Found = findLocalPointer(Child))
+        return Found;
+    return nullptr;
+  }
+
+  /// Reports the gotos outside the block that jump to a label inside it.
+  void checkJumpsIn() {
+    DynTypedNode N = DynTypedNode::create(*A.Body);
+    for (;;) {
+      DynTypedNodeList Parents = Ctx.getParents(N);
+      if (Parents.empty())
+        return;
+      N = Parents[0];
+      if (const auto *FD = N.get<FunctionDecl>()) {
+        findJumpsIn(FD->getBody());
+        return;
+      }
+    }
+  }
+
+  void findJumpsIn(const Stmt *S) {
+    if (!S || S == A.Body)
+      return;
+    if (const auto *G = dyn_cast<GotoStmt>(S))
+      if (Labels.contains(G->getLabel()) && !GotosInside.contains(G))
+        report(G->getGotoLoc(), "'goto' jumps into " + Subject +
+                                    " past the save of checkpoint '" + name() +
+                                    "'");
+    for (const Stmt *Child : S->children())
+      findJumpsIn(Child);
+  }
+
+  void reportChanged(SourceLocation Loc) {
+    report(Loc, "checkpoint '" + name() +
+                    "' may be changed here; the "
+                    "restores of " +
+                    Subject +
+                    " must rewind to the position saved at its start");
+  }
+
+  void report(SourceLocation Loc, std::string Message) {
+    Finding F{Check::MissingGuard,
+              Severity::Warning,
+              Loc,
+              std::move(Message),
+              {},
+              {}};
+    F.Notes.push_back(
+        {Save->getBeginLoc(), "checkpoint '" + name() + "' saved here"});
+    Sink.report(std::move(F));
+  }
+
+  std::string name() const { return CP->getNameAsString(); }
+
+  std::string bufferName(const Expr *E) const {
+    return E ? "'" + spell(E, SM, LO) + "'" : "the default buffer";
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const LangOptions &LO;
+  const NoEscapeAnnotation &A;
+  const DeclStmt *Save;
+  const VarDecl *CP;
+  const Expr *Buffer;
+  FindingSink &Sink;
+  std::string Subject; ///< "the no_escape block", "no_escape function 'f'"
+  std::string Restore; ///< the restore call to suggest
+  llvm::DenseSet<const LabelDecl *> Labels;
+  llvm::DenseSet<const VarDecl *> Locals;
+  llvm::DenseSet<const GotoStmt *> GotosInside;
+};
+
+} // namespace
+
+bool checkCheckpointGuard(ASTContext &Ctx, const NoEscapeAnnotation &A,
+                          FindingSink &Sink) {
+  if (Ctx.getLangOpts().CPlusPlus || A.Body->body_empty())
+    return false;
+  const auto *DS = dyn_cast<DeclStmt>(A.Body->body_front());
+  if (!DS || !DS->isSingleDecl())
+    return false;
+  const auto *CP = dyn_cast<VarDecl>(DS->getSingleDecl());
+  if (!CP || !CP->hasLocalStorage() || !CP->getInit())
+    return false;
+  const CallExpr *SaveCall = callTo(CP->getInit(), "bumper_checkpoint_save");
+  if (!SaveCall || SaveCall->getNumArgs() != 1)
+    return false;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  const Expr *Buffer = bufferOf(SaveCall->getArg(0));
+  if (!sameBuffer(bufferOf(A.Buffer), Buffer, SM, LO)) {
+    std::string Has =
+        Buffer ? "'" + spell(Buffer, SM, LO) + "'" : "the default buffer";
+    std::string Wants =
+        A.Buffer ? "'" + A.BufferSpelling + "'" : "the default buffer";
+    Finding F{
+        Check::MissingGuard,
+        Severity::Warning,
+        DS->getBeginLoc(),
+        "the guard of this " +
+            std::string(A.Function ? "no_escape function" : "no_escape block") +
+            " resets " + Has + ", but the annotation names " + Wants,
+        {},
+        {}};
+    F.Notes.push_back({A.AttrRange.getBegin(), "annotation here"});
+    Sink.report(std::move(F));
+    return true;
+  }
+  ExitChecker(Ctx, A, DS, CP, Buffer, SaveCall->getArg(0), Sink).run();
+  return true;
+}
+
+} // namespace bumper
