@@ -363,18 +363,26 @@ int main(int argc, const char **argv) {
   }
   InputProblem |= Result.InputProblem;
 
-  unsigned FilesWritten = 0;
+  bumper::AppliedFixes Applied;
   if (Fix || Diff) {
-    bumper::AppliedFixes Applied = bumper::applyFixes(
+    Applied = bumper::applyFixes(
         Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
         outs(), [](Error E) { error(toString(std::move(E))); });
-    FilesWritten = Applied.FilesWritten;
     InputProblem |= Applied.Failed;
   }
-  if (Fix && FilesWritten)
-    errs() << "bumper-tool: applied " << Result.Fixed
-           << (Result.Fixed == 1 ? " fix" : " fixes") << " to " << FilesWritten
-           << (FilesWritten == 1 ? " file" : " files") << "\n";
+  // What was written, not what was found: a file that could not be written
+  // (its error is above) counts apart.
+  if (Fix && Applied.FilesWritten) {
+    errs() << "bumper-tool: applied " << Applied.FixesWritten
+           << (Applied.FixesWritten == 1 ? " fix" : " fixes") << " to "
+           << Applied.FilesWritten
+           << (Applied.FilesWritten == 1 ? " file" : " files");
+    if (Applied.FilesFailed)
+      errs() << "; " << Applied.FilesFailed
+             << (Applied.FilesFailed == 1 ? " file" : " files")
+             << " not written";
+    errs() << "\n";
+  }
 
   if (Format == OutputFormat::Sarif) {
     std::vector<bumper::ReportedFinding> Reports = Result.Reports;

@@ -46,6 +46,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
   AppliedFixes Out;
   auto Fail = [&](llvm::Error E) {
     ReportError(std::move(E));
+    ++Out.FilesFailed;
     Out.Failed = true;
   };
   // The edits made to each file, by its real path: a file named twice (a
@@ -101,6 +102,8 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
       continue;
     if (Mode == FixOutput::Diff) {
       DiffOut << unifiedDiff(Path, Old, *New);
+      ++Out.FilesWritten;
+      Out.FixesWritten += Fixes.size();
       continue;
     }
     if (llvm::Error E = writeFileSafely(Path, Old, *New, &Folders)) {
@@ -108,6 +111,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
       continue;
     }
     ++Out.FilesWritten;
+    Out.FixesWritten += Fixes.size();
   }
   // Each file was flushed before its rename; the renames last once their
   // folders are flushed, once each.

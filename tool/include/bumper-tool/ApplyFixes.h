@@ -26,7 +26,13 @@ enum class FixOutput {
 
 struct AppliedFixes {
   unsigned FilesWritten = 0; ///< Files rewritten (or diffs printed).
-  bool Failed = false;       ///< A file could not be read, fixed or written.
+  /// The fixes in those files: each distinct edit once (a shared header's
+  /// guard, wanted by several translation units, is one fix).
+  unsigned FixesWritten = 0;
+  /// Files left alone because they could not be read, fixed or written
+  /// (each reported once through ReportError).
+  unsigned FilesFailed = 0;
+  bool Failed = false; ///< FilesFailed is not 0.
 };
 
 /// Applies the fixes of \p Result to every file that has some, except the
