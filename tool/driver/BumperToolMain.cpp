@@ -129,6 +129,11 @@ cl::opt<std::string>
                   "cores). Output stays in the order of the sources"),
          cl::cat(Category));
 
+// -j's long spelling, as in make: --jobs=N, --jobs N. (Without it, --jobs=N
+// is -j with the value "obs=N": -j is a prefix option.)
+cl::alias JobsLong("jobs", cl::aliasopt(Jobs), cl::NotHidden,
+                   cl::desc("The same as -j <N>"));
+
 cl::opt<bool> Summary(
     "summary",
     cl::desc("Print a summary line on stderr at the end (files, blocks, "
