@@ -92,11 +92,62 @@ private:
 };
 
 namespace detail {
+/// The trampolines' way into Buffer's private slow paths.
+struct SlowPaths;
 /// Prints "bumper: <message>" to stderr and aborts.
 [[noreturn]] void fail(const char *message) noexcept;
 [[noreturn]] void throw_size_overflow(const Buffer &buf, std::size_t count,
                                       std::size_t element_size);
 [[noreturn]] void throw_bad_alignment(std::size_t alignment);
+
+/// Rethrows the exception that a slow path reached through a preserving call
+/// caught (see BUMPER_PRESERVING_CALLS), so that it leaves the caller through
+/// an ordinary call; aborts if there is none (a slow path returned null).
+[[noreturn]] void rethrow_slow_path_failure();
+/// For callers compiled without exceptions: prints the slow path's exception
+/// ("bumper: out of memory: ...") and aborts, instead of unwinding through
+/// frames that have no cleanups.
+[[noreturn]] void abort_slow_path_failure() noexcept;
+
+/// What the inline code does when a preserving call's slow path failed.
+[[noreturn]] BUMPER_INLINE void slow_path_failed() {
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS)
+  rethrow_slow_path_failure();
+#else
+  abort_slow_path_failure();
+#endif
+}
+
+#if BUMPER_PRESERVING_CALLS
+// A call of one of the runtime's trampolines (runtime/preserving_calls.cpp),
+// which preserve every general-purpose register but rax (hidden symbols: no
+// PLT stub in between). The stack pointer first steps over the caller's red
+// zone, which the call's return address would overwrite; the trampoline's
+// unwind information accounts for the step, so backtraces through it are
+// whole. The trampoline's target never throws: it reports an exception by
+// returning null (see `rethrow_slow_path_failure`).
+#define BUMPER_DETAIL_PRESERVING_CALL(trampoline, result, ...)                 \
+  asm volatile("lea -128(%%rsp), %%rsp\n\t"                                    \
+               "call " trampoline "\n\t"                                       \
+               "lea 128(%%rsp), %%rsp"                                         \
+               : "=a"(result)                                                  \
+               : __VA_ARGS__                                                   \
+               : "memory", "cc", BUMPER_DETAIL_VECTOR_CLOBBERS "st", "st(1)",  \
+                 "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)")
+// The vector registers, caller-saved as for any call.
+#if defined(__AVX512F__)
+#define BUMPER_DETAIL_VECTOR_CLOBBERS                                          \
+  "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8",      \
+      "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16",   \
+      "xmm17", "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23", "xmm24",  \
+      "xmm25", "xmm26", "xmm27", "xmm28", "xmm29", "xmm30", "xmm31", "k0",     \
+      "k1", "k2", "k3", "k4", "k5", "k6", "k7",
+#else
+#define BUMPER_DETAIL_VECTOR_CLOBBERS                                          \
+  "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8",      \
+      "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
+#endif
+#endif
 
 #if BUMPER_HAS_ASAN
 inline void poison(const void *p, std::size_t n) noexcept {
@@ -146,7 +197,7 @@ public:
     // any size.
     if (padding <= available && size <= available - padding) [[likely]]
       return bump(padding - asan_redzone, size);
-    return allocate_cold(size, alignment);
+    return refill(size, alignment);
   }
 
   /// `count` elements of `element_size` bytes aligned to `alignment`: the
@@ -164,7 +215,7 @@ public:
     if (padding <= available && count <= (available - padding) / element_size)
         [[likely]]
       return bump(padding - asan_redzone, count * element_size);
-    return allocate_array_cold(count, element_size, alignment);
+    return refill_array(count, element_size, alignment);
   }
 
   /// The current position, for `restore`.
@@ -193,10 +244,7 @@ public:
       cur_ = cp.position;
       return;
     }
-    // Field by field, in registers: a reference (or a by-value struct, passed
-    // in memory) would make every caller keep its checkpoint in memory for
-    // the sake of this rare call.
-    restore_other_block(cp.buffer, cp.position, cp.generation);
+    restore_elsewhere(cp);
   }
 
   /// Frees everything: the buffer is empty again (it may keep its memory).
@@ -380,6 +428,52 @@ private:
     if (end < begin)
       end = begin;
   }
+
+  // The slow paths of the inline functions. Through a preserving call where
+  // there is one: then a caller of `allocate` or `restore` keeps its values
+  // in whichever registers it likes, instead of saving registers in its
+  // prologue because a call that returns might clobber them.
+  BUMPER_INLINE void *refill(std::size_t size, std::size_t alignment) {
+#if BUMPER_PRESERVING_CALLS
+    void *result;
+    BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_refill", result, "D"(this),
+                                  "S"(size), "d"(alignment));
+    if (result == nullptr) [[unlikely]]
+      detail::slow_path_failed();
+    return result;
+#else
+    return allocate_cold(size, alignment);
+#endif
+  }
+  BUMPER_INLINE void *refill_array(std::size_t count, std::size_t element_size,
+                                   std::size_t alignment) {
+#if BUMPER_PRESERVING_CALLS
+    void *result;
+    BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_refill_array", result,
+                                  "D"(this), "S"(count), "d"(element_size),
+                                  "c"(alignment));
+    if (result == nullptr) [[unlikely]]
+      detail::slow_path_failed();
+    return result;
+#else
+    return allocate_array_cold(count, element_size, alignment);
+#endif
+  }
+  BUMPER_INLINE void restore_elsewhere(const Checkpoint &cp) noexcept {
+#if BUMPER_PRESERVING_CALLS
+    void *unused;
+    BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_restore_elsewhere", unused,
+                                  "D"(this), "S"(cp.buffer), "d"(cp.position),
+                                  "c"(cp.generation));
+    (void)unused;
+#else
+    // Field by field, in registers: a reference (or a by-value struct, passed
+    // in memory) would make every caller keep its checkpoint in memory for
+    // the sake of this rare call.
+    restore_other_block(cp.buffer, cp.position, cp.generation);
+#endif
+  }
+  friend struct detail::SlowPaths;
 
   void check_thread() noexcept {
 #if BUMPER_DEBUG_CHECKS

@@ -43,10 +43,18 @@ Buffer &make_default_buffer();
 /// (slabs of `default_buffer_size()` bytes, 1 MiB unless changed), or the
 /// buffer installed by an enclosing `with_buffer`. Never shared between
 /// threads.
-[[nodiscard]] inline Buffer &default_buffer() {
+[[nodiscard]] BUMPER_INLINE Buffer &default_buffer() {
   if (Buffer *buf = detail::current_buffer) [[likely]]
     return *buf;
+#if BUMPER_PRESERVING_CALLS
+  Buffer *made;
+  BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_make_default_buffer", made);
+  if (made == nullptr) [[unlikely]]
+    detail::slow_path_failed();
+  return *made;
+#else
   return detail::make_default_buffer();
+#endif
 }
 
 /// Sets the slab size of default buffers: of the calling thread's (for the
@@ -138,9 +146,9 @@ BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T> alloc(std::size_t n) {
 
 /// A row-major `d0 x d1 x ...` array of `T` from `buf` (two or more extents).
 template <class T, std::integral... Extents>
-  requires(sizeof...(Extents) >= 2)
-BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
-alloc(Buffer &buf, Extents... extents) {
+requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
+    [[nodiscard]] inline mdview<T, sizeof...(Extents)> alloc(
+        Buffer &buf, Extents... extents) {
   detail::check_element_type<T>();
   bool overflow = false;
   const std::array<std::size_t, sizeof...(Extents)> dims{
@@ -160,9 +168,9 @@ alloc(Buffer &buf, Extents... extents) {
 /// A row-major `d0 x d1 x ...` array of `T` from the calling thread's default
 /// buffer (two or more extents; one extent is `alloc<T>(n)`).
 template <class T, std::integral... Extents>
-  requires(sizeof...(Extents) >= 2)
-BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
-alloc(Extents... extents) {
+requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
+    [[nodiscard]] inline mdview<T, sizeof...(Extents)> alloc(
+        Extents... extents) {
   return alloc<T>(default_buffer(), extents...);
 }
 

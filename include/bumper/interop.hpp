@@ -25,10 +25,10 @@ public:
   template <class U>
   allocator(const allocator<U> &other) noexcept : buffer_(&other.buffer()) {}
 
+  /// Throws `out_of_memory` (a std::bad_alloc) if `n * sizeof(T)` overflows
+  /// or the buffer cannot satisfy the request.
   [[nodiscard]] T *allocate(std::size_t n) {
-    if (n > SIZE_MAX / sizeof(T)) [[unlikely]]
-      throw std::bad_array_new_length();
-    return static_cast<T *>(buffer_->allocate(n * sizeof(T), alignof(T)));
+    return static_cast<T *>(buffer_->allocate_array(n, sizeof(T), alignof(T)));
   }
   void deallocate(T *, std::size_t) noexcept {}
 

@@ -2,6 +2,7 @@
 #include <bumper/bumper.hpp>
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <list>
 #include <map>
 #include <memory_resource>
@@ -72,6 +73,15 @@ TEST(Allocator, FailureIsBadAlloc) {
   bumper::AllocBuffer buf(64);
   std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
   EXPECT_THROW(v.resize(1000), std::bad_alloc);
+}
+
+TEST(Allocator, SizeOverflowIsOutOfMemoryAndChangesNothing) {
+  bumper::AllocBuffer buf(64);
+  bumper::allocator<std::uint64_t> a(buf);
+  (void)a.allocate(2);
+  const std::size_t used = buf.used();
+  EXPECT_THROW((void)a.allocate(SIZE_MAX / 4), bumper::out_of_memory);
+  EXPECT_EQ(buf.used(), used);
 }
 
 TEST(BufferResource, PmrVector) {
