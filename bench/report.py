@@ -23,6 +23,7 @@ SEED_ROWS = [
     ("bumper_buffer", "bumper, AllocBuffer"),
     ("alloca", "alloca (the limit)"),
     ("minimal_bump", "minimal bump (floor)"),
+    ("unchecked_bump", "same, no bounds check"),
     ("std_vector", "std::vector<int>(n)"),
     ("malloc", "malloc/free"),
     ("pmr_monotonic", "pmr monotonic_buffer"),
@@ -160,6 +161,15 @@ def main():
         target(None if None in (a, b) else b / a <= 1.1,
                f"n = {n}: bumper / alloca = {b / a:.2f}x (want <= 1.10x){extra}" if a and b
                else f"n = {n}: bumper within 1.1x of alloca")
+    # What any arena pays at n = 3, from the yardsticks of this same run: the
+    # bounds check is the one thing alloca does not do.
+    a3 = get("seed", "alloca", 3)
+    m3, u3 = get("seed", "minimal_bump", 3), get("seed", "unchecked_bump", 3)
+    bb3 = get("seed", "bumper_buffer", 3)
+    if a3 and m3 and u3 and b3:
+        print(f"         n = 3 floor: minimal bump / alloca = {m3 / a3:.2f}x, "
+              f"without its bounds check {u3 / a3:.2f}x; bumper / minimal bump "
+              f"= {b3 / m3:.2f}x" + (f" (AllocBuffer {bb3 / m3:.2f}x)" if bb3 else ""))
     for variant, label in [("pmr_monotonic", "pmr"), ("llvm_bumpptr", "llvm::BumpPtrAllocator")]:
         p = get("small", variant)
         target(None if None in (p, small_base) else p > small_base,

@@ -74,6 +74,11 @@ BENCH_KERNEL int seed_bumper_buffer(bumper::AllocBuffer &buf,
 BENCH_KERNEL int seed_alloca(std::span<const int> x);
 BENCH_KERNEL int seed_minimal_bump(bumper_bench::MinimalArena &a,
                                    std::span<const int> x);
+// The minimal arena without its bounds check: not an allocator (it runs past
+// its block when full). Next to minimal_bump it shows what the bounds check
+// alone costs at small n: the one thing alloca does not do.
+BENCH_KERNEL int seed_unchecked_bump(bumper_bench::MinimalArena &a,
+                                     std::span<const int> x);
 }
 
 #endif // BUMPER_BENCH_SEED_KERNELS_HPP

@@ -60,9 +60,20 @@ else
   min_time_flag="--benchmark_min_time=${min_time}"
 fi
 
-echo "running:  $reps repetitions of each, interleaved at random, ${min_time}s each (1-2 minutes)..."
+# Pinned to one core, and without address-space randomisation when the
+# machine allows it: then alloca's stack and the arenas' memory sit at the same
+# addresses in every run, and the small-n rows do not depend on where ASLR put
+# them (docs/benchmarks.md, "Reading the small-n rows").
+runner=()
+if command -v setarch >/dev/null && setarch -R true 2>/dev/null; then
+  runner+=(setarch -R)
+fi
+if command -v taskset >/dev/null && taskset -c "$(($(nproc) - 1))" true 2>/dev/null; then
+  runner+=(taskset -c "$(($(nproc) - 1))")
+fi
+echo "running:  $reps repetitions of each, interleaved at random, ${min_time}s each (1-2 minutes)${runner[*]:+, under '${runner[*]}'}..."
 echo
-"$bin" "$min_time_flag" --benchmark_repetitions="$reps" \
+"${runner[@]}" "$bin" "$min_time_flag" --benchmark_repetitions="$reps" \
   --benchmark_enable_random_interleaving=true \
   --benchmark_out="$dir/bench.json" --benchmark_out_format=json \
   "${extra[@]}" >"$dir/bench-console.txt" 2>&1 || {
