@@ -11,6 +11,7 @@
 #include "bumper-tool/Annotations.h"
 #include "bumper-tool/Findings.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/SourceText.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -231,12 +232,7 @@ private:
   }
 
   std::string spell(const Expr *E) {
-    CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-    StringRef Text = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
-    if (Text.empty()) // From a macro: spell its expansion.
-      Text =
-          Lexer::getSourceText(SM.getExpansionRange(R), SM, Ctx.getLangOpts());
-    return Text.trim().str();
+    return bumper::spell(E, SM, Ctx.getLangOpts());
   }
 
   ASTContext &Ctx;

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/CGuards.h"
+#include "bumper-tool/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -53,36 +54,6 @@ const Expr *bufferOf(const Expr *E) {
     if (Call->getNumArgs() == 0)
       return nullptr;
   return E;
-}
-
-std::string spell(const Expr *E, const SourceManager &SM,
-                  const LangOptions &LO) {
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  StringRef Text = Lexer::getSourceText(R, SM, LO);
-  if (Text.empty())
-    Text = Lexer::getSourceText(SM.getExpansionRange(R), SM, LO);
-  return Text.str();
-}
-
-std::string withoutSpaces(StringRef S) {
-  std::string Out;
-  for (char C : S)
-    if (!isspace(static_cast<unsigned char>(C)))
-      Out += C;
-  return Out;
-}
-
-/// Do \p L and \p R (as bufferOf returns them) name the same buffer?
-bool sameBuffer(const Expr *L, const Expr *R, const SourceManager &SM,
-                const LangOptions &LO) {
-  if (!L || !R)
-    return !L && !R;
-  const auto *LD = dyn_cast<DeclRefExpr>(L);
-  const auto *RD = dyn_cast<DeclRefExpr>(R);
-  if (LD && RD)
-    return LD->getDecl()->getCanonicalDecl() ==
-           RD->getDecl()->getCanonicalDecl();
-  return withoutSpaces(spell(L, SM, LO)) == withoutSpaces(spell(R, SM, LO));
 }
 
 /// The variable \p E names, parentheses and implicit casts aside.
@@ -282,7 +253,7 @@ private:
       return;
     }
     const Expr *RestoredBuffer = bufferOf(Mine->getArg(0));
-    if (!sameBuffer(RestoredBuffer, Buffer, SM, LO))
+    if (!refersToSame(RestoredBuffer, Buffer, SM, LO))
       report(Mine->getBeginLoc(),
              "checkpoint '" + name() + "' is restored on " +
                  bufferName(RestoredBuffer) + ", but it was saved from " +
@@ -292,7 +263,7 @@ private:
     for (size_t I = At + 1; I < Run.size(); ++I) {
       const VarDecl *Inner = varOf(Run[I]->getArg(1));
       if (Inner && Inner != CP && Locals.contains(Inner) &&
-          sameBuffer(bufferOf(Run[I]->getArg(0)), Buffer, SM, LO))
+          refersToSame(bufferOf(Run[I]->getArg(0)), Buffer, SM, LO))
         report(Run[I]->getBeginLoc(),
                "checkpoint '" + Inner->getNameAsString() +
                    "' is restored after checkpoint '" + name() +
@@ -420,7 +391,7 @@ bool checkCheckpointGuard(ASTContext &Ctx, const NoEscapeAnnotation &A,
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   const Expr *Buffer = bufferOf(SaveCall->getArg(0));
-  if (!sameBuffer(bufferOf(A.Buffer), Buffer, SM, LO)) {
+  if (!refersToSame(bufferOf(A.Buffer), Buffer, SM, LO)) {
     std::string Has =
         Buffer ? "'" + spell(Buffer, SM, LO) + "'" : "the default buffer";
     std::string Wants =

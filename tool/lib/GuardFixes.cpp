@@ -20,6 +20,7 @@
 
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/CGuards.h"
+#include "bumper-tool/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -86,36 +87,6 @@ bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
 }
 
 namespace {
-
-std::string withoutSpaces(StringRef S) {
-  std::string Out;
-  for (char C : S)
-    if (!isspace(static_cast<unsigned char>(C)))
-      Out += C;
-  return Out;
-}
-
-/// The source text of \p E, or "" if it cannot be read.
-std::string spell(const Expr *E, const SourceManager &SM,
-                  const LangOptions &LO) {
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  StringRef Text = Lexer::getSourceText(R, SM, LO);
-  if (Text.empty())
-    Text = Lexer::getSourceText(SM.getExpansionRange(R), SM, LO);
-  return Text.str();
-}
-
-bool sameBuffer(const NoEscapeAnnotation &A, const Expr *GuardBuffer,
-                const SourceManager &SM, const LangOptions &LO) {
-  if (!A.Buffer || !GuardBuffer)
-    return !A.Buffer && !GuardBuffer;
-  const auto *L = dyn_cast<DeclRefExpr>(A.Buffer->IgnoreParenImpCasts());
-  const auto *R = dyn_cast<DeclRefExpr>(GuardBuffer->IgnoreParenImpCasts());
-  if (L && R)
-    return L->getDecl()->getCanonicalDecl() == R->getDecl()->getCanonicalDecl();
-  return withoutSpaces(A.BufferSpelling) ==
-         withoutSpaces(spell(GuardBuffer, SM, LO));
-}
 
 /// A guard planned in this run, so that nested blocks pick another name.
 struct Planned {
@@ -240,7 +211,7 @@ public:
     const Expr *GuardBuffer = nullptr;
     if (!Body->body_empty() &&
         isNoEscapeGuard(Body->body_front(), GuardBuffer)) {
-      if (sameBuffer(A, GuardBuffer, SM, LO))
+      if (refersToSame(A.Buffer, GuardBuffer, SM, LO))
         return;
       std::string Has = GuardBuffer ? "'" + spell(GuardBuffer, SM, LO) + "'"
                                     : "the default buffer";
