@@ -47,20 +47,19 @@ struct CustomError : std::runtime_error {
   int code;
 };
 
-// Many values live across an allocation that takes the slow path (a new slab
-// each time): with too few registers preserved, one of them would change.
-[[gnu::noinline]] std::uint64_t
-mix_across_slow_allocations(bumper::SlabBuffer &buf, std::uint64_t seed,
-                            double scale) {
+// Many integer and floating-point values live across a step that, in the
+// allocating version, takes the slow path (a new slab each time): with too
+// few registers preserved, one of them would change. `round_trip` returns
+// its argument, through arena memory or directly.
+template <class RoundTrip>
+[[gnu::always_inline]] inline std::uint64_t
+mix(std::uint64_t seed, double scale, RoundTrip round_trip) {
   std::uint64_t a = seed, b = seed * 3, c = seed * 5, d = seed * 7,
                 e = seed * 11, f = seed * 13, g = seed * 17, h = seed * 19,
                 i = seed * 23, j = seed * 29, k = seed * 31, l = seed * 37;
   double x = scale, y = scale * 2, z = scale * 3;
   for (int round = 0; round < 64; ++round) {
-    // A slab-sized request never fits the current slab.
-    std::span<std::uint64_t> s = bumper::alloc<std::uint64_t>(buf, 1024);
-    s[0] = a ^ l;
-    a += b ^ s[0];
+    a += b ^ round_trip(a ^ l);
     b += c;
     c += d;
     d += e;
@@ -80,32 +79,19 @@ mix_across_slow_allocations(bumper::SlabBuffer &buf, std::uint64_t seed,
          static_cast<std::uint64_t>(x + y + z);
 }
 
-// The same computation without an allocation, as the reference.
+[[gnu::noinline]] std::uint64_t
+mix_across_slow_allocations(bumper::SlabBuffer &buf, std::uint64_t seed,
+                            double scale) {
+  return mix(seed, scale, [&buf](std::uint64_t v) {
+    // A slab-sized request never fits the current slab.
+    std::span<std::uint64_t> s = bumper::alloc<std::uint64_t>(buf, 1024);
+    s[0] = v;
+    return s[0];
+  });
+}
+
 std::uint64_t mix_reference(std::uint64_t seed, double scale) {
-  std::uint64_t a = seed, b = seed * 3, c = seed * 5, d = seed * 7,
-                e = seed * 11, f = seed * 13, g = seed * 17, h = seed * 19,
-                i = seed * 23, j = seed * 29, k = seed * 31, l = seed * 37;
-  double x = scale, y = scale * 2, z = scale * 3;
-  for (int round = 0; round < 64; ++round) {
-    const std::uint64_t s0 = a ^ l;
-    a += b ^ s0;
-    b += c;
-    c += d;
-    d += e;
-    e += f;
-    f += g;
-    g += h;
-    h += i;
-    i += j;
-    j += k;
-    k += l;
-    l += a;
-    x = x * 1.5 + y;
-    y = y * 0.5 + z;
-    z = z + static_cast<double>(round);
-  }
-  return a ^ b ^ c ^ d ^ e ^ f ^ g ^ h ^ i ^ j ^ k ^ l ^
-         static_cast<std::uint64_t>(x + y + z);
+  return mix(seed, scale, [](std::uint64_t v) { return v; });
 }
 
 TEST(SlowPath, CallerValuesSurviveASlowAllocation) {
