@@ -12,15 +12,11 @@ static_assert(sizeof(bumper_checkpoint) == sizeof(bumper::Checkpoint) &&
                   alignof(bumper_checkpoint) == alignof(bumper::Checkpoint),
               "bumper_checkpoint must mirror bumper::Checkpoint");
 
-Buffer *cpp(bumper_buffer *buffer) noexcept {
-  return reinterpret_cast<Buffer *>(buffer);
-}
+Buffer *cpp(bumper_buffer *buffer) noexcept { return &bumper::from_c(buffer); }
 const Buffer *cpp(const bumper_buffer *buffer) noexcept {
-  return reinterpret_cast<const Buffer *>(buffer);
+  return &bumper::from_c(buffer);
 }
-bumper_buffer *c(Buffer *buffer) noexcept {
-  return reinterpret_cast<bumper_buffer *>(buffer);
-}
+bumper_buffer *c(Buffer *buffer) noexcept { return bumper::to_c(*buffer); }
 
 template <class Make> bumper_buffer *create(Make make) noexcept {
   try {

@@ -27,6 +27,9 @@
 #include <type_traits>
 #include <utility>
 
+// The C API's handle (<bumper/bumper.h>), for from_c / to_c.
+struct bumper_buffer;
+
 namespace bumper {
 
 // --- The thread's default buffer ---
@@ -172,6 +175,25 @@ requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
     [[nodiscard]] inline mdview<T, sizeof...(Extents)> alloc(
         Extents... extents) {
   return alloc<T>(default_buffer(), extents...);
+}
+
+// --- C handles ---
+
+/// The buffer behind a C API handle (`bumper_buffer *`, from
+/// <bumper/bumper.h>), for C++ code that is handed one: the C++ API and its
+/// inline fast path then work on it, and a `NoEscape` guards it
+/// (`bumper::NoEscape guard(bumper::from_c(cbuf));`, which bumper-tool
+/// writes for `[[bumper::no_escape(cbuf)]]` in C++).
+[[nodiscard]] inline Buffer &from_c(::bumper_buffer *handle) noexcept {
+  return *reinterpret_cast<Buffer *>(handle);
+}
+[[nodiscard]] inline const Buffer &
+from_c(const ::bumper_buffer *handle) noexcept {
+  return *reinterpret_cast<const Buffer *>(handle);
+}
+/// The C API handle of a buffer, to hand it to C code.
+[[nodiscard]] inline ::bumper_buffer *to_c(Buffer &buf) noexcept {
+  return reinterpret_cast<::bumper_buffer *>(&buf);
 }
 
 // --- Checkpoints ---

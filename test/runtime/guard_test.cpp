@@ -1,6 +1,7 @@
 // checkpoint / restore / reset and the NoEscape guard.
 #include "test_support.hpp"
 
+#include <bumper/bumper.h>
 #include <bumper/bumper.hpp>
 #include <gtest/gtest.h>
 
@@ -237,7 +238,7 @@ TEST(NoEscape, RestoresOnBreakAndContinue) {
 TEST(NoEscape, RestoresOnGoto) {
   bumper::SlabBuffer buf(256);
   int entries = 0;
-again: {
+again : {
   bumper::NoEscape guard(buf);
   EXPECT_EQ(buf.used(), 0u);
   (void)bumper::alloc<int>(buf, 100);
@@ -288,6 +289,26 @@ TEST(NoEscape, DefaultGuardKeepsTheBufferItWasBuiltWith) {
   }
   EXPECT_EQ(def.used(), before);
   EXPECT_EQ(other.used(), 10 * sizeof(int)); // not guarded by `guard`
+}
+
+TEST(NoEscape, GuardsABufferHandedOverFromC) {
+  // C code makes the buffer; C++ code guards and allocates through the C++
+  // API; C sees the result.
+  bumper_buffer *cbuf = bumper_slab_buffer_create(1024);
+  ASSERT_NE(cbuf, nullptr);
+  bumper::Buffer &buf = bumper::from_c(cbuf);
+  EXPECT_EQ(bumper::to_c(buf), cbuf);
+  void *first = bumper_alloc(cbuf, 8, 8);
+  {
+    bumper::NoEscape guard(bumper::from_c(cbuf));
+    std::span<int> xs = bumper::alloc<int>(buf, 100);
+    xs[99] = 1;
+    EXPECT_EQ(bumper_used(cbuf), 8 + 400u);
+  }
+  EXPECT_EQ(bumper_used(cbuf), 8u);
+  EXPECT_EQ(bumper_alloc(cbuf, 8, 8), static_cast<std::byte *>(first) + 8);
+  EXPECT_EQ(&bumper::from_c(static_cast<const bumper_buffer *>(cbuf)), &buf);
+  bumper_buffer_destroy(cbuf);
 }
 
 } // namespace
