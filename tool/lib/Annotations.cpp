@@ -63,13 +63,12 @@ static bool isBufferClass(const CXXRecordDecl *RD) {
   return false;
 }
 
-/// The C API's handle, `bumper_buffer *`: a buffer in C. (In C++ the guard
-/// takes a `bumper::Buffer &`, which the handle is not.)
+/// The C API's handle, `bumper_buffer *`: a buffer in C, and in C++ code
+/// that is handed one (the guard is then on `bumper::from_c(handle)`).
 static bool isCBufferHandle(QualType T) {
   const RecordDecl *RD =
       T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
-  return RD && !RD->getASTContext().getLangOpts().CPlusPlus &&
-         RD->getIdentifier() && RD->getName() == "bumper_buffer" &&
+  return RD && RD->getIdentifier() && RD->getName() == "bumper_buffer" &&
          RD->getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
@@ -177,7 +176,8 @@ public:
                        (!Ctx.getLangOpts().CPlusPlus
                             ? "be a 'bumper_buffer *'"
                             : "name a bumper buffer (bumper::AllocBuffer, "
-                              "bumper::SlabBuffer, ...)") +
+                              "bumper::SlabBuffer, ..., or a C API "
+                              "'bumper_buffer *')") +
                        ", not an expression of type '" +
                        Buffer->getType().getAsString() + "'");
 
@@ -209,6 +209,8 @@ public:
     A.Function = Function;
     A.Buffer = Buffer;
     A.BufferSpelling = std::move(Spelling);
+    A.BufferIsCHandle = Buffer && !Buffer->isTypeDependent() &&
+                        isCBufferHandle(Buffer->getType());
     A.AttrRange = U.Range;
     ByLBrace[Body->getLBracLoc()] = Accepted.size();
     Accepted.push_back(std::move(A));

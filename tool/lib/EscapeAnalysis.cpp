@@ -248,6 +248,12 @@ std::string EscapeContext::normalizeBuffer(llvm::StringRef S) {
     Out.erase(0, 1);
   if (Out.size() > 2 && Out.front() == '(' && Out.back() == ')')
     Out = Out.substr(1, Out.size() - 2);
+  // `bumper::from_c(h)` is the buffer of the C handle `h`.
+  for (llvm::StringRef Bridge : {"::bumper::from_c(", "bumper::from_c("})
+    if (llvm::StringRef(Out).starts_with(Bridge) && Out.back() == ')') {
+      Out = Out.substr(Bridge.size(), Out.size() - Bridge.size() - 1);
+      break;
+    }
   return Out;
 }
 

@@ -77,11 +77,16 @@ bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
   }
   if (Buffer) {
     Buffer = Buffer->IgnoreParenImpCasts();
-    // bumper::NoEscape g(bumper::default_buffer()) guards the default buffer.
+    // bumper::NoEscape g(bumper::default_buffer()) guards the default buffer;
+    // bumper::NoEscape g(bumper::from_c(h)) guards the C handle h.
     if (const auto *Call = dyn_cast<CallExpr>(Buffer))
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        if (FD->getQualifiedNameAsString() == "bumper::default_buffer")
+      if (const FunctionDecl *FD = Call->getDirectCallee()) {
+        std::string Name = FD->getQualifiedNameAsString();
+        if (Name == "bumper::default_buffer")
           Buffer = nullptr;
+        else if (Name == "bumper::from_c" && Call->getNumArgs() == 1)
+          Buffer = Call->getArg(0)->IgnoreParenImpCasts();
+      }
   }
   return true;
 }
@@ -298,7 +303,8 @@ private:
 
     std::string Guard = "bumper::NoEscape " + pickName(FID, LB, RB);
     if (A.Buffer)
-      Guard += "(" + A.BufferSpelling + ")";
+      Guard += A.BufferIsCHandle ? "(bumper::from_c(" + A.BufferSpelling + "))"
+                                 : "(" + A.BufferSpelling + ")";
     Guard += ";";
 
     // Where does the block's content start? Skip comments that end on the

@@ -38,6 +38,9 @@ struct NoEscapeAnnotation {
   /// The buffer expression's source text ("" for the default buffer); this is
   /// what the inserted guard names and how instantiations are matched.
   std::string BufferSpelling;
+  /// The buffer is a C API handle (`bumper_buffer *`). In C++ the guard then
+  /// names `bumper::from_c(<buffer>)`.
+  bool BufferIsCHandle = false;
   /// The whole attribute, "[[bumper::no_escape(...)]]".
   clang::SourceRange AttrRange;
 };
