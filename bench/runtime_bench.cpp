@@ -313,16 +313,16 @@ void register_all() {
     void (*fn)(benchmark::State &);
   };
   const Seed seeds[] = {
-    {"bumper_default", BM_seed_bumper_default},
-    {"bumper_buffer", BM_seed_bumper_buffer},
-    {"alloca", BM_seed_alloca},
-    {"minimal_bump", BM_seed_minimal_bump},
-    {"unchecked_bump", BM_seed_unchecked_bump},
-    {"std_vector", BM_seed_vector},
-    {"malloc", BM_seed_malloc},
-    {"pmr_monotonic", BM_seed_pmr},
+      {"bumper_default", BM_seed_bumper_default},
+      {"bumper_buffer", BM_seed_bumper_buffer},
+      {"alloca", BM_seed_alloca},
+      {"minimal_bump", BM_seed_minimal_bump},
+      {"unchecked_bump", BM_seed_unchecked_bump},
+      {"std_vector", BM_seed_vector},
+      {"malloc", BM_seed_malloc},
+      {"pmr_monotonic", BM_seed_pmr},
 #if BUMPER_BENCH_HAVE_LLVM
-    {"llvm_bumpptr", BM_seed_llvm},
+      {"llvm_bumpptr", BM_seed_llvm},
 #endif
   };
   for (const Seed &s : seeds)
@@ -333,12 +333,12 @@ void register_all() {
         ->Arg(10000);
 
   const Seed smalls[] = {
-    {"bumper_default", BM_small_bumper_default},
-    {"bumper_buffer", BM_small_bumper_buffer},
-    {"malloc_free", BM_small_malloc},
-    {"pmr_monotonic", BM_small_pmr},
+      {"bumper_default", BM_small_bumper_default},
+      {"bumper_buffer", BM_small_bumper_buffer},
+      {"malloc_free", BM_small_malloc},
+      {"pmr_monotonic", BM_small_pmr},
 #if BUMPER_BENCH_HAVE_LLVM
-    {"llvm_bumpptr", BM_small_llvm},
+      {"llvm_bumpptr", BM_small_llvm},
 #endif
   };
   for (const Seed &s : smalls)

@@ -149,9 +149,9 @@ BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T> alloc(std::size_t n) {
 
 /// A row-major `d0 x d1 x ...` array of `T` from `buf` (two or more extents).
 template <class T, std::integral... Extents>
-requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
-    [[nodiscard]] inline mdview<T, sizeof...(Extents)> alloc(
-        Buffer &buf, Extents... extents) {
+  requires(sizeof...(Extents) >= 2)
+BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
+alloc(Buffer &buf, Extents... extents) {
   detail::check_element_type<T>();
   bool overflow = false;
   const std::array<std::size_t, sizeof...(Extents)> dims{
@@ -171,9 +171,9 @@ requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
 /// A row-major `d0 x d1 x ...` array of `T` from the calling thread's default
 /// buffer (two or more extents; one extent is `alloc<T>(n)`).
 template <class T, std::integral... Extents>
-requires(sizeof...(Extents) >= 2) BUMPER_ALLOCATOR
-    [[nodiscard]] inline mdview<T, sizeof...(Extents)> alloc(
-        Extents... extents) {
+  requires(sizeof...(Extents) >= 2)
+BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
+alloc(Extents... extents) {
   return alloc<T>(default_buffer(), extents...);
 }
 

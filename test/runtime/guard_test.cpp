@@ -238,7 +238,7 @@ TEST(NoEscape, RestoresOnBreakAndContinue) {
 TEST(NoEscape, RestoresOnGoto) {
   bumper::SlabBuffer buf(256);
   int entries = 0;
-again : {
+again: {
   bumper::NoEscape guard(buf);
   EXPECT_EQ(buf.used(), 0u);
   (void)bumper::alloc<int>(buf, 100);
