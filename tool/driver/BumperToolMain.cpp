@@ -433,6 +433,11 @@ int main(int argc, const char **argv) {
       else if (R.Check == "bumper-missing-guard" && !R.Edits.empty())
         ++Guards;
     }
+    // With --fix or --diff, the guards written or shown (every fix is a
+    // guard): not those of a file that could not be written, and a shared
+    // header's guard once.
+    if (Fix || Diff)
+      Guards = Applied.FixesWritten;
     auto Plural = [](unsigned N, StringRef One, StringRef Many) {
       return std::to_string(N) + " " + (N == 1 ? One : Many).str();
     };
