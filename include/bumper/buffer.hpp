@@ -117,6 +117,12 @@ struct SlowPaths;
   abort_slow_path_failure();
 #endif
 }
+/// The result of a preserving call's slow path: null means it failed.
+template <class T> BUMPER_INLINE T *slow_path_result(T *result) {
+  if (result == nullptr) [[unlikely]]
+    slow_path_failed();
+  return result;
+}
 
 #if BUMPER_PRESERVING_CALLS
 // A call of one of the runtime's trampolines (runtime/preserving_calls.cpp),
@@ -438,9 +444,7 @@ private:
     void *result;
     BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_refill", result, "D"(this),
                                   "S"(size), "d"(alignment));
-    if (result == nullptr) [[unlikely]]
-      detail::slow_path_failed();
-    return result;
+    return detail::slow_path_result(result);
 #else
     return allocate_cold(size, alignment);
 #endif
@@ -452,9 +456,7 @@ private:
     BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_refill_array", result,
                                   "D"(this), "S"(count), "d"(element_size),
                                   "c"(alignment));
-    if (result == nullptr) [[unlikely]]
-      detail::slow_path_failed();
-    return result;
+    return detail::slow_path_result(result);
 #else
     return allocate_array_cold(count, element_size, alignment);
 #endif

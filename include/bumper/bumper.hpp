@@ -52,9 +52,7 @@ Buffer &make_default_buffer();
 #if BUMPER_PRESERVING_CALLS
   Buffer *made;
   BUMPER_DETAIL_PRESERVING_CALL("bumper_detail_make_default_buffer", made);
-  if (made == nullptr) [[unlikely]]
-    detail::slow_path_failed();
-  return *made;
+  return *detail::slow_path_result(made);
 #else
   return detail::make_default_buffer();
 #endif

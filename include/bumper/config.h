@@ -58,10 +58,11 @@
 /* BUMPER_PRESERVING_CALLS: when 1, the inline fast paths reach the runtime's
  * slow paths (a new slab, a restore into an older block, the first use of the
  * default buffer) through a trampoline that preserves every general-purpose
- * register, so a function that allocates need not save registers of its own
- * for the rare call (docs/runtime.md, "The fast path"). On by default on
- * x86-64 ELF with GCC and Clang; define it to 0 for plain calls. The runtime
- * provides both, so units compiled either way link together. */
+ * register but rax, so a function that allocates need not save registers of
+ * its own for the rare call (docs/runtime.md, "The fast path and the slow
+ * paths"). On by default on x86-64 ELF with GCC and Clang; define it to 0 for
+ * plain calls. The runtime provides both, so units compiled either way link
+ * together. */
 #ifndef BUMPER_PRESERVING_CALLS
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__)
 #define BUMPER_PRESERVING_CALLS 1
