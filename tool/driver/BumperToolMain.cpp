@@ -373,7 +373,7 @@ int main(int argc, const char **argv) {
     Applied = bumper::applyFixes(
         Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
         outs(), [](Error E) { error(toString(std::move(E))); });
-    InputProblem |= Applied.Failed;
+    InputProblem |= Applied.FilesFailed != 0;
   }
   // What was written, not what was found: a file that could not be written
   // (its error is above) counts apart.
@@ -426,18 +426,17 @@ int main(int argc, const char **argv) {
   std::chrono::duration<double> Elapsed =
       std::chrono::steady_clock::now() - Start;
   if ((Summary || Terminal) && !Quiet) {
-    unsigned Escapes = 0, Guards = 0;
+    // With --fix or --diff, the guards written or shown (every fix is a
+    // guard): not those of a file that could not be written, and a shared
+    // header's guard once. Otherwise the guards that are missing.
+    const bool Edited = Fix || Diff;
+    unsigned Escapes = 0, Guards = Edited ? Applied.FixesWritten : 0;
     for (const bumper::ReportedFinding &R : Result.Reports) {
       if (R.Check == "bumper-escape")
         ++Escapes;
-      else if (R.Check == "bumper-missing-guard" && !R.Edits.empty())
+      else if (!Edited && R.Check == "bumper-missing-guard" && !R.Edits.empty())
         ++Guards;
     }
-    // With --fix or --diff, the guards written or shown (every fix is a
-    // guard): not those of a file that could not be written, and a shared
-    // header's guard once.
-    if (Fix || Diff)
-      Guards = Applied.FixesWritten;
     auto Plural = [](unsigned N, StringRef One, StringRef Many) {
       return std::to_string(N) + " " + (N == 1 ? One : Many).str();
     };

@@ -47,7 +47,6 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
   auto Fail = [&](llvm::Error E) {
     ReportError(std::move(E));
     ++Out.FilesFailed;
-    Out.Failed = true;
   };
   // The edits made to each file, by its real path: a file named twice (a
   // link and its target, both checked) is written once.

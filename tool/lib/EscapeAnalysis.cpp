@@ -10,6 +10,7 @@
 
 #include "bumper-tool/EscapeAnalysis.h"
 #include "EscapeCommon.h"
+#include "bumper-tool/SourceText.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -238,10 +239,7 @@ std::string EscapeContext::sourceText(const Expr *E) const {
 }
 
 std::string EscapeContext::normalizeBuffer(llvm::StringRef S) {
-  std::string Out;
-  for (char C : S)
-    if (C != ' ' && C != '\t' && C != '\n' && C != '\r')
-      Out.push_back(C);
+  std::string Out = withoutSpaces(S);
   // `buf`, `&buf` and `*pbuf` name the same buffer as far as the user is
   // concerned; the guard and the allocation may spell it either way.
   while (!Out.empty() && (Out[0] == '&' || Out[0] == '*'))

@@ -32,7 +32,6 @@ struct AppliedFixes {
   /// Files left alone because they could not be read, fixed or written
   /// (each reported once through ReportError).
   unsigned FilesFailed = 0;
-  bool Failed = false; ///< FilesFailed is not 0.
 };
 
 /// Applies the fixes of \p Result to every file that has some, except the
