@@ -43,11 +43,11 @@ bin=$dir/bin/bumper_bench
 # --- The machine --------------------------------------------------------------
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")
 cxxflags=$(sed -n 's/^CMAKE_CXX_FLAGS_RELEASE:[A-Z]*=//p' "$dir/CMakeCache.txt")
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
-mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+cpu=$(sed -n 's/^model name[[:space:]]*: //{p;q}' /proc/cpuinfo)
+mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //{p;q}' /proc/cpuinfo)
 echo "== Bumper benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  ${cpu:-unknown CPU}${mhz:+ @ ${mhz%.*} MHz}, $(nproc) cores online, $(uname -srm)"
-echo "compiler: $("$cxx" --version | head -n1), Release flags: $cxxflags"
+echo "compiler: $("$cxx" --version | sed -n 1p), Release flags: $cxxflags"
 echo "commit:   $(git -C "$BUMPER_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(
   git -C "$BUMPER_ROOT" diff --quiet HEAD -- include runtime bench 2>/dev/null || echo ' (+ local changes)')"
 echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"

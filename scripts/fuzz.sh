@@ -99,6 +99,6 @@ if [ "$status" -eq 0 ]; then
   echo "fuzz.sh: result: no failure"
 else
   echo "fuzz.sh: result: FAILURE (exit $status); see $log and $artifacts/" >&2
-  grep -E 'ERROR|check failed|SUMMARY|Test unit written' "$log" | head -5 >&2 || true
+  grep -m5 -E 'ERROR|check failed|SUMMARY|Test unit written' "$log" >&2 || true
 fi
 exit "$status"

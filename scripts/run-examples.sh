@@ -32,7 +32,7 @@ show() { printf '%s$ %s%s\n' "$DIM" "$*" "$RESET"; }
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/bumper-demo.XXXXXX")
 trap 'rm -rf "$SCRATCH"' EXIT
 
-heading "bumper-tool $("$TOOL" --version | head -1 | sed 's/.*version //')"
+heading "bumper-tool $("$TOOL" --version | sed -n '1s/.*version //p')"
 echo "Each example marks its scratch-memory blocks with [[bumper::no_escape]]."
 echo "The tool inserts the bumper::NoEscape guards that give the memory back;"
 echo "every example allocates more in total than its buffer holds, so it only"

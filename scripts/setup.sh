@@ -20,7 +20,8 @@ command -v git >/dev/null 2>&1 || BUMPER_PACKAGES+=(git)
 bumper_install_missing() {
   local missing=()
   for pkg in "${BUMPER_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+    # No pipe into grep -q: under pipefail its early exit can fail the writer.
+    [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null)" == *"install ok installed"* ]] ||
       missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -161,9 +161,13 @@ for f in "$src"/examples/*.cpp "$inputs/nolint.cpp"; do
 done
 [ "$status" -eq 0 ] || fail "a compile failed"
 # The examples are annotated but not yet guarded: the worker's warnings come
-# back to the client too.
-cat "$work"/out/*.log | grep -q "warning: no_escape block has no 'bumper::NoEscape' guard \[bumper-missing-guard\]" ||
+# back to the client too. (grep reads the files itself: "cat | grep -q" fails
+# under pipefail when grep exits before cat has written everything.)
+if ! grep -q "warning: no_escape block has no 'bumper::NoEscape' guard \[bumper-missing-guard\]" \
+  "$work"/out/*.log; then
+  for f in "$work"/out/*.log; do sed "s|^|  $(basename "$f"): |" "$f" >&2; done
   fail "no bumper-missing-guard warning came back from the worker"
+fi
 echo "ok: the worker's bumper-missing-guard warnings reach the client"
 # NOLINT survives the client's preprocessing (bumper-clang++ -E keeps comments).
 grep -q "error:" "$work/out/nolint.log" && fail "NOLINT did not reach the worker"
