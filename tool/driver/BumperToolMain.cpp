@@ -373,7 +373,7 @@ int main(int argc, const char **argv) {
     Applied = bumper::applyFixes(
         Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
         outs(), [](Error E) { error(toString(std::move(E))); });
-    InputProblem |= Applied.FilesFailed != 0;
+    InputProblem |= !Applied.FilesNotWritten.empty();
   }
   // What was written, not what was found: a file that could not be written
   // (its error is above) counts apart.
@@ -382,9 +382,8 @@ int main(int argc, const char **argv) {
            << (Applied.FixesWritten == 1 ? " fix" : " fixes") << " to "
            << Applied.FilesWritten
            << (Applied.FilesWritten == 1 ? " file" : " files");
-    if (Applied.FilesFailed)
-      errs() << "; " << Applied.FilesFailed
-             << (Applied.FilesFailed == 1 ? " file" : " files")
+    if (unsigned NotWritten = Applied.FilesNotWritten.size())
+      errs() << "; " << NotWritten << (NotWritten == 1 ? " file" : " files")
              << " not written";
     errs() << "\n";
   }
@@ -429,13 +428,21 @@ int main(int argc, const char **argv) {
     // With --fix or --diff, the guards written or shown (every fix is a
     // guard): not those of a file that could not be written, and a shared
     // header's guard once. Otherwise the guards that are missing.
+    // Warnings: those left unfixed, and under --fix those whose fix went to
+    // a file that could not be written.
     const bool Edited = Fix || Diff;
     unsigned Escapes = 0, Guards = Edited ? Applied.FixesWritten : 0;
+    unsigned Warnings = Result.Warnings;
     for (const bumper::ReportedFinding &R : Result.Reports) {
       if (R.Check == "bumper-escape")
         ++Escapes;
       else if (!Edited && R.Check == "bumper-missing-guard" && !R.Edits.empty())
         ++Guards;
+      if (Fix && R.Level == "warning" &&
+          llvm::any_of(R.Edits, [&](const bumper::ReportedEdit &E) {
+            return Applied.FilesNotWritten.contains(E.File);
+          }))
+        ++Warnings;
     }
     auto Plural = [](unsigned N, StringRef One, StringRef Many) {
       return std::to_string(N) + " " + (N == 1 ? One : Many).str();
@@ -448,7 +455,7 @@ int main(int argc, const char **argv) {
                       : " missing")
            << ", " << Plural(Escapes, "escape", "escapes") << ", "
            << Plural(Result.Errors, "error", "errors") << ", "
-           << Plural(Result.Warnings, "warning", "warnings") << ", "
+           << Plural(Warnings, "warning", "warnings") << ", "
            << format("%.1f s", Elapsed.count()) << "\n";
   }
 

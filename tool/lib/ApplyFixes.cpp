@@ -44,9 +44,9 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
                         llvm::raw_ostream &DiffOut,
                         llvm::function_ref<void(llvm::Error)> ReportError) {
   AppliedFixes Out;
-  auto Fail = [&](llvm::Error E) {
+  auto Fail = [&](llvm::StringRef Path, llvm::Error E) {
     ReportError(std::move(E));
-    ++Out.FilesFailed;
+    Out.FilesNotWritten.insert(Path);
   };
   // The edits made to each file, by its real path: a file named twice (a
   // link and its target, both checked) is written once.
@@ -58,7 +58,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
     auto Analysed = Result.AnalysedContent.find(Path);
     if (Result.ChangedWhileChecked.contains(Path) ||
         Analysed == Result.AnalysedContent.end()) {
-      Fail(changedOnDiskError(Path));
+      Fail(Path, changedOnDiskError(Path));
       continue;
     }
     llvm::SmallString<256> Real;
@@ -68,9 +68,10 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
     if (!First) {
       const std::string &Other = Same->second.first;
       if (Result.AnalysedContent.lookup(Other) != Analysed->second)
-        Fail(changedOnDiskError(Path));
+        Fail(Path, changedOnDiskError(Path));
       else if (Same->second.second != editsOf(Fixes))
-        Fail(llvm::createStringError("conflicting fixes in '" + Path +
+        Fail(Path,
+             llvm::createStringError("conflicting fixes in '" + Path +
                                      "': it is the same file as '" + Other +
                                      "', which gets other fixes"));
       continue;
@@ -81,20 +82,20 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
                                            /*RequiresNullTerminator=*/false,
                                            /*IsVolatile=*/true);
     if (!Buf) {
-      Fail(llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
-                                   Path.c_str(),
-                                   Buf.getError().message().c_str()));
+      Fail(Path, llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                         Path.c_str(),
+                                         Buf.getError().message().c_str()));
       continue;
     }
     llvm::StringRef Old = (*Buf)->getBuffer();
     // The fixes were computed from what the analysis read.
     if (Analysed->second != ContentDigest::of(Old)) {
-      Fail(changedOnDiskError(Path));
+      Fail(Path, changedOnDiskError(Path));
       continue;
     }
     llvm::Expected<std::string> New = applyTo(Path, Old, Fixes);
     if (!New) {
-      Fail(New.takeError());
+      Fail(Path, New.takeError());
       continue;
     }
     if (*New == Old)
@@ -106,7 +107,7 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
       continue;
     }
     if (llvm::Error E = writeFileSafely(Path, Old, *New, &Folders)) {
-      Fail(std::move(E));
+      Fail(Path, std::move(E));
       continue;
     }
     ++Out.FilesWritten;

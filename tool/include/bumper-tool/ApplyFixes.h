@@ -1,5 +1,4 @@
-//===- ApplyFixes.h - --fix and --diff over a run's fixes --------*- C++
-//-*-===//
+//===- ApplyFixes.h - --fix and --diff over a run's fixes ------*- C++ -*-===//
 //
 // After all translation units are checked, the fixes of each file are
 // applied to the content the analysis read (RunResult::AnalysedContent),
@@ -14,6 +13,7 @@
 
 #include "bumper-tool/Runner.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -30,8 +30,8 @@ struct AppliedFixes {
   /// guard, wanted by several translation units, is one fix).
   unsigned FixesWritten = 0;
   /// Files left alone because they could not be read, fixed or written
-  /// (each reported once through ReportError).
-  unsigned FilesFailed = 0;
+  /// (each reported once through ReportError), by the path the fixes use.
+  llvm::StringSet<> FilesNotWritten;
 };
 
 /// Applies the fixes of \p Result to every file that has some, except the
