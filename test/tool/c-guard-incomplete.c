@@ -181,3 +181,27 @@ int into(int n) {
   }
   return n;
 }
+
+// A loop at the end of the block that can end: a break out of it, or a
+// condition that is not always true, reaches the '}'.
+int loopEnds(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    for (;;) {
+      if (use(0, n))
+        break;
+    }
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-7]]:5: note: checkpoint 'cp' saved here
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    while (n) {
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    }
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-7]]:5: note: checkpoint 'cp' saved here
+  return 0;
+}

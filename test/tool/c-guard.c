@@ -146,3 +146,47 @@ void odd(bumper_buffer *buf, int n) {
     (void)bumper_checkpoint_restore(bumper_default_buffer(), cp);
   }
 }
+
+// Blocks that end in an endless loop: '}' is never reached, so only the
+// returns need a restore. A break inside a nested loop or switch stays there.
+int serve(bumper_buffer *buf, int n) {
+  [[bumper::no_escape(buf)]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(buf);
+    for (;;) {
+      for (int i = 0; i < n; ++i)
+        if (use(0, i))
+          break;
+      switch (use(0, n)) {
+      case 0:
+        break;
+      default:
+        bumper_checkpoint_restore(buf, cp);
+        return n;
+      }
+    }
+  }
+}
+
+int poll(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    while (1) {
+      if (use(0, n)) {
+        bumper_checkpoint_restore(bumper_default_buffer(), cp);
+        return n;
+      }
+    }
+  }
+}
+
+int retry(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    do {
+      if (use(0, n) > 0) {
+        bumper_checkpoint_restore(bumper_default_buffer(), cp);
+        return n;
+      }
+    } while (1 + 1 == 2);
+  }
+}

@@ -75,18 +75,59 @@ const Stmt *unlabelled(const Stmt *S) {
   }
 }
 
+/// Does \p S hold a break that leaves the loop whose body \p S is? The body
+/// of a nested loop or switch keeps its own breaks.
+bool breaksOut(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<BreakStmt>(S))
+    return true;
+  const Stmt *OwnBody = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    OwnBody = For->getBody();
+  else if (const auto *While = dyn_cast<WhileStmt>(S))
+    OwnBody = While->getBody();
+  else if (const auto *Do = dyn_cast<DoStmt>(S))
+    OwnBody = Do->getBody();
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    OwnBody = Switch->getBody();
+  for (const Stmt *Child : S->children())
+    if (Child != OwnBody && breaksOut(Child))
+      return true;
+  return false;
+}
+
+/// Is \p S a loop that only a jump can leave: 'for (;;)', 'while (1)' or
+/// 'do ... while (1)' (any condition that folds to true) with no break out?
+bool isEndlessLoop(const Stmt *S, const ASTContext &Ctx) {
+  auto AlwaysTrue = [&](const Expr *Cond) {
+    bool Value = false;
+    return !Cond || (!Cond->isValueDependent() &&
+                     Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
+  };
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return AlwaysTrue(For->getCond()) && !breaksOut(For->getBody());
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return AlwaysTrue(While->getCond()) && !breaksOut(While->getBody());
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return AlwaysTrue(Do->getCond()) && !breaksOut(Do->getBody());
+  return false;
+}
+
 /// Can control go past the end of \p S? Decided by its shape: a jump, a
-/// call of a noreturn function, an if/else whose branches both end so, or a
-/// block whose last statement does, cannot.
-bool canFallThrough(const Stmt *S) {
+/// call of a noreturn function, an endless loop, an if/else whose branches
+/// both end so, or a block whose last statement does, cannot.
+bool canFallThrough(const Stmt *S, const ASTContext &Ctx) {
   S = unlabelled(S);
   if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
     return false;
+  if (isEndlessLoop(S, Ctx))
+    return false;
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return CS->body_empty() || canFallThrough(CS->body_back());
+    return CS->body_empty() || canFallThrough(CS->body_back(), Ctx);
   if (const auto *If = dyn_cast<IfStmt>(S))
-    return !If->getElse() || canFallThrough(If->getThen()) ||
-           canFallThrough(If->getElse());
+    return !If->getElse() || canFallThrough(If->getThen(), Ctx) ||
+           canFallThrough(If->getElse(), Ctx);
   if (const auto *E = dyn_cast<Expr>(S))
     if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts()))
       if (const FunctionDecl *FD = Call->getDirectCallee())
@@ -208,7 +249,7 @@ private:
         else
           Run.clear();
       }
-      if (CS == A.Body && canFallThrough(CS))
+      if (CS == A.Body && canFallThrough(CS, Ctx))
         checkExit(CS->getRBracLoc(), "", Run, nullptr);
       return;
     }
