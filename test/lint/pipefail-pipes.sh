@@ -8,6 +8,7 @@
 #   pipefail-pipes.sh <source-dir>         checks the project's scripts
 #   pipefail-pipes.sh --self-test          checks that a bad script is caught
 set -euo pipefail
+self=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
 
 early_exit='\|[[:space:]]*(grep[[:space:]]+(-[a-zA-Z]*[qm]|--quiet|--max-count)|head\b)'
 
@@ -15,7 +16,7 @@ early_exit='\|[[:space:]]*(grep[[:space:]]+(-[a-zA-Z]*[qm]|--quiet|--max-count)|
 offences() {
   local f
   for f in "$@"; do
-    [ "$f" -ef "${BASH_SOURCE[0]}" ] && continue # its own patterns and examples
+    [ "$f" -ef "$self" ] && continue # its own patterns and examples
     grep -q 'pipefail' "$f" || continue
     grep -nE "$early_exit" "$f" | grep -v '^[0-9]*:[[:space:]]*#' |
       sed "s|^|$f:|" || true
