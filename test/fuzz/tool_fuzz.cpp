@@ -29,13 +29,19 @@
 //                the escape analysis far more often than mutated bytes do
 //   bit 3     generator: CRLF line endings
 //   bit 4     generator: tabs instead of two spaces
+//   bit 5     generator, C: every annotated block and function gets a guard
+//             written by hand (a checkpoint saved by its first statement and
+//             restored right before every way out), and the tool must not
+//             report any of them as unguarded (docs/tool.md, "Hand-written
+//             guards in C")
 //
 // The headers come from test/fuzz/tool-headers/ in a virtual file system
 // (with -nostdinc), so parsing an input takes milliseconds.
 //
 // Environment: TOOL_FUZZ_PRINT=1 prints each source (and rewrite) to stderr;
-// TOOL_FUZZ_BREAK=delete|duplicate|skip deliberately damages the rewrite, to
-// show that the checks catch it (ctest tool-fuzz-selftest-*).
+// TOOL_FUZZ_BREAK=delete|duplicate|skip deliberately damages the rewrite, and
+// TOOL_FUZZ_BREAK=unrestored leaves out one restore of a hand-written C
+// guard, to show that the checks catch it (ctest tool-fuzz-selftest-*).
 //
 //===----------------------------------------------------------------------===//
 
@@ -74,6 +80,7 @@ struct Mode {
   bool Generate = false;
   bool CRLF = false;
   bool Tabs = false;
+  bool GuardC = false;
 };
 
 Mode decodeMode(std::uint8_t B) {
@@ -84,7 +91,19 @@ Mode decodeMode(std::uint8_t B) {
   M.Generate = B & 4;
   M.CRLF = B & 8;
   M.Tabs = B & 16;
+  M.GuardC = B & 32;
   return M;
+}
+
+/// Does the generator guard every annotated block of this unit by hand?
+bool guardsEveryCBlock(const Mode &M) {
+  return M.Generate && M.GuardC && M.Lang == Language::C;
+}
+
+/// TOOL_FUZZ_BREAK: the damage to do on purpose, or "".
+StringRef breakKind() {
+  static const char *Break = std::getenv("TOOL_FUZZ_BREAK");
+  return Break ? StringRef(Break) : StringRef();
 }
 
 // --- The headers ----------------------------------------------------------
@@ -304,13 +323,18 @@ bool saysNoEscapeUndeclared(const Outcome &O) {
 }
 
 void checkRewrite(StringRef Code, const Mode &M) {
-  static const char *Break = std::getenv("TOOL_FUZZ_BREAK");
+  StringRef Break = breakKind();
   if (printing())
     llvm::errs() << "--- source ---\n" << Code << "\n";
 
   Outcome First = runTool(Code, M);
   if (!First.Checked)
     return; // Not checked, nothing to write: only "no crash" applies.
+  if (guardsEveryCBlock(M))
+    for (const bumper::ReportedFinding &F : First.Reports)
+      if (F.Check == "bumper-missing-guard")
+        fail("a C block guarded by hand is reported as unguarded", Code,
+             F.Message + " (line " + std::to_string(F.Loc.Line) + ")");
 
   StringRef Main = mainPath(M);
   std::vector<tooling::Replacement> Fixes;
@@ -336,9 +360,9 @@ void checkRewrite(StringRef Code, const Mode &M) {
            describe(R));
   }
 
-  if (Break && StringRef(Break) == "delete")
+  if (Break == "delete")
     Fixes.emplace_back(Main, Fixes.front().getOffset(), 1, "");
-  if (Break && StringRef(Break) == "duplicate")
+  if (Break == "duplicate")
     Fixes.emplace_back(Main, Fixes.front().getOffset(),
                        Fixes.front().getLength(),
                        Fixes.front().getReplacementText().str() +
@@ -353,7 +377,7 @@ void checkRewrite(StringRef Code, const Mode &M) {
   llvm::Expected<std::string> New = tooling::applyAllReplacements(Code, Merged);
   if (!New)
     fail("the fixes do not apply", Code, llvm::toString(New.takeError()));
-  if (Break && StringRef(Break) == "skip")
+  if (Break == "skip")
     *New = Code.str();
   if (printing())
     llvm::errs() << "--- rewritten ---\n" << *New << "\n";
@@ -405,9 +429,12 @@ private:
     std::vector<std::string> Vars;  ///< int * variables declared in it.
     std::vector<std::string> Exprs; ///< Other int * expressions.
     bool Loop = false;
+    bool Switch = false;    ///< A switch's body: a break ends there.
     bool Function = false;  ///< A function or lambda body.
     bool ReturnsPtr = true; ///< Its function returns int *.
     std::string After;      ///< Text after the close (an instantiation).
+    /// A C block guarded by hand: its checkpoint and buffer.
+    std::string Checkpoint, Buffer;
   };
 
   std::uint8_t next() { return P < End ? *P++ : 0; }
@@ -456,11 +483,49 @@ private:
     return false;
   }
 
-  const Scope &function() const {
+  size_t functionIndex() const {
     for (size_t I = Scopes.size(); I-- > 0;)
       if (Scopes[I].Function)
-        return Scopes[I];
-    return Scopes.front();
+        return I;
+    return 0;
+  }
+
+  const Scope &function() const { return Scopes[functionIndex()]; }
+
+  /// The scope a break (or a continue) written here leaves.
+  size_t jumpTarget(bool Continue) const {
+    for (size_t I = Scopes.size(); I-- > 0;)
+      if (Scopes[I].Loop || (!Continue && Scopes[I].Switch))
+        return I;
+    return 0;
+  }
+
+  /// Under bit 5, the guard of the annotated C block (or function) just
+  /// opened: its first statement saves a checkpoint of \p Buffer.
+  void guard(const std::string &Buffer) {
+    if (!guardsEveryCBlock(M))
+      return;
+    std::string CP = fresh("cp");
+    line("bumper_checkpoint " + CP + " = bumper_checkpoint_save(" + Buffer +
+         ");");
+    Scopes.back().Checkpoint = CP;
+    Scopes.back().Buffer = Buffer;
+  }
+
+  /// The restores a way out of the scopes from the innermost to
+  /// Scopes[Outermost] needs, innermost first.
+  void restoreUpTo(size_t Outermost) {
+    for (size_t I = Scopes.size(); I-- > Outermost;) {
+      const Scope &S = Scopes[I];
+      if (S.Checkpoint.empty())
+        continue;
+      if (breakKind() == "unrestored" && !DroppedRestore) {
+        DroppedRestore = true;
+        continue;
+      }
+      line("bumper_checkpoint_restore(" + S.Buffer + ", " + S.Checkpoint +
+           ");");
+    }
   }
 
   void open(const std::string &Text, Scope S) {
@@ -469,6 +534,8 @@ private:
   }
 
   void close() {
+    if (!Scopes.back().Checkpoint.empty())
+      restoreUpTo(Scopes.size() - 1);
     Scope S = std::move(Scopes.back());
     if (S.Function && Scopes.size() == 1)
       line(C ? "  return 0;" : "  return nullptr;");
@@ -539,6 +606,7 @@ private:
       break;
     case 1:
       open("[[bumper::no_escape]] int *" + Name + Params + " {", std::move(S));
+      guard("bumper_default_buffer()");
       break;
     case 2:
       S.After = "template int *" + Name +
@@ -564,15 +632,19 @@ private:
     S.Close = "}";
     switch (Choice) {
     case 0:
-      return open("[[bumper::no_escape]] {", std::move(S));
+      open("[[bumper::no_escape]] {", std::move(S));
+      return guard("bumper_default_buffer()");
     case 1:
-      return open("[[bumper::no_escape(buf)]] {", std::move(S));
+      open("[[bumper::no_escape(buf)]] {", std::move(S));
+      return guard("buf");
     case 2:
-      return open(C ? "NO_ESCAPE {"
-                    : "[[bumper::no_escape(bumper::default_buffer())]] {",
-                  std::move(S));
+      open(C ? "NO_ESCAPE {"
+             : "[[bumper::no_escape(bumper::default_buffer())]] {",
+           std::move(S));
+      return guard("bumper_default_buffer()");
     case 3:
-      return open("NO_ESCAPE {", std::move(S));
+      open("NO_ESCAPE {", std::move(S));
+      return guard("bumper_default_buffer()");
     case 4:
       return open("{", std::move(S));
     case 5:
@@ -586,11 +658,14 @@ private:
       S.Close = "} while (n-- > 0);";
       return open("do {", std::move(S));
     case 8:
+      S.Switch = true;
       S.Close = "} default: break; }";
       return open("switch (n) { case 0: {", std::move(S));
     }
-    if (C)
-      return open("[[bumper::no_escape]] {", std::move(S));
+    if (C) {
+      open("[[bumper::no_escape]] {", std::move(S));
+      return guard("bumper_default_buffer()");
+    }
     switch (Choice) {
     case 9:
     case 10: {
@@ -692,6 +767,7 @@ private:
     case 5:
       return line("g_ptr = " + V + ";" + Suffix);
     case 6:
+      restoreUpTo(functionIndex());
       return line(function().ReturnsPtr ? "return " + V + ";" + Suffix
                                         : std::string("return;"));
     case 7:
@@ -710,8 +786,11 @@ private:
     case 13:
       return line(C ? "g_ptr = 0;" : "g_ptr = nullptr;");
     case 14:
-      if (inLoop())
-        line(next() % 2 ? "break;" : "continue;");
+      if (inLoop()) {
+        bool Continue = next() % 2;
+        restoreUpTo(jumpTarget(Continue) + 1);
+        line(Continue ? "continue;" : "break;");
+      }
       return;
     case 15:
       return line("out[0] = *" + V + ";");
@@ -800,6 +879,7 @@ private:
   std::string Out;
   std::vector<Scope> Scopes;
   unsigned NextName = 0;
+  bool DroppedRestore = false; ///< TOOL_FUZZ_BREAK=unrestored did its harm.
 };
 
 } // namespace
