@@ -430,6 +430,8 @@ private:
     std::vector<std::string> Exprs; ///< Other int * expressions.
     bool Loop = false;
     bool Switch = false;    ///< A switch's body: a break ends there.
+    bool Endless = false;   ///< 'for (;;)': only a jump leaves it.
+    bool BrokenOut = false; ///< A break leaves it.
     bool Function = false;  ///< A function or lambda body.
     bool ReturnsPtr = true; ///< Its function returns int *.
     std::string After;      ///< Text after the close (an instantiation).
@@ -440,6 +442,7 @@ private:
   std::uint8_t next() { return P < End ? *P++ : 0; }
 
   void line(const std::string &Text) {
+    EndsInEndlessLoop = false;
     for (size_t I = 0; I < Scopes.size(); ++I)
       Out += M.Tabs ? "\t" : "  ";
     Out += Text;
@@ -534,15 +537,20 @@ private:
   }
 
   void close() {
-    if (!Scopes.back().Checkpoint.empty())
+    // A block that ends in an endless loop never reaches its '}': the
+    // restore there is left out (docs/tool.md). The 'return 0;' added to a
+    // function is a way out like any other.
+    bool AddsReturn = Scopes.back().Function && Scopes.size() == 1;
+    if (!Scopes.back().Checkpoint.empty() && (AddsReturn || !EndsInEndlessLoop))
       restoreUpTo(Scopes.size() - 1);
     Scope S = std::move(Scopes.back());
-    if (S.Function && Scopes.size() == 1)
+    if (AddsReturn)
       line(C ? "  return 0;" : "  return nullptr;");
     Scopes.pop_back();
     line(S.Close);
     if (!S.After.empty())
       line(S.After);
+    EndsInEndlessLoop = S.Endless && !S.BrokenOut && S.After.empty();
   }
 
   void declare(const std::string &Init) {
@@ -663,6 +671,10 @@ private:
       return open("switch (n) { case 0: {", std::move(S));
     }
     if (C) {
+      if (Choice == 9) {
+        S.Loop = S.Endless = true;
+        return open("for (;;) {", std::move(S));
+      }
       open("[[bumper::no_escape]] {", std::move(S));
       return guard("bumper_default_buffer()");
     }
@@ -788,8 +800,11 @@ private:
     case 14:
       if (inLoop()) {
         bool Continue = next() % 2;
-        restoreUpTo(jumpTarget(Continue) + 1);
+        size_t Target = jumpTarget(Continue);
+        restoreUpTo(Target + 1);
         line(Continue ? "continue;" : "break;");
+        if (!Continue)
+          Scopes[Target].BrokenOut = true;
       }
       return;
     case 15:
@@ -880,6 +895,8 @@ private:
   std::vector<Scope> Scopes;
   unsigned NextName = 0;
   bool DroppedRestore = false; ///< TOOL_FUZZ_BREAK=unrestored did its harm.
+  /// The last thing written closed an endless loop that no break leaves.
+  bool EndsInEndlessLoop = false;
 };
 
 } // namespace
