@@ -29,7 +29,8 @@
 # a busy 2-core test machine can take minutes.
 #
 #   icecream.sh <build-dir> <source-dir>
-# Exit 77 (skipped) when icecream is missing and cannot be installed.
+# Exit 77 (skipped) when icecream is missing and cannot be installed, or when
+# not run as root.
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -67,8 +68,10 @@ unset ICECC ICECC_VERSION ICECC_CC ICECC_CXX ICECC_EXTRAFILES ICECC_REMOTE_CPP \
 plugin=$build/lib/libBumperPlugin.so
 [ -e "$plugin" ] || fail "$plugin is not built"
 [ -x "$clang" ] || fail "$clang is missing"
-[ "$(id -u)" -eq 0 ] ||
-  fail "iceccd runs remote jobs in a chroot of the compiler environment: run this as root"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "SKIP: iceccd runs remote jobs in a chroot of the compiler environment, which needs root"
+  exit 77
+fi
 id icecc >/dev/null 2>&1 || fail "the icecc user (made by the icecc package) is missing"
 
 work=$(mktemp -d)
