@@ -253,7 +253,7 @@ std::string checkOne(const tooling::CompilationDatabase &DB,
   // ...) relative to its executable; a -resource-dir given by the user
   // wins.
   Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" BUMPER_CLANG_RESOURCE_DIR},
+      "-resource-dir=" BUMPER_CLANG_RESOURCE_DIR,
       tooling::ArgumentInsertPosition::BEGIN));
   if (!Opts.ExtraArgsBefore.empty())
     Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
