@@ -437,6 +437,8 @@ private:
     std::string After;      ///< Text after the close (an instantiation).
     /// A C block guarded by hand: its checkpoint and buffer.
     std::string Checkpoint, Buffer;
+    /// A C function's label, at its end: where its gotos go.
+    std::string Label;
   };
 
   std::uint8_t next() { return P < End ? *P++ : 0; }
@@ -541,6 +543,8 @@ private:
     // restore there is left out (docs/tool.md). The 'return 0;' added to a
     // function is a way out like any other.
     bool AddsReturn = Scopes.back().Function && Scopes.size() == 1;
+    if (AddsReturn && !Scopes.back().Label.empty())
+      line(Scopes.back().Label + ":;");
     if (!Scopes.back().Checkpoint.empty() && (AddsReturn || !EndsInEndlessLoop))
       restoreUpTo(Scopes.size() - 1);
     Scope S = std::move(Scopes.back());
@@ -605,6 +609,8 @@ private:
     Scope S;
     S.Function = true;
     S.Close = "}";
+    if (C)
+      S.Label = fresh("done");
     const char *Params =
         C ? "(int n, int *out, struct Holder *h, bumper_buffer *buf)"
           : "(int n, int *out, int *&ref, Holder &h, bumper::Buffer &buf)";
@@ -817,6 +823,12 @@ private:
       case 17:
         return line("bumper_checkpoint " + fresh("cp") +
                     " = bumper_checkpoint_save(bumper_default_buffer());");
+      case 18: {
+        // To the label at the function's end: out of every block between.
+        size_t F = functionIndex();
+        restoreUpTo(F + 1);
+        return line("goto " + Scopes[F].Label + ";");
+      }
       default:
         return line("n += use(" + V + ");");
       }
