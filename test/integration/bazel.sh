@@ -15,8 +15,8 @@
 # local stand-ins, and @bumper is an installation prefix made here (include/
 # from the sources, lib/bumper/libBumperPlugin.so from the build).
 #   bazel.sh <build-dir> <source-dir>
-# Exit 77 (skipped) when bazel is missing and cannot be installed (Debian 12:
-# bazel-bootstrap, Bazel 4.2.3, with a JDK).
+# Exit 77 (skipped) when bazel is missing and this is not root with apt-get
+# (require-package.sh; Debian 12: bazel-bootstrap, Bazel 4.2.3, with a JDK).
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -27,19 +27,8 @@ fail() {
   exit 1
 }
 
-if ! command -v "$bazel" >/dev/null; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "installing bazel-bootstrap"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends bazel-bootstrap >/dev/null 2>&1 ||
-      { apt-get update -qq && apt-get install -y -qq --no-install-recommends bazel-bootstrap >/dev/null; } ||
-      { echo "SKIP: bazel-bootstrap cannot be installed"; exit 77; }
-    command -v "$bazel" >/dev/null || { echo "SKIP: no $bazel after installing bazel-bootstrap"; exit 77; }
-  else
-    echo "SKIP: bazel is not installed"
-    exit 77
-  fi
-fi
+source "$src/test/integration/require-package.sh"
+require_package bazel-bootstrap "$bazel"
 plugin=$build/lib/libBumperPlugin.so
 [ -e "$plugin" ] || fail "$plugin is not built"
 

@@ -11,7 +11,8 @@
 #   - DISTCCD_PATH reaching the wrapper.
 # distccd itself refuses -fplugin= on a command line; that is checked too.
 #   distcc.sh <build-dir> <source-dir>
-# Exit 77 (skipped) when distcc is missing and cannot be installed.
+# Exit 77 (skipped) when distcc is missing and this is not root with apt-get
+# (require-package.sh).
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -23,17 +24,8 @@ fail() {
   exit 1
 }
 
-if ! command -v distcc >/dev/null || ! command -v distccd >/dev/null; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "installing distcc"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends distcc >/dev/null 2>&1 ||
-      { apt-get update -qq && apt-get install -y -qq --no-install-recommends distcc >/dev/null; }
-  else
-    echo "SKIP: distcc is not installed"
-    exit 77
-  fi
-fi
+source "$src/test/integration/require-package.sh"
+require_package distcc distcc distccd
 for f in "$build/bin/bumper-clang++" "$build/lib/libBumperPlugin.so"; do
   [ -e "$f" ] || fail "$f is not built"
 done

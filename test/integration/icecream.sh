@@ -29,8 +29,8 @@
 # a busy 2-core test machine can take minutes.
 #
 #   icecream.sh <build-dir> <source-dir>
-# Exit 77 (skipped) when icecream is missing and cannot be installed, or when
-# not run as root.
+# Exit 77 (skipped) when not run as root (icecc is then not installed either;
+# require-package.sh).
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "$2" && pwd)
@@ -48,18 +48,8 @@ fail() {
   exit 1
 }
 
-if ! command -v icecc >/dev/null || ! command -v icecc-create-env >/dev/null ||
-  ! [ -x /usr/sbin/iceccd ] || ! [ -x /usr/sbin/icecc-scheduler ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "installing icecc"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq --no-install-recommends icecc >/dev/null 2>&1 ||
-      { apt-get update -qq && apt-get install -y -qq --no-install-recommends icecc >/dev/null; }
-  else
-    echo "SKIP: icecream (icecc) is not installed"
-    exit 77
-  fi
-fi
+source "$src/test/integration/require-package.sh"
+require_package icecc icecc icecc-create-env /usr/sbin/iceccd /usr/sbin/icecc-scheduler
 PATH=$PATH:/usr/sbin
 # Only this test's settings.
 unset ICECC ICECC_VERSION ICECC_CC ICECC_CXX ICECC_EXTRAFILES ICECC_REMOTE_CPP \
