@@ -62,11 +62,6 @@ static bool lineSuppresses(StringRef Line, StringRef Marker, StringRef Check) {
   return false;
 }
 
-bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
-                          StringRef Check) {
-  return NolintIndex(SM).suppresses(Loc, Check);
-}
-
 const std::vector<NolintIndex::Region> &NolintIndex::regionsOf(FileID FID,
                                                                StringRef Buf) {
   auto [It, New] = Regions.try_emplace(FID);

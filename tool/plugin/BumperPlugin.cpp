@@ -92,8 +92,10 @@ public:
         Ctx, Recorder, Sink,
         EscapeOptions{Conf.Allocators.value_or(std::vector<std::string>()),
                       Conf.KeepsArgument.value_or(std::vector<std::string>())});
+    // The file's NOLINTBEGIN regions are found once, not once per finding.
+    NolintIndex Nolint(Ctx.getSourceManager());
     for (const Finding &F : Sink.take(Ctx.getSourceManager()))
-      emit(Diags, F);
+      emit(Diags, F, Nolint);
   }
 
 private:
@@ -146,7 +148,7 @@ private:
     return P.isValid() && HeaderFilter->match(P.getFilename());
   }
 
-  void emit(DiagnosticsEngine &Diags, const Finding &F) {
+  void emit(DiagnosticsEngine &Diags, const Finding &F, NolintIndex &Nolint) {
     const SourceManager &SM = Diags.getSourceManager();
     StringRef Name = checkName(F.Kind);
     Level L = F.Level == Severity::Error ? Level::Error : Level::Warning;
@@ -154,8 +156,7 @@ private:
       L = *Given;
     else if (!globListMatches(Conf.Checks.value_or("bumper-*"), Name))
       L = Level::Off;
-    if (L == Level::Off || !wanted(SM, F.Loc) ||
-        isSuppressedByNolint(SM, F.Loc, Name))
+    if (L == Level::Off || !wanted(SM, F.Loc) || Nolint.suppresses(F.Loc, Name))
       return;
     std::string Suffix = ("[" + Name + "]").str();
     if (L == Level::Warning) {

@@ -24,12 +24,6 @@
 
 namespace bumper {
 
-/// True if a NOLINT(...) comment on the line of \p Loc, or a
-/// NOLINTNEXTLINE(...) comment on the line above, names \p Check (or names no
-/// check at all). Check lists may use globs: NOLINT(bumper-*).
-bool isSuppressedByNolint(const clang::SourceManager &SM,
-                          clang::SourceLocation Loc, llvm::StringRef Check);
-
 /// The NOLINT comments of the files of one translation unit, for many
 /// findings: each file's NOLINTBEGIN/NOLINTEND regions are found once, on its
 /// first finding, so N findings in a file cost N lookups, not N scans of it.
@@ -37,8 +31,10 @@ class NolintIndex {
 public:
   explicit NolintIndex(const clang::SourceManager &SM) : SM(SM) {}
 
-  /// As isSuppressedByNolint, and also inside a NOLINTBEGIN(...) /
-  /// NOLINTEND(...) region naming \p Check.
+  /// True if a NOLINT(...) comment on the line of \p Loc, a
+  /// NOLINTNEXTLINE(...) comment on the line above, or a NOLINTBEGIN(...) /
+  /// NOLINTEND(...) region around it names \p Check (or names no check at
+  /// all). Check lists may use globs: NOLINT(bumper-*).
   bool suppresses(clang::SourceLocation Loc, llvm::StringRef Check);
 
 private:
