@@ -205,3 +205,30 @@ int loopEnds(int n) {
 // CHECK-NEXT: t.c:[[@LINE-7]]:5: note: checkpoint 'cp' saved here
   return 0;
 }
+
+// A switch at the end of the block that can end: no default, or a break.
+int switchEnds(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    switch (n) {
+    case 0:
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return 0;
+    }
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-8]]:5: note: checkpoint 'cp' saved here
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    switch (n) {
+    case 0:
+      break;
+    default:
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return 0;
+    }
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-10]]:5: note: checkpoint 'cp' saved here
+  return n;
+}

@@ -114,15 +114,30 @@ bool isEndlessLoop(const Stmt *S, const ASTContext &Ctx) {
   return false;
 }
 
+/// Does \p Switch have a default label of its own?
+bool hasDefault(const SwitchStmt *Switch) {
+  for (const SwitchCase *C = Switch->getSwitchCaseList(); C;
+       C = C->getNextSwitchCase())
+    if (isa<DefaultStmt>(C))
+      return true;
+  return false;
+}
+
 /// Can control go past the end of \p S? Decided by its shape: a jump, a
-/// call of a noreturn function, an endless loop, an if/else whose branches
-/// both end so, or a block whose last statement does, cannot.
+/// call of a noreturn function, an endless loop, a switch with a default, no
+/// break out and a body that ends so, an if/else whose branches both end so,
+/// or a block whose last statement does, cannot.
 bool canFallThrough(const Stmt *S, const ASTContext &Ctx) {
   S = unlabelled(S);
   if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
     return false;
   if (isEndlessLoop(S, Ctx))
     return false;
+  // Every case runs on to the end of the body, unless it jumps: so the
+  // switch ends only there, by a break, or when no case matches.
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    return !hasDefault(Switch) || breaksOut(Switch->getBody()) ||
+           canFallThrough(Switch->getBody(), Ctx);
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
     return CS->body_empty() || canFallThrough(CS->body_back(), Ctx);
   if (const auto *If = dyn_cast<IfStmt>(S))

@@ -190,3 +190,24 @@ int retry(int n) {
     } while (1 + 1 == 2);
   }
 }
+
+// A block that ends in a switch with a default, no break out of it, and a
+// body that cannot run past its end: every case returns (a break in a nested
+// loop stays there).
+int classify(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    switch (n) {
+    case 0:
+      for (int i = 0; i < n; ++i)
+        if (use(0, i))
+          break;
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return 0;
+    case 1:
+    default:
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    }
+  }
+}
