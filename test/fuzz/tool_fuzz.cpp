@@ -554,7 +554,7 @@ private:
     line(S.Close);
     if (!S.After.empty())
       line(S.After);
-    EndsInEndlessLoop = S.Endless && !S.BrokenOut && S.After.empty();
+    EndsInEndlessLoop = S.Endless && !S.BrokenOut;
   }
 
   void declare(const std::string &Init) {

@@ -75,6 +75,20 @@ const Stmt *unlabelled(const Stmt *S) {
   }
 }
 
+/// The body of the loop or switch \p S: where its breaks end. Null for
+/// other statements.
+const Stmt *breakScopeBody(const Stmt *S) {
+  if (const auto *For = dyn_cast<ForStmt>(S))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return Do->getBody();
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    return Switch->getBody();
+  return nullptr;
+}
+
 /// Does \p S hold a break that leaves the loop whose body \p S is? The body
 /// of a nested loop or switch keeps its own breaks.
 bool breaksOut(const Stmt *S) {
@@ -82,15 +96,7 @@ bool breaksOut(const Stmt *S) {
     return false;
   if (isa<BreakStmt>(S))
     return true;
-  const Stmt *OwnBody = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(S))
-    OwnBody = For->getBody();
-  else if (const auto *While = dyn_cast<WhileStmt>(S))
-    OwnBody = While->getBody();
-  else if (const auto *Do = dyn_cast<DoStmt>(S))
-    OwnBody = Do->getBody();
-  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-    OwnBody = Switch->getBody();
+  const Stmt *OwnBody = breakScopeBody(S);
   for (const Stmt *Child : S->children())
     if (Child != OwnBody && breaksOut(Child))
       return true;
@@ -105,13 +111,16 @@ bool isEndlessLoop(const Stmt *S, const ASTContext &Ctx) {
     return !Cond || (!Cond->isValueDependent() &&
                      Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
   };
+  const Expr *Cond = nullptr;
   if (const auto *For = dyn_cast<ForStmt>(S))
-    return AlwaysTrue(For->getCond()) && !breaksOut(For->getBody());
-  if (const auto *While = dyn_cast<WhileStmt>(S))
-    return AlwaysTrue(While->getCond()) && !breaksOut(While->getBody());
-  if (const auto *Do = dyn_cast<DoStmt>(S))
-    return AlwaysTrue(Do->getCond()) && !breaksOut(Do->getBody());
-  return false;
+    Cond = For->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(S))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(S))
+    Cond = Do->getCond();
+  else
+    return false;
+  return AlwaysTrue(Cond) && !breaksOut(breakScopeBody(S));
 }
 
 /// Does \p Switch have a default label of its own?
