@@ -7,6 +7,8 @@
 #include <span>
 #include <utility>
 
+struct bumper_buffer;
+
 namespace bumper {
 
 class Buffer;
@@ -48,6 +50,9 @@ class out_of_memory {};
 Buffer &default_buffer();
 void set_default_buffer_size(std::size_t bytes);
 std::size_t default_buffer_size() noexcept;
+Buffer &from_c(::bumper_buffer *handle) noexcept;
+const Buffer &from_c(const ::bumper_buffer *handle) noexcept;
+::bumper_buffer *to_c(Buffer &buf) noexcept;
 template <class F> decltype(auto) with_buffer(Buffer &buf, F &&f) {
   (void)buf;
   return std::forward<F>(f)();
