@@ -88,10 +88,12 @@ cpu=$(($(cpu_of "$BUILD/.times-after") - $(cpu_of "$BUILD/.times-before")))
 # line counts all executions.
 execs=
 [ -n "${FUZZ_FORK:-}" ] ||
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
-[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-rss=$(grep -o 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' | sort -n | tail -1 || true)
-cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
+  # The log is read as text (-a): a failing input is printed into it, and it
+# may hold any byte.
+execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+[ -n "$execs" ] || execs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+rss=$(grep -ao 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' | sort -n | tail -1 || true)
+cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
 echo "fuzz.sh: target $target: ${execs:-?} executions in $((end - start)) s wall," \
   "${cpu} s CPU," \
   "corpus $(ls "$corpus" | wc -l) inputs, ${cov:-cov ?}, peak RSS ${rss:-?} MB"
@@ -99,6 +101,17 @@ if [ "$status" -eq 0 ]; then
   echo "fuzz.sh: result: no failure"
 else
   echo "fuzz.sh: result: FAILURE (exit $status); see $log and $artifacts/" >&2
-  grep -m5 -E 'ERROR|check failed|SUMMARY|Test unit written' "$log" >&2 || true
+  # A CI machine's build directory is gone after the run: print what failed
+  # and the failing input itself, so that the log alone reproduces it
+  # (base64 -d > crash; build-fuzz/bin/<target> crash).
+  awk '/invariant violated/ { shown = 1 } shown && n++ < 80 { print }
+    /^--- end of input ---/ { shown = 0 }
+    /ERROR|check failed|SUMMARY|Test unit written/ && !shown { print }' \
+    "$log" | cat -v >&2
+  unit=$(grep -ao 'Test unit written to [^ ]*' "$log" | tail -1 | sed 's/^Test unit written to //' || true)
+  if [ -n "$unit" ] && [ -f "$unit" ]; then
+    echo "fuzz.sh: the failing input ($(wc -c <"$unit") bytes), as base64:" >&2
+    base64 "$unit" >&2
+  fi
 fi
 exit "$status"
