@@ -288,8 +288,14 @@ bool isGuardText(StringRef Text, StringRef Code) {
   }
   if (S.consume_front("(")) {
     size_t Close = S.rfind(");");
-    if (Close == StringRef::npos || Close == 0 ||
-        !Code.contains(S.take_front(Close)))
+    if (Close == StringRef::npos || Close == 0)
+      return false;
+    // A C API handle is converted: "bumper::from_c(h)" for the annotation's
+    // "h" (which is all the file is sure to contain).
+    StringRef Buffer = S.take_front(Close);
+    if (Buffer.consume_front("bumper::from_c(") && !Buffer.consume_back(")"))
+      return false;
+    if (Buffer.empty() || !Code.contains(Buffer))
       return false;
     S = S.drop_front(Close + 1);
   }
