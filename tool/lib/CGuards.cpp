@@ -19,6 +19,7 @@
 #include "bumper-tool/CGuards.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
@@ -75,89 +76,175 @@ const Stmt *unlabelled(const Stmt *S) {
   }
 }
 
-/// The body of the loop or switch \p S: where its breaks end. Null for
-/// other statements.
-const Stmt *breakScopeBody(const Stmt *S) {
-  if (const auto *For = dyn_cast<ForStmt>(S))
-    return For->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(S))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(S))
-    return Do->getBody();
-  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-    return Switch->getBody();
-  return nullptr;
+/// The function, block literal or method whose body holds \p S, or nullptr.
+const Decl *codeOwner(ASTContext &Ctx, const Stmt *S) {
+  DynTypedNode N = DynTypedNode::create(*S);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(N);
+    if (Parents.empty())
+      return nullptr;
+    N = Parents[0];
+    if (const auto *D = N.get<Decl>())
+      if (D->hasBody())
+        return D;
+  }
 }
 
-/// Does \p S hold a break that leaves the loop whose body \p S is? The body
-/// of a nested loop or switch keeps its own breaks.
-bool breaksOut(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<BreakStmt>(S))
-    return true;
-  const Stmt *OwnBody = breakScopeBody(S);
-  for (const Stmt *Child : S->children())
-    if (Child != OwnBody && breaksOut(Child))
-      return true;
-  return false;
-}
+/// Decides, on Clang's CFG of the code that holds it, whether control can
+/// reach the '}' of a block once it is in it: that is, leave the block other
+/// than by a return, a jump out of it or a call of a noreturn function (each
+/// of which is checked on its own). Reachability is the CFG's, as for
+/// clang's -Wreturn-type: it prunes the branches of conditions that fold to
+/// a constant ('while (1)', 'if (0)'), and knows that a switch with a
+/// default whose cases all return has no way past it. One departure, to the
+/// safe side: a switch on an enum without a default is taken to reach its
+/// end even when its cases name every enumerator, since C lets the value be
+/// any other.
+class BlockEndReach {
+public:
+  BlockEndReach(ASTContext &Ctx, const CompoundStmt *Block)
+      : Ctx(Ctx), Block(Block) {}
 
-/// Is \p S a loop that only a jump can leave: 'for (;;)', 'while (1)' or
-/// 'do ... while (1)' (any condition that folds to true) with no break out?
-bool isEndlessLoop(const Stmt *S, const ASTContext &Ctx) {
-  auto AlwaysTrue = [&](const Expr *Cond) {
-    bool Value = false;
-    return !Cond || (!Cond->isValueDependent() &&
-                     Cond->EvaluateAsBooleanCondition(Value, Ctx) && Value);
-  };
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(S))
-    Cond = For->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(S))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(S))
-    Cond = Do->getCond();
-  else
+  bool reachesEnd() {
+    collect(Block, false, false);
+    const Decl *Owner = codeOwner(Ctx, Block);
+    CFG::BuildOptions Opts;
+    Opts.setAllAlwaysAdd();
+    std::unique_ptr<CFG> G =
+        Owner ? CFG::buildCFG(Owner, Owner->getBody(), &Ctx, Opts) : nullptr;
+    if (!G)
+      return true; // Cannot tell: ask for the restore.
+    // The CFG splits "int a, b;" into declarations of its own.
+    for (auto [Synthetic, Original] : G->synthetic_stmts())
+      if (Inside.contains(Original))
+        Inside.insert(Synthetic);
+    Exit = &G->getExit();
+    for (const CFGBlock *B : reachableBlocks(entryOf(*G)))
+      if (leavesAtEnd(*B))
+        return true;
     return false;
-  return AlwaysTrue(Cond) && !breaksOut(breakScopeBody(S));
-}
+  }
 
-/// Does \p Switch have a default label of its own?
-bool hasDefault(const SwitchStmt *Switch) {
-  for (const SwitchCase *C = Switch->getSwitchCaseList(); C;
-       C = C->getNextSwitchCase())
-    if (isa<DefaultStmt>(C))
-      return true;
-  return false;
-}
+private:
+  /// Records the statements of the block, and which of them leave it:
+  /// returns, and jumps whose target is outside. \p InLoop and \p InSwitch
+  /// tell whether a loop or a switch of the block is around \p S.
+  void collect(const Stmt *S, bool InLoop, bool InSwitch) {
+    if (!S || isa<BlockExpr>(S))
+      return; // A block literal's body is code of its own.
+    Inside.insert(S);
+    if (const auto *L = dyn_cast<LabelStmt>(S))
+      Labels.insert(L->getDecl());
+    if (isa<ReturnStmt, IndirectGotoStmt>(S) ||
+        (isa<BreakStmt>(S) && !InLoop && !InSwitch) ||
+        (isa<ContinueStmt>(S) && !InLoop))
+      WaysOut.insert(S);
+    if (const auto *G = dyn_cast<GotoStmt>(S))
+      Gotos.push_back(G); // Labels further on are not collected yet.
+    InLoop |= isa<ForStmt, WhileStmt, DoStmt>(S);
+    InSwitch |= isa<SwitchStmt>(S);
+    for (const Stmt *Child : S->children())
+      collect(Child, InLoop, InSwitch);
+    if (S == Block)
+      for (const GotoStmt *G : Gotos)
+        if (!Labels.contains(G->getLabel()))
+          WaysOut.insert(G);
+  }
 
-/// Can control go past the end of \p S? Decided by its shape: a jump, a
-/// call of a noreturn function, an endless loop, a switch with a default, no
-/// break out and a body that ends so, an if/else whose branches both end so,
-/// or a block whose last statement does, cannot.
-bool canFallThrough(const Stmt *S, const ASTContext &Ctx) {
-  S = unlabelled(S);
-  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
+  /// The successors control can take from \p B. The default edge of a
+  /// switch on an enum counts even when the cases cover every enumerator.
+  static llvm::SmallVector<const CFGBlock *, 4> successors(const CFGBlock &B) {
+    const auto *Switch = dyn_cast_or_null<SwitchStmt>(B.getTerminatorStmt());
+    bool EnumCovered = Switch && Switch->isAllEnumCasesCovered();
+    llvm::SmallVector<const CFGBlock *, 4> Out;
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+      if (const CFGBlock *Next = EnumCovered
+                                     ? Succ.getPossiblyUnreachableBlock()
+                                     : Succ.getReachableBlock())
+        Out.push_back(Next);
+    return Out;
+  }
+
+  /// The CFG block of the block's first statement: the question is what
+  /// happens once control is in the block, even where the function's
+  /// constants keep it out ('if (0) { ... }').
+  const CFGBlock &entryOf(const CFG &G) const {
+    if (Block->body_empty())
+      return G.getEntry();
+    const Stmt *First = Block->body_front();
+    for (const CFGBlock *B : G)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          if (S->getStmt() == First)
+            return *B;
+    return G.getEntry();
+  }
+
+  static std::vector<const CFGBlock *> reachableBlocks(const CFGBlock &From) {
+    std::vector<const CFGBlock *> Order{&From};
+    llvm::DenseSet<const CFGBlock *> Seen{&From};
+    for (size_t I = 0; I < Order.size(); ++I)
+      for (const CFGBlock *Next : successors(*Order[I]))
+        if (Seen.insert(Next).second)
+          Order.push_back(Next);
+    return Order;
+  }
+
+  /// The statements of \p B in the order control runs through them: its
+  /// label, its elements and its terminator.
+  static llvm::SmallVector<const Stmt *, 8> items(const CFGBlock &B) {
+    llvm::SmallVector<const Stmt *, 8> Out;
+    if (const Stmt *Label = B.getLabel())
+      Out.push_back(Label);
+    for (const CFGElement &E : B)
+      if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+        Out.push_back(S->getStmt());
+    if (const Stmt *Terminator = B.getTerminatorStmt())
+      Out.push_back(Terminator);
+    return Out;
+  }
+
+  /// Does control go from a statement of the block in \p B to one outside
+  /// it (or off the end of the function) other than by a way out?
+  bool leavesAtEnd(const CFGBlock &B) {
+    llvm::SmallVector<const Stmt *, 8> Items = items(B);
+    bool WasInside = false;
+    for (const Stmt *S : Items) {
+      bool IsInside = Inside.contains(S);
+      if (WasInside && !IsInside)
+        return true;
+      WasInside = IsInside;
+    }
+    if (!WasInside || WaysOut.contains(Items.back()) || B.hasNoReturnElement())
+      return false;
+    // Through the empty blocks (joins, loop back edges) to a statement.
+    llvm::SmallVector<const CFGBlock *, 4> Work = successors(B);
+    llvm::DenseSet<const CFGBlock *> Seen(Work.begin(), Work.end());
+    while (!Work.empty()) {
+      const CFGBlock *Next = Work.pop_back_val();
+      if (Next == Exit)
+        return true;
+      llvm::SmallVector<const Stmt *, 8> NextItems = items(*Next);
+      if (!NextItems.empty()) {
+        if (!Inside.contains(NextItems.front()))
+          return true;
+        continue;
+      }
+      for (const CFGBlock *After : successors(*Next))
+        if (Seen.insert(After).second)
+          Work.push_back(After);
+    }
     return false;
-  if (isEndlessLoop(S, Ctx))
-    return false;
-  // Every case runs on to the end of the body, unless it jumps: so the
-  // switch ends only there, by a break, or when no case matches.
-  if (const auto *Switch = dyn_cast<SwitchStmt>(S))
-    return !hasDefault(Switch) || breaksOut(Switch->getBody()) ||
-           canFallThrough(Switch->getBody(), Ctx);
-  if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return CS->body_empty() || canFallThrough(CS->body_back(), Ctx);
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    return !If->getElse() || canFallThrough(If->getThen(), Ctx) ||
-           canFallThrough(If->getElse(), Ctx);
-  if (const auto *E = dyn_cast<Expr>(S))
-    if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts()))
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        return !FD->isNoReturn();
-  return true;
-}
+  }
+
+  ASTContext &Ctx;
+  const CompoundStmt *Block;
+  const CFGBlock *Exit = nullptr;
+  llvm::DenseSet<const Stmt *> Inside;
+  llvm::DenseSet<const Stmt *> WaysOut;
+  llvm::DenseSet<const LabelDecl *> Labels;
+  llvm::SmallVector<const GotoStmt *, 4> Gotos;
+};
 
 /// Can a value of type \p T hold a pointer (a pointer, or an array or a
 /// struct or union with one)?
@@ -273,7 +360,7 @@ private:
         else
           Run.clear();
       }
-      if (CS == A.Body && canFallThrough(CS, Ctx))
+      if (CS == A.Body && BlockEndReach(Ctx, CS).reachesEnd())
         checkExit(CS->getRBracLoc(), "", Run, nullptr);
       return;
     }
@@ -371,17 +458,8 @@ private:
 
   /// Reports the gotos outside the block that jump to a label inside it.
   void checkJumpsIn() {
-    DynTypedNode N = DynTypedNode::create(*A.Body);
-    for (;;) {
-      DynTypedNodeList Parents = Ctx.getParents(N);
-      if (Parents.empty())
-        return;
-      N = Parents[0];
-      if (const auto *FD = N.get<FunctionDecl>()) {
-        findJumpsIn(FD->getBody());
-        return;
-      }
-    }
+    if (const Decl *Owner = codeOwner(Ctx, A.Body))
+      findJumpsIn(Owner->getBody());
   }
 
   void findJumpsIn(const Stmt *S) {
