@@ -437,7 +437,10 @@ private:
     bool Loop = false;
     bool Switch = false;    ///< A switch's body: a break ends there.
     bool Endless = false;   ///< 'for (;;)': only a jump leaves it.
+    bool DoWhile = false;   ///< 'do { } while (...)': its body runs first.
+    bool Plain = false;     ///< '{ }', no_escape or not: its end is the body's.
     bool BrokenOut = false; ///< A break leaves it.
+    bool Continued = false; ///< A continue goes to its next iteration.
     bool Function = false;  ///< A function or lambda body.
     bool ReturnsPtr = true; ///< Its function returns int *.
     std::string After;      ///< Text after the close (an instantiation).
@@ -450,7 +453,7 @@ private:
   std::uint8_t next() { return P < End ? *P++ : 0; }
 
   void line(const std::string &Text) {
-    EndsInEndlessLoop = false;
+    EndUnreachable = false;
     for (size_t I = 0; I < Scopes.size(); ++I)
       Out += M.Tabs ? "\t" : "  ";
     Out += Text;
@@ -544,14 +547,24 @@ private:
     Scopes.push_back(std::move(S));
   }
 
+  /// Writes a jump (a return, break, continue or goto): what follows it is
+  /// not reached.
+  void jump(const std::string &Text) {
+    line(Text);
+    EndUnreachable = true;
+  }
+
   void close() {
-    // A block that ends in an endless loop never reaches its '}': the
-    // restore there is left out (docs/tool.md). The 'return 0;' added to a
-    // function is a way out like any other.
+    // A block whose '}' cannot be reached (it ends in a jump, in an endless
+    // loop, or in a block or do-while that ends so) needs no restore there:
+    // it is left out (docs/tool.md). The 'return 0;' added to a function is
+    // a way out like any other.
+    bool BodyEndUnreachable = EndUnreachable;
     bool AddsReturn = Scopes.back().Function && Scopes.size() == 1;
     if (AddsReturn && !Scopes.back().Label.empty())
       line(Scopes.back().Label + ":;");
-    if (!Scopes.back().Checkpoint.empty() && (AddsReturn || !EndsInEndlessLoop))
+    if (!Scopes.back().Checkpoint.empty() &&
+        (AddsReturn || !BodyEndUnreachable))
       restoreUpTo(Scopes.size() - 1);
     Scope S = std::move(Scopes.back());
     if (AddsReturn)
@@ -560,7 +573,14 @@ private:
     line(S.Close);
     if (!S.After.empty())
       line(S.After);
-    EndsInEndlessLoop = S.Endless && !S.BrokenOut;
+    // What follows the scope is reached only through its end, except after
+    // a loop (by a break, or by its condition).
+    if (S.Endless)
+      EndUnreachable = !S.BrokenOut;
+    else if (S.DoWhile)
+      EndUnreachable = BodyEndUnreachable && !S.Continued && !S.BrokenOut;
+    else if (S.Plain)
+      EndUnreachable = BodyEndUnreachable;
   }
 
   void declare(const std::string &Init) {
@@ -650,6 +670,7 @@ private:
   void openBlock(unsigned Choice) {
     Scope S;
     S.Close = "}";
+    S.Plain = Choice <= 4 || (C && Choice > 9);
     switch (Choice) {
     case 0:
       open("[[bumper::no_escape]] {", std::move(S));
@@ -674,7 +695,7 @@ private:
       S.Loop = true;
       return open("for (int i = 0; i < n; ++i) {", std::move(S));
     case 7:
-      S.Loop = true;
+      S.Loop = S.DoWhile = true;
       S.Close = "} while (n-- > 0);";
       return open("do {", std::move(S));
     case 8:
@@ -792,7 +813,7 @@ private:
       return line("g_ptr = " + V + ";" + Suffix);
     case 6:
       restoreUpTo(functionIndex());
-      return line(function().ReturnsPtr ? "return " + V + ";" + Suffix
+      return jump(function().ReturnsPtr ? "return " + V + ";" + Suffix
                                         : std::string("return;"));
     case 7:
       return line(C ? "h->p = " + V + ";" + Suffix
@@ -814,9 +835,8 @@ private:
         bool Continue = next() % 2;
         size_t Target = jumpTarget(Continue);
         restoreUpTo(Target + 1);
-        line(Continue ? "continue;" : "break;");
-        if (!Continue)
-          Scopes[Target].BrokenOut = true;
+        jump(Continue ? "continue;" : "break;");
+        (Continue ? Scopes[Target].Continued : Scopes[Target].BrokenOut) = true;
       }
       return;
     case 15:
@@ -833,7 +853,7 @@ private:
         // To the label at the function's end: out of every block between.
         size_t F = functionIndex();
         restoreUpTo(F + 1);
-        return line("goto " + Scopes[F].Label + ";");
+        return jump("goto " + Scopes[F].Label + ";");
       }
       default:
         return line("n += use(" + V + ");");
@@ -913,8 +933,9 @@ private:
   std::vector<Scope> Scopes;
   unsigned NextName = 0;
   bool DroppedRestore = false; ///< TOOL_FUZZ_BREAK=unrestored did its harm.
-  /// The last thing written closed an endless loop that no break leaves.
-  bool EndsInEndlessLoop = false;
+  /// Control cannot reach the point after the last thing written (a sound
+  /// under-approximation: a line written after a jump resets it).
+  bool EndUnreachable = false;
 };
 
 } // namespace
