@@ -90,37 +90,61 @@ const Decl *codeOwner(ASTContext &Ctx, const Stmt *S) {
   }
 }
 
-/// Decides, on Clang's CFG of the code that holds it, whether control can
-/// reach the '}' of a block once it is in it: that is, leave the block other
-/// than by a return, a jump out of it or a call of a noreturn function (each
-/// of which is checked on its own). Reachability is the CFG's, as for
-/// clang's -Wreturn-type: it prunes the branches of conditions that fold to
-/// a constant ('while (1)', 'if (0)'), and knows that a switch with a
-/// default whose cases all return has no way past it. One departure, to the
-/// safe side: a switch on an enum without a default is taken to reach its
-/// end even when its cases name every enumerator, since C lets the value be
-/// any other.
-class BlockEndReach {
-public:
-  BlockEndReach(ASTContext &Ctx, const CompoundStmt *Block)
-      : Ctx(Ctx), Block(Block) {}
+} // namespace
 
-  bool reachesEnd() {
-    collect(Block, false, false);
-    const Decl *Owner = codeOwner(Ctx, Block);
+/// The CFG of one function (or block literal, or method), and the CFG block
+/// of each of its statements; built once for all the guarded blocks in it.
+struct FunctionFlow {
+  std::unique_ptr<CFG> Graph;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+
+  FunctionFlow(const Decl *Owner, ASTContext &Ctx) {
     CFG::BuildOptions Opts;
     Opts.setAllAlwaysAdd();
-    std::unique_ptr<CFG> G =
-        Owner ? CFG::buildCFG(Owner, Owner->getBody(), &Ctx, Opts) : nullptr;
-    if (!G)
+    Graph = CFG::buildCFG(Owner, Owner->getBody(), &Ctx, Opts);
+    if (!Graph)
+      return;
+    for (const CFGBlock *B : *Graph)
+      for (const CFGElement &E : *B)
+        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+          BlockOf.try_emplace(S->getStmt(), B);
+  }
+};
+
+namespace {
+
+/// Decides, on the CFG of the code that holds it, whether control can reach
+/// the '}' of a block once it is in it: that is, leave the block other than
+/// by a return, a jump out of it or a call of a noreturn function (each of
+/// which is checked on its own). Reachability is the CFG's, as for clang's
+/// -Wreturn-type: it prunes the branches of conditions that fold to a
+/// constant ('while (1)', 'if (0)'), and knows that a switch with a default
+/// whose cases all return has no way past it. One departure, to the safe
+/// side: a switch on an enum without a default is taken to reach its end
+/// even when its cases name every enumerator, since C lets the value be
+/// any other. The search stays inside the block: it costs the block's size,
+/// not the function's.
+class BlockEndReach {
+public:
+  BlockEndReach(const FunctionFlow *Flow, const CompoundStmt *Block)
+      : Flow(Flow), Block(Block) {}
+
+  bool reachesEnd() {
+    if (!Flow || !Flow->Graph || Block->body_empty())
       return true; // Cannot tell: ask for the restore.
+    auto Entry = Flow->BlockOf.find(Block->body_front());
+    if (Entry == Flow->BlockOf.end())
+      return true;
+    collect(Block, false, false);
     // The CFG splits "int a, b;" into declarations of its own.
-    for (auto [Synthetic, Original] : G->synthetic_stmts())
+    for (auto [Synthetic, Original] : Flow->Graph->synthetic_stmts())
       if (Inside.contains(Original))
         Inside.insert(Synthetic);
-    Exit = &G->getExit();
-    for (const CFGBlock *B : reachableBlocks(entryOf(*G)))
-      if (leavesAtEnd(*B))
+    // Every CFG block queued is entered at a statement of the block.
+    llvm::SmallVector<const CFGBlock *, 16> Work{Entry->second};
+    llvm::DenseSet<const CFGBlock *> Seen{Entry->second};
+    while (!Work.empty())
+      if (leavesFrom(*Work.pop_back_val(), Work, Seen))
         return true;
     return false;
   }
@@ -165,31 +189,6 @@ private:
     return Out;
   }
 
-  /// The CFG block of the block's first statement: the question is what
-  /// happens once control is in the block, even where the function's
-  /// constants keep it out ('if (0) { ... }').
-  const CFGBlock &entryOf(const CFG &G) const {
-    if (Block->body_empty())
-      return G.getEntry();
-    const Stmt *First = Block->body_front();
-    for (const CFGBlock *B : G)
-      for (const CFGElement &E : *B)
-        if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
-          if (S->getStmt() == First)
-            return *B;
-    return G.getEntry();
-  }
-
-  static std::vector<const CFGBlock *> reachableBlocks(const CFGBlock &From) {
-    std::vector<const CFGBlock *> Order{&From};
-    llvm::DenseSet<const CFGBlock *> Seen{&From};
-    for (size_t I = 0; I < Order.size(); ++I)
-      for (const CFGBlock *Next : successors(*Order[I]))
-        if (Seen.insert(Next).second)
-          Order.push_back(Next);
-    return Order;
-  }
-
   /// The statements of \p B in the order control runs through them: its
   /// label, its elements and its terminator.
   static llvm::SmallVector<const Stmt *, 8> items(const CFGBlock &B) {
@@ -205,8 +204,11 @@ private:
   }
 
   /// Does control go from a statement of the block in \p B to one outside
-  /// it (or off the end of the function) other than by a way out?
-  bool leavesAtEnd(const CFGBlock &B) {
+  /// it (or off the end of the function) other than by a way out? Queues
+  /// on \p Work the CFG blocks that control goes on to inside the block.
+  bool leavesFrom(const CFGBlock &B,
+                  llvm::SmallVectorImpl<const CFGBlock *> &Work,
+                  llvm::DenseSet<const CFGBlock *> &Seen) {
     llvm::SmallVector<const Stmt *, 8> Items = items(B);
     bool WasInside = false;
     for (const Stmt *S : Items) {
@@ -218,28 +220,28 @@ private:
     if (!WasInside || WaysOut.contains(Items.back()) || B.hasNoReturnElement())
       return false;
     // Through the empty blocks (joins, loop back edges) to a statement.
-    llvm::SmallVector<const CFGBlock *, 4> Work = successors(B);
-    llvm::DenseSet<const CFGBlock *> Seen(Work.begin(), Work.end());
-    while (!Work.empty()) {
-      const CFGBlock *Next = Work.pop_back_val();
-      if (Next == Exit)
+    llvm::SmallVector<const CFGBlock *, 4> Next = successors(B);
+    llvm::DenseSet<const CFGBlock *> Passed;
+    while (!Next.empty()) {
+      const CFGBlock *To = Next.pop_back_val();
+      if (To == &Flow->Graph->getExit())
         return true;
-      llvm::SmallVector<const Stmt *, 8> NextItems = items(*Next);
-      if (!NextItems.empty()) {
-        if (!Inside.contains(NextItems.front()))
-          return true;
+      llvm::SmallVector<const Stmt *, 8> ToItems = items(*To);
+      if (ToItems.empty()) {
+        if (Passed.insert(To).second)
+          llvm::append_range(Next, successors(*To));
         continue;
       }
-      for (const CFGBlock *After : successors(*Next))
-        if (Seen.insert(After).second)
-          Work.push_back(After);
+      if (!Inside.contains(ToItems.front()))
+        return true;
+      if (Seen.insert(To).second)
+        Work.push_back(To);
     }
     return false;
   }
 
-  ASTContext &Ctx;
+  const FunctionFlow *Flow;
   const CompoundStmt *Block;
-  const CFGBlock *Exit = nullptr;
   llvm::DenseSet<const Stmt *> Inside;
   llvm::DenseSet<const Stmt *> WaysOut;
   llvm::DenseSet<const LabelDecl *> Labels;
@@ -267,11 +269,11 @@ using RestoreRun = llvm::SmallVector<const CallExpr *, 2>;
 
 class ExitChecker {
 public:
-  ExitChecker(ASTContext &Ctx, const NoEscapeAnnotation &A,
-              const DeclStmt *Save, const VarDecl *CP, const Expr *Buffer,
-              const Expr *BufferArg, FindingSink &Sink)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), A(A),
-        Save(Save), CP(CP), Buffer(Buffer), Sink(Sink) {
+  ExitChecker(ASTContext &Ctx, const NoEscapeAnnotation &A, const Decl *Owner,
+              const FunctionFlow *Flow, const DeclStmt *Save, const VarDecl *CP,
+              const Expr *Buffer, const Expr *BufferArg, FindingSink &Sink)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), A(A), Owner(Owner),
+        Flow(Flow), Save(Save), CP(CP), Buffer(Buffer), Sink(Sink) {
     Subject = A.Function
                   ? "no_escape function '" + A.Function->getNameAsString() + "'"
                   : std::string("the no_escape block");
@@ -360,7 +362,7 @@ private:
         else
           Run.clear();
       }
-      if (CS == A.Body && BlockEndReach(Ctx, CS).reachesEnd())
+      if (CS == A.Body && BlockEndReach(Flow, CS).reachesEnd())
         checkExit(CS->getRBracLoc(), "", Run, nullptr);
       return;
     }
@@ -458,7 +460,7 @@ private:
 
   /// Reports the gotos outside the block that jump to a label inside it.
   void checkJumpsIn() {
-    if (const Decl *Owner = codeOwner(Ctx, A.Body))
+    if (Owner)
       findJumpsIn(Owner->getBody());
   }
 
@@ -500,10 +502,11 @@ private:
     return E ? "'" + spell(E, SM, LO) + "'" : "the default buffer";
   }
 
-  ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
   const NoEscapeAnnotation &A;
+  const Decl *Owner; ///< the function (or block literal) around the block
+  const FunctionFlow *Flow;
   const DeclStmt *Save;
   const VarDecl *CP;
   const Expr *Buffer;
@@ -517,8 +520,13 @@ private:
 
 } // namespace
 
-bool checkCheckpointGuard(ASTContext &Ctx, const NoEscapeAnnotation &A,
-                          FindingSink &Sink) {
+CheckpointGuardChecker::CheckpointGuardChecker(ASTContext &Ctx,
+                                               FindingSink &Sink)
+    : Ctx(Ctx), Sink(Sink) {}
+
+CheckpointGuardChecker::~CheckpointGuardChecker() = default;
+
+bool CheckpointGuardChecker::check(const NoEscapeAnnotation &A) {
   if (Ctx.getLangOpts().CPlusPlus || A.Body->body_empty())
     return false;
   const auto *DS = dyn_cast<DeclStmt>(A.Body->body_front());
@@ -552,7 +560,13 @@ bool checkCheckpointGuard(ASTContext &Ctx, const NoEscapeAnnotation &A,
     Sink.report(std::move(F));
     return true;
   }
-  ExitChecker(Ctx, A, DS, CP, Buffer, SaveCall->getArg(0), Sink).run();
+  const Decl *Owner = codeOwner(Ctx, A.Body);
+  std::unique_ptr<FunctionFlow> &Flow = Flows[Owner];
+  if (Owner && !Flow)
+    Flow = std::make_unique<FunctionFlow>(Owner, Ctx);
+  ExitChecker(Ctx, A, Owner, Flow.get(), DS, CP, Buffer, SaveCall->getArg(0),
+              Sink)
+      .run();
   return true;
 }
 

@@ -173,9 +173,12 @@ private:
 
   // --- where statements are ----------------------------------------------
   bool contains(int B, SourceLocation L) const {
-    if (L.isInvalid())
-      return false;
-    auto D = SM.getDecomposedExpansionLoc(L);
+    return L.isValid() && contains(B, SM.getDecomposedExpansionLoc(L));
+  }
+
+  /// The same for a location decomposed once (the decomposition is the
+  /// costly part, and nestOf asks every block).
+  bool contains(int B, std::pair<FileID, unsigned> D) const {
     return D.first == Blocks[B].File && D.second >= Blocks[B].Begin &&
            D.second <= Blocks[B].End;
   }
@@ -189,8 +192,9 @@ private:
     int R = -2;
     if (L.isValid()) {
       R = -1;
+      std::pair<FileID, unsigned> D = SM.getDecomposedExpansionLoc(L);
       for (unsigned B = 0; B < Blocks.size(); ++B)
-        if (contains(B, L))
+        if (contains(B, D))
           R = B; // blocks are in pre-order: the last match is innermost
     }
     NestCache[S] = R;

@@ -198,7 +198,7 @@ class GuardChecker {
 public:
   explicit GuardChecker(ASTContext &Ctx, FindingSink &Sink)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink),
-        GuardDeclared(declaresNoEscape(Ctx)) {}
+        GuardDeclared(declaresNoEscape(Ctx)), CGuards(Ctx, Sink) {}
 
   void check(const NoEscapeAnnotation &A) {
     const CompoundStmt *Body = A.Body;
@@ -210,7 +210,7 @@ public:
                                      : std::string(What);
 
     // C: a checkpoint saved by hand at the start, restored on every way out.
-    if (checkCheckpointGuard(Ctx, A, Sink))
+    if (CGuards.check(A))
       return;
 
     const Expr *GuardBuffer = nullptr;
@@ -373,6 +373,7 @@ private:
   const LangOptions &LO;
   FindingSink &Sink;
   bool GuardDeclared;
+  CheckpointGuardChecker CGuards; ///< C: the guards written by hand
   llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
 };
 
