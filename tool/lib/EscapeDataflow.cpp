@@ -75,6 +75,29 @@ struct LocKey {
 /// fixpoint test.
 using State = std::map<LocKey, OriginSet>;
 
+/// Joins \p From into \p Into; returns whether \p Into changed. One pass
+/// over both maps in key order: a state holds every pointer the function
+/// has stored so far, and a lookup per key made joins dominate long
+/// functions.
+bool joinInto(State &Into, const State &From) {
+  bool Changed = false;
+  auto At = Into.begin();
+  for (const auto &[K, V] : From) {
+    while (At != Into.end() && At->first < K)
+      ++At;
+    if (At == Into.end() || K < At->first) {
+      At = Into.emplace_hint(At, K, V);
+      Changed |= !V.empty();
+    } else {
+      size_t Before = At->second.size();
+      unionInto(At->second, V);
+      Changed |= At->second.size() != Before;
+    }
+    ++At;
+  }
+  return Changed;
+}
+
 enum class Step : uint8_t { Alloc, Param, Store, Insert, CallKeep, Capture };
 
 struct Origin {
@@ -1160,22 +1183,18 @@ void Analysis::run() {
     State St = *In[B->getBlockID()];
     Cur = &St;
     transferBlock(*B, false);
-    for (const CFGBlock *Succ : B->succs()) {
-      if (!Succ)
-        continue;
+    llvm::SmallVector<const CFGBlock *, 2> Succs;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ)
+        Succs.push_back(Succ);
+    for (size_t I = 0; I < Succs.size(); ++I) {
+      const CFGBlock *Succ = Succs[I];
       std::optional<State> &SIn = In[Succ->getBlockID()];
-      bool Changed = false;
-      if (!SIn) {
-        SIn = St;
-        Changed = true;
-      } else {
-        for (const auto &[K, V] : St) {
-          OriginSet &D = (*SIn)[K];
-          size_t Before = D.size();
-          unionInto(D, V);
-          Changed |= D.size() != Before;
-        }
-      }
+      bool Changed = true;
+      if (!SIn) // The block's state is not needed after its last successor.
+        SIn = I + 1 == Succs.size() ? std::move(St) : St;
+      else
+        Changed = joinInto(*SIn, St);
       if (Changed && !Queued.test(Succ->getBlockID())) {
         Queued.set(Succ->getBlockID());
         Work.push_back(Succ);
@@ -1186,7 +1205,7 @@ void Analysis::run() {
   for (const CFGBlock *B : *G) {
     if (!B || !In[B->getBlockID()])
       continue;
-    State St = *In[B->getBlockID()];
+    State St = std::move(*In[B->getBlockID()]);
     Cur = &St;
     transferBlock(*B, true);
   }
