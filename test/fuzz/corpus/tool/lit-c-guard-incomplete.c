@@ -232,3 +232,67 @@ int switchEnds(int n) {
 // CHECK-NEXT: t.c:[[@LINE-10]]:5: note: checkpoint 'cp' saved here
   return n;
 }
+
+// On the CFG, a break out of a loop of the block, and a goto to a label at
+// the block's end, reach the '}' even when the loop itself cannot end.
+int jumpsToEnd(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    for (;;) {
+      if (use(0, n) > 0)
+        goto done;
+    }
+  done:;
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-8]]:5: note: checkpoint 'cp' saved here
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    do {
+      if (use(0, n) > 0)
+        break;
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    } while (0);
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-9]]:5: note: checkpoint 'cp' saved here
+  return n;
+}
+
+// A switch on an enum whose cases name every enumerator but that has no
+// default still reaches the '}': in C the value may be any int. (Clang's
+// CFG, and -Wreturn-type, take it as covered; the guard check does not.)
+enum Shape { Circle, Square };
+
+int area(enum Shape s) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    switch (s) {
+    case Circle:
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return 3;
+    case Square:
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return 4;
+    }
+  }
+// CHECK: t.c:[[@LINE-1]]:3: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-11]]:5: note: checkpoint 'cp' saved here
+  return 0;
+}
+
+// The question is what happens once control is in the block: a block that
+// a constant keeps out of reach is checked all the same.
+#define TRACE 0
+int traced(int n) {
+  if (TRACE) {
+    [[bumper::no_escape]] {
+      bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+      use(0, n);
+    }
+// CHECK: t.c:[[@LINE-1]]:5: warning: control reaches the end of the no_escape block without restoring checkpoint 'cp'; end the block with 'bumper_checkpoint_restore(bumper_default_buffer(), cp);' [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-4]]:7: note: checkpoint 'cp' saved here
+  }
+  return n;
+}

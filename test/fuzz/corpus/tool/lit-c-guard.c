@@ -211,3 +211,42 @@ int classify(int n) {
     }
   }
 }
+
+// Whether the '}' is reached is decided on the CFG, not by the shape of the
+// last statement: a do-while(0) whose body returns, an 'if' whose condition
+// folds to false, a loop that only a goto back into the block repeats.
+int onceThrough(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    do {
+      n = use(0, n);
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    } while (0);
+  }
+}
+
+int foldedBranch(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    if (sizeof(int) == 0)
+      n = 0;
+    else {
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    }
+  }
+}
+
+int retryUntilDone(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+  again:
+    if (use(0, n) > 0) {
+      bumper_checkpoint_restore(bumper_default_buffer(), cp);
+      return n;
+    }
+    ++n;
+    goto again;
+  }
+}
