@@ -250,3 +250,15 @@ int retryUntilDone(int n) {
     goto again;
   }
 }
+
+// A declaration of several variables is split in the CFG; its parts are
+// still statements of the block (which cannot reach its '}' here).
+int span(int n) {
+  [[bumper::no_escape]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(bumper_default_buffer());
+    int first = 0, last = n - 1;
+    n = use(0, last - first);
+    bumper_checkpoint_restore(bumper_default_buffer(), cp);
+    return n;
+  }
+}

@@ -97,6 +97,14 @@ const Decl *codeOwner(ASTContext &Ctx, const Stmt *S) {
 struct FunctionFlow {
   std::unique_ptr<CFG> Graph;
   llvm::DenseMap<const Stmt *, const CFGBlock *> BlockOf;
+  /// The CFG splits "int a, b;" into declarations of its own.
+  llvm::DenseMap<const Stmt *, const Stmt *> Split;
+
+  /// The statement of the AST that \p S (of the CFG) stands for.
+  const Stmt *originalOf(const Stmt *S) const {
+    auto It = Split.find(S);
+    return It == Split.end() ? S : It->second;
+  }
 
   FunctionFlow(const Decl *Owner, ASTContext &Ctx) {
     CFG::BuildOptions Opts;
@@ -108,6 +116,8 @@ struct FunctionFlow {
       for (const CFGElement &E : *B)
         if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
           BlockOf.try_emplace(S->getStmt(), B);
+    for (auto [Synthetic, Original] : Graph->synthetic_stmts())
+      Split.try_emplace(Synthetic, Original);
   }
 };
 
@@ -136,10 +146,6 @@ public:
     if (Entry == Flow->BlockOf.end())
       return true;
     collect(Block, false, false);
-    // The CFG splits "int a, b;" into declarations of its own.
-    for (auto [Synthetic, Original] : Flow->Graph->synthetic_stmts())
-      if (Inside.contains(Original))
-        Inside.insert(Synthetic);
     // Every CFG block queued is entered at a statement of the block.
     llvm::SmallVector<const CFGBlock *, 16> Work{Entry->second};
     llvm::DenseSet<const CFGBlock *> Seen{Entry->second};
@@ -173,6 +179,10 @@ private:
       for (const GotoStmt *G : Gotos)
         if (!Labels.contains(G->getLabel()))
           WaysOut.insert(G);
+  }
+
+  bool isInside(const Stmt *S) const {
+    return Inside.contains(Flow->originalOf(S));
   }
 
   /// The successors control can take from \p B. The default edge of a
@@ -212,7 +222,7 @@ private:
     llvm::SmallVector<const Stmt *, 8> Items = items(B);
     bool WasInside = false;
     for (const Stmt *S : Items) {
-      bool IsInside = Inside.contains(S);
+      bool IsInside = isInside(S);
       if (WasInside && !IsInside)
         return true;
       WasInside = IsInside;
@@ -232,7 +242,7 @@ private:
           llvm::append_range(Next, successors(*To));
         continue;
       }
-      if (!Inside.contains(ToItems.front()))
+      if (!isInside(ToItems.front()))
         return true;
       if (Seen.insert(To).second)
         Work.push_back(To);
