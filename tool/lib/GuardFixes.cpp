@@ -198,7 +198,7 @@ class GuardChecker {
 public:
   explicit GuardChecker(ASTContext &Ctx, FindingSink &Sink)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Sink(Sink),
-        GuardDeclared(declaresNoEscape(Ctx)), CGuards(Ctx, Sink) {}
+        GuardDefinition(findNoEscape(Ctx)), CGuards(Ctx, Sink) {}
 
   void check(const NoEscapeAnnotation &A) {
     const CompoundStmt *Body = A.Body;
@@ -274,10 +274,16 @@ public:
     F.Fixes.push_back(guardInsertion(A));
     if (A.Function)
       F.Notes.push_back({A.AttrRange.getBegin(), "annotated here"});
-    if (!GuardDeclared)
+    if (!GuardDefinition)
       F.Notes.push_back({Loc, "'bumper::NoEscape' is declared in "
                               "<bumper/bumper.hpp>, which this file does not "
                               "include yet"});
+    else if (!SM.isBeforeInTranslationUnit(
+                 GuardDefinition->getLocation(),
+                 SM.getExpansionLoc(A.Body->getLBracLoc())))
+      F.Notes.push_back({Loc, "'bumper::NoEscape' is declared in "
+                              "<bumper/bumper.hpp>, which this file does not "
+                              "include before this block"});
     Sink.report(std::move(F));
   }
 
@@ -358,22 +364,28 @@ private:
   }
 
   /// Is bumper::NoEscape declared in this translation unit?
-  static bool declaresNoEscape(ASTContext &Ctx) {
+  /// The definition of bumper::NoEscape, if the translation unit has one:
+  /// the guard compiles only after it.
+  static const NamedDecl *findNoEscape(ASTContext &Ctx) {
     IdentifierInfo &Bumper = Ctx.Idents.get("bumper");
     IdentifierInfo &NoEscape = Ctx.Idents.get("NoEscape");
     for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Bumper))
       if (auto *NS = dyn_cast<NamespaceDecl>(ND))
-        if (!NS->lookup(&NoEscape).empty())
-          return true;
-    return false;
+        for (NamedDecl *Guard : NS->lookup(&NoEscape)) {
+          if (const auto *Tag = dyn_cast<TagDecl>(Guard))
+            if (const TagDecl *Definition = Tag->getDefinition())
+              return Definition;
+          return Guard;
+        }
+    return nullptr;
   }
 
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
   FindingSink &Sink;
-  bool GuardDeclared;
-  CheckpointGuardChecker CGuards; ///< C: the guards written by hand
+  const NamedDecl *GuardDefinition; ///< of bumper::NoEscape, or null
+  CheckpointGuardChecker CGuards;   ///< C: the guards written by hand
   llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
 };
 
