@@ -85,12 +85,11 @@ cpu_of() {
 cpu=$(($(cpu_of "$BUILD/.times-after") - $(cpu_of "$BUILD/.times-before")))
 
 # With -fork, each job prints its own final stats: the parent's last "#N:"
-# line counts all executions.
+# line counts all executions. The log is read as text (-a): a failing input
+# is printed into it, and it may hold any byte.
 execs=
 [ -n "${FUZZ_FORK:-}" ] ||
-  # The log is read as text (-a): a failing input is printed into it, and it
-# may hold any byte.
-execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  execs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 [ -n "$execs" ] || execs=$(grep -aoE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
 rss=$(grep -ao 'stat::peak_rss_mb: *[0-9]*' "$log" | grep -o '[0-9]*$' | sort -n | tail -1 || true)
 cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)

@@ -136,8 +136,12 @@ namespace {
 /// not the function's.
 class BlockEndReach {
 public:
-  BlockEndReach(const FunctionFlow *Flow, const CompoundStmt *Block)
-      : Flow(Flow), Block(Block) {}
+  /// \p Inside holds the block's statements, \p WaysOut those of them that
+  /// leave it (returns, and jumps whose target is outside).
+  BlockEndReach(const FunctionFlow *Flow, const CompoundStmt *Block,
+                const llvm::DenseSet<const Stmt *> &Inside,
+                const llvm::DenseSet<const Stmt *> &WaysOut)
+      : Flow(Flow), Block(Block), Inside(Inside), WaysOut(WaysOut) {}
 
   bool reachesEnd() {
     if (!Flow || !Flow->Graph || Block->body_empty())
@@ -145,7 +149,6 @@ public:
     auto Entry = Flow->BlockOf.find(Block->body_front());
     if (Entry == Flow->BlockOf.end())
       return true;
-    collect(Block, false, false);
     // Every CFG block queued is entered at a statement of the block.
     llvm::SmallVector<const CFGBlock *, 16> Work{Entry->second};
     llvm::DenseSet<const CFGBlock *> Seen{Entry->second};
@@ -156,31 +159,6 @@ public:
   }
 
 private:
-  /// Records the statements of the block, and which of them leave it:
-  /// returns, and jumps whose target is outside. \p InLoop and \p InSwitch
-  /// tell whether a loop or a switch of the block is around \p S.
-  void collect(const Stmt *S, bool InLoop, bool InSwitch) {
-    if (!S || isa<BlockExpr>(S))
-      return; // A block literal's body is code of its own.
-    Inside.insert(S);
-    if (const auto *L = dyn_cast<LabelStmt>(S))
-      Labels.insert(L->getDecl());
-    if (isa<ReturnStmt, IndirectGotoStmt>(S) ||
-        (isa<BreakStmt>(S) && !InLoop && !InSwitch) ||
-        (isa<ContinueStmt>(S) && !InLoop))
-      WaysOut.insert(S);
-    if (const auto *G = dyn_cast<GotoStmt>(S))
-      Gotos.push_back(G); // Labels further on are not collected yet.
-    InLoop |= isa<ForStmt, WhileStmt, DoStmt>(S);
-    InSwitch |= isa<SwitchStmt>(S);
-    for (const Stmt *Child : S->children())
-      collect(Child, InLoop, InSwitch);
-    if (S == Block)
-      for (const GotoStmt *G : Gotos)
-        if (!Labels.contains(G->getLabel()))
-          WaysOut.insert(G);
-  }
-
   bool isInside(const Stmt *S) const {
     return Inside.contains(Flow->originalOf(S));
   }
@@ -252,10 +230,8 @@ private:
 
   const FunctionFlow *Flow;
   const CompoundStmt *Block;
-  llvm::DenseSet<const Stmt *> Inside;
-  llvm::DenseSet<const Stmt *> WaysOut;
-  llvm::DenseSet<const LabelDecl *> Labels;
-  llvm::SmallVector<const GotoStmt *, 4> Gotos;
+  const llvm::DenseSet<const Stmt *> &Inside;
+  const llvm::DenseSet<const Stmt *> &WaysOut;
 };
 
 /// Can a value of type \p T hold a pointer (a pointer, or an array or a
@@ -299,10 +275,11 @@ public:
   }
 
 private:
-  /// The labels and the variables declared in the block.
+  /// The statements, the labels and the variables declared in the block.
   void collect(const Stmt *S) {
     if (!S || isa<BlockExpr>(S))
       return;
+    Inside.insert(S);
     if (const auto *L = dyn_cast<LabelStmt>(S))
       Labels.insert(L->getDecl());
     if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -333,27 +310,35 @@ private:
       return;
     }
     if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      WaysOut.insert(R);
       checkExit(R->getReturnLoc(), "'return'", Before, R->getRetValue());
       visit(R->getRetValue(), {}, Loops, Switches);
       return;
     }
     if (const auto *B = dyn_cast<BreakStmt>(S)) {
-      if (Loops == 0 && Switches == 0)
+      if (Loops == 0 && Switches == 0) {
+        WaysOut.insert(B);
         checkExit(B->getBreakLoc(), "'break'", Before, nullptr);
+      }
       return;
     }
     if (const auto *C = dyn_cast<ContinueStmt>(S)) {
-      if (Loops == 0)
+      if (Loops == 0) {
+        WaysOut.insert(C);
         checkExit(C->getContinueLoc(), "'continue'", Before, nullptr);
+      }
       return;
     }
     if (const auto *G = dyn_cast<GotoStmt>(S)) {
       GotosInside.insert(G);
-      if (!Labels.contains(G->getLabel()))
+      if (!Labels.contains(G->getLabel())) {
+        WaysOut.insert(G);
         checkExit(G->getGotoLoc(), "'goto'", Before, nullptr);
+      }
       return;
     }
     if (const auto *G = dyn_cast<IndirectGotoStmt>(S)) {
+      WaysOut.insert(G);
       report(G->getGotoLoc(), "computed 'goto' may leave " + Subject +
                                   "; the tool cannot check that checkpoint '" +
                                   name() + "' is restored on that way out");
@@ -372,7 +357,8 @@ private:
         else
           Run.clear();
       }
-      if (CS == A.Body && BlockEndReach(Flow, CS).reachesEnd())
+      // Every way out inside the block has been visited by now.
+      if (CS == A.Body && BlockEndReach(Flow, CS, Inside, WaysOut).reachesEnd())
         checkExit(CS->getRBracLoc(), "", Run, nullptr);
       return;
     }
@@ -526,6 +512,8 @@ private:
   llvm::DenseSet<const LabelDecl *> Labels;
   llvm::DenseSet<const VarDecl *> Locals;
   llvm::DenseSet<const GotoStmt *> GotosInside;
+  llvm::DenseSet<const Stmt *> Inside;  ///< the block's statements
+  llvm::DenseSet<const Stmt *> WaysOut; ///< returns, jumps out of the block
 };
 
 } // namespace

@@ -274,16 +274,14 @@ public:
     F.Fixes.push_back(guardInsertion(A));
     if (A.Function)
       F.Notes.push_back({A.AttrRange.getBegin(), "annotated here"});
-    if (!GuardDefinition)
-      F.Notes.push_back({Loc, "'bumper::NoEscape' is declared in "
-                              "<bumper/bumper.hpp>, which this file does not "
-                              "include yet"});
-    else if (!SM.isBeforeInTranslationUnit(
-                 GuardDefinition->getLocation(),
-                 SM.getExpansionLoc(A.Body->getLBracLoc())))
-      F.Notes.push_back({Loc, "'bumper::NoEscape' is declared in "
-                              "<bumper/bumper.hpp>, which this file does not "
-                              "include before this block"});
+    if (!GuardDefinition || !SM.isBeforeInTranslationUnit(
+                                GuardDefinition->getLocation(),
+                                SM.getExpansionLoc(A.Body->getLBracLoc())))
+      F.Notes.push_back(
+          {Loc, std::string("'bumper::NoEscape' is declared in "
+                            "<bumper/bumper.hpp>, which this file does not "
+                            "include ") +
+                    (GuardDefinition ? "before this block" : "yet")});
     Sink.report(std::move(F));
   }
 
@@ -363,7 +361,6 @@ private:
     return Buf.slice(Start, End).str();
   }
 
-  /// Is bumper::NoEscape declared in this translation unit?
   /// The definition of bumper::NoEscape, if the translation unit has one:
   /// the guard compiles only after it.
   static const NamedDecl *findNoEscape(ASTContext &Ctx) {
