@@ -161,7 +161,7 @@ struct Outcome {
 };
 
 /// As bumper-tool's CheckConsumer (Runner.cpp): a unit with compiler errors
-/// is not checked; otherwise every check runs into a RenderingSink.
+/// is not checked; otherwise every check runs into the FindingPolicy.
 class FuzzConsumer : public ASTConsumer {
 public:
   FuzzConsumer(CompilerInstance &CI, const bumper::AttributeRecorder &Recorder,
@@ -172,16 +172,16 @@ public:
     if (CI.getDiagnostics().hasErrorOccurred())
       return;
     Out.Checked = true;
-    bumper::ToolOptions Opts;
-    Opts.Fix = true;
-    Opts.RenderText = false;
+    bumper::PolicyOptions PO;
+    PO.FixesApplied = true;
+    bumper::FindingPolicy Policy(Ctx.getSourceManager(), std::move(PO));
+    bumper::runAllChecks(Ctx, Recorder, Policy);
+    std::vector<bumper::ReportedFinding> Reports;
+    for (const bumper::Decision &D : Policy.take())
+      Reports.push_back(
+          bumper::toReport(Ctx.getSourceManager(), Ctx.getLangOpts(), D));
     bumper::RunResult Result;
-    {
-      bumper::RenderingSink Sink(CI.getDiagnostics(), Ctx.getLangOpts(), Opts,
-                                 Result);
-      bumper::runAllChecks(Ctx, Recorder, Sink);
-      Sink.flush();
-    }
+    bumper::mergeReports(Result, std::move(Reports));
     Out.Reports = std::move(Result.Reports);
     Out.Fixes = std::move(Result.Fixes);
   }

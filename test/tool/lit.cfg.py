@@ -19,6 +19,12 @@ if getattr(config, "bumper_sanitize", ""):
     config.available_features.add("sanitized")
 
 config.substitutions.append(("%bumper-tool", config.bumper_tool))
+# The compiler plugin, and the Clang it is built for (its ABI must match):
+# the plugin's tests, and those that compare the front ends.
+config.substitutions.append(
+    ("%bumper-plugin",
+     os.path.join(config.bumper_binary_dir, "lib", "libBumperPlugin.so")))
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(("%bumper-include", config.bumper_include_dir))
 config.substitutions.append(("%bumper-lib", config.bumper_runtime_lib))
 config.substitutions.append(("%bumper-src", config.bumper_source_dir))

@@ -10,9 +10,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/ApplyFixes.h"
+#include "bumper-tool/CheckRegistry.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/InputChecks.h"
 #include "bumper-tool/Output.h"
+#include "bumper-tool/Paths.h"
 #include "bumper-tool/Runner.h"
 #include "bumper-tool/Sarif.h"
 #include "clang/Basic/Version.h"
@@ -30,7 +32,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
-#include <map>
+#include <optional>
 #include <tuple>
 
 using namespace llvm;
@@ -158,6 +160,12 @@ cl::opt<bool> DumpConfig(
              "the working folder) as YAML, and exit"),
     cl::cat(Category));
 
+cl::opt<bool> ListChecks(
+    "list-checks",
+    cl::desc("Print every check (name, default level, what it finds) and "
+             "exit"),
+    cl::cat(Category));
+
 cl::opt<bool> CheckGate(
     "check",
     cl::desc("The CI gate: exit status 1 when a guard is missing (and --fix "
@@ -174,11 +182,217 @@ void error(const Twine &Message) {
   WithColor::error(errs(), "bumper-tool") << Message << "\n";
 }
 
-std::string absolute(StringRef Path) {
-  SmallString<256> P(Path);
-  sys::fs::make_absolute(P);
-  sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P);
+std::string plural(unsigned N, StringRef One, StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// Checks the options that do not depend on the files; prints what is wrong.
+bool validateOptions(unsigned &JobCount) {
+  if (Sources.empty()) {
+    error("no source file given; see --help");
+    return false;
+  }
+  if (Fix && Diff) {
+    error("--fix and --diff exclude each other: --diff shows what --fix "
+          "would write, and writes nothing; drop one of them");
+    return false;
+  }
+  JobCount = std::max(1, llvm::get_physical_cores());
+  if (Jobs.getNumOccurrences()) {
+    Expected<unsigned> N = bumper::parseJobs(Jobs);
+    if (!N) {
+      error(toString(N.takeError()));
+      return false;
+    }
+    JobCount = *N;
+  }
+  if (Format != OutputFormat::Sarif &&
+      (!OutputFile.empty() || !SourceRoot.empty())) {
+    error("--output and --source-root are for --format=sarif");
+    return false;
+  }
+  if (Format == OutputFormat::Sarif && Diff && OutputFile.empty()) {
+    error("--diff and --format=sarif both write to stdout: give the SARIF "
+          "log an --output=<file>");
+    return false;
+  }
+  if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot)) {
+    error("--source-root '" + SourceRoot + "' is not a folder");
+    return false;
+  }
+  if (!HeaderFilter.empty()) {
+    std::string RegexErr;
+    if (!Regex(HeaderFilter).isValid(RegexErr)) {
+      error("invalid --header-filter '" + HeaderFilter + "': " + RegexErr +
+            "; it is a POSIX extended regular expression, matched against "
+            "absolute paths");
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The sources that exist and can be read, made absolute; the others are
+/// reported.
+std::vector<std::string> readableSources(bool &InputProblem) {
+  std::vector<std::string> Files;
+  for (const std::string &S : Sources) {
+    if (Error E = bumper::checkSourceFile(S)) {
+      error(toString(std::move(E)));
+      InputProblem = true;
+      continue;
+    }
+    Files.push_back(bumper::absolutePath(S));
+  }
+  return Files;
+}
+
+/// The sources \p DB has a compile command for; the others are reported.
+std::vector<std::string> compilableSources(const bumper::LoadedDatabase &Loaded,
+                                           ArrayRef<std::string> Files,
+                                           bool &InputProblem) {
+  std::vector<std::string> Runnable;
+  for (const std::string &F : Files) {
+    // JSON databases guess a command for a file they do not list (the
+    // "Heuristic" says from which file); the tool does not guess flags.
+    std::vector<tooling::CompileCommand> Commands =
+        Loaded.Database->getCompileCommands(F);
+    if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
+          return C.Heuristic.empty();
+        })) {
+      error("no compile command for '" + F + "' in the compilation database '" +
+            Loaded.File +
+            "'; check that the build compiles it (a header has no command "
+            "of its own: give the source that includes it), or pass the "
+            "compiler arguments after '--'");
+      InputProblem = true;
+      continue;
+    }
+    Runnable.push_back(F);
+  }
+  return Runnable;
+}
+
+/// The options every source shares, from the command line.
+bumper::ToolOptions commandLineOptions(unsigned JobCount) {
+  bumper::ToolOptions Opts;
+  Opts.RenderText = Format == OutputFormat::Text;
+  Opts.Jobs = JobCount;
+  Opts.Progress = sys::Process::StandardErrIsDisplayed() && !Quiet;
+  Opts.Fix = Fix;
+  Opts.Policy.WarningsAsErrors = WarningsAsErrors;
+  Opts.Policy.HeaderFilter = HeaderFilter;
+  Opts.ExtraArgs = ExtraArgs;
+  Opts.ExtraArgsBefore = ExtraArgsBefore;
+  return Opts;
+}
+
+/// Each source's options: \p Opts with its .bumper.yaml applied;
+/// --header-filter and --warnings-as-errors on the command line win over the
+/// file.
+Expected<std::vector<bumper::ToolOptions>>
+perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
+                 ArrayRef<std::string> Runnable) {
+  std::vector<bumper::ToolOptions> PerSource;
+  for (const std::string &F : Runnable) {
+    Expected<bumper::Config> C = Configs.forSource(F);
+    if (!C)
+      return C.takeError();
+    bumper::ToolOptions O = Opts;
+    O.Policy.Checks = C->Checks.value_or("bumper-*");
+    O.Policy.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
+    if (HeaderFilter.empty() && C->HeaderFilterRegex)
+      O.Policy.HeaderFilter = *C->HeaderFilterRegex;
+    O.Escape = bumper::escapeOptions(*C);
+    PerSource.push_back(std::move(O));
+  }
+  return PerSource;
+}
+
+/// Writes the SARIF log, to stdout or atomically to --output.
+bool writeSarifLog(const bumper::RunResult &Result) {
+  std::vector<bumper::ReportedFinding> Reports = Result.Reports;
+  llvm::stable_sort(Reports, [](const bumper::ReportedFinding &L,
+                                const bumper::ReportedFinding &R) {
+    return std::tie(L.SourceIndex, L.Sequence) <
+           std::tie(R.SourceIndex, R.Sequence);
+  });
+  bumper::SarifOptions SO;
+  SO.Version = BUMPER_VERSION;
+  if (!SourceRoot.empty())
+    SO.SourceRoot = bumper::absolutePath(SourceRoot);
+  std::string Out = OutputFile.empty() ? std::string("-") : OutputFile;
+  if (Error E = writeToOutput(Out, [&](raw_ostream &OS) {
+        bumper::writeSarif(OS, Reports, SO);
+        return Error::success();
+      })) {
+    error("cannot write '" + Out + "': " + toString(std::move(E)));
+    return false;
+  }
+  return true;
+}
+
+/// "bumper-tool: applied 3 fixes to 2 files[; 1 file not written]".
+void printApplied(const bumper::AppliedFixes &Applied) {
+  errs() << "bumper-tool: applied "
+         << plural(Applied.FixesWritten, "fix", "fixes") << " to "
+         << plural(Applied.FilesWritten, "file", "files");
+  if (unsigned NotWritten = Applied.FilesNotWritten.size())
+    errs() << "; " << plural(NotWritten, "file", "files") << " not written";
+  errs() << "\n";
+}
+
+/// The closing line: files, blocks, guards, escapes, errors, warnings, time.
+void printSummary(const bumper::RunResult &Result,
+                  const bumper::AppliedFixes &Applied, size_t Files,
+                  std::chrono::duration<double> Elapsed) {
+  // With --fix or --diff, the guards written or shown (every fix is a
+  // guard): not those of a file that could not be written, and a shared
+  // header's guard once. Otherwise the guards that are missing.
+  // Warnings: those left unfixed, and under --fix those whose fix went to
+  // a file that could not be written.
+  const bool Edited = Fix || Diff;
+  unsigned Escapes = 0, Guards = Edited ? Applied.FixesWritten : 0;
+  unsigned Warnings = Result.Warnings;
+  for (const bumper::ReportedFinding &R : Result.Reports) {
+    if (R.Check == bumper::checkName(bumper::Check::Escape))
+      ++Escapes;
+    else if (!Edited &&
+             R.Check == bumper::checkName(bumper::Check::MissingGuard) &&
+             !R.Edits.empty())
+      ++Guards;
+    if (Fix && R.Level == "warning" &&
+        llvm::any_of(R.Edits, [&](const bumper::ReportedEdit &E) {
+          return Applied.FilesNotWritten.contains(E.File);
+        }))
+      ++Warnings;
+  }
+  errs() << "bumper-tool: " << plural(Files, "file", "files") << ", "
+         << plural(Result.Annotations.size(), "block", "blocks") << ", "
+         << plural(Guards, "guard", "guards")
+         << (Fix    ? " inserted"
+             : Diff ? " to insert"
+                    : " missing")
+         << ", " << plural(Escapes, "escape", "escapes") << ", "
+         << plural(Result.Errors, "error", "errors") << ", "
+         << plural(Warnings, "warning", "warnings");
+  if (unsigned N = Result.SuppressedByNolint.size())
+    errs() << ", " << plural(N, "finding", "findings")
+           << " suppressed by NOLINT";
+  errs() << ", " << format("%.1f s", Elapsed.count()) << "\n";
+}
+
+/// 2 for an input problem, 1 for an error (or, under --check, a guard left
+/// missing), else 0.
+int exitStatus(const bumper::RunResult &Result, bool InputProblem) {
+  if (InputProblem)
+    return ExitUsage;
+  if (CheckGate)
+    for (const bumper::ReportedFinding &R : Result.Reports)
+      if (R.Check == bumper::checkName(bumper::Check::MissingGuard) &&
+          !(Fix && !R.Edits.empty()))
+        return ExitFindings;
+  return Result.Errors ? ExitFindings : ExitClean;
 }
 
 } // namespace
@@ -201,32 +415,15 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitUsage;
 
-  // The configuration of each folder, read once.
-  std::map<std::string, bumper::Config> ConfigByFile;
-  auto ConfigFor = [&](StringRef Source) -> Expected<bumper::Config> {
-    std::string Path = ConfigFile;
-    if (Path.empty()) {
-      SmallString<256> Dir(Source);
-      sys::fs::make_absolute(Dir);
-      if (!sys::fs::is_directory(Dir))
-        sys::path::remove_filename(Dir);
-      Path = bumper::findConfigFile(Dir);
-    }
-    if (Path.empty())
-      return bumper::defaultConfig();
-    auto It = ConfigByFile.find(Path);
-    if (It != ConfigByFile.end())
-      return It->second;
-    Expected<bumper::Config> C = bumper::readConfigFile(Path);
-    if (!C)
-      return C.takeError();
-    ConfigByFile[Path] = *C;
-    return *C;
-  };
+  if (ListChecks) {
+    bumper::printCheckList(outs());
+    return ExitClean;
+  }
 
+  bumper::ConfigCache Configs(ConfigFile);
   if (DumpConfig) {
     std::string Where = Sources.empty() ? std::string(".") : Sources.front();
-    Expected<bumper::Config> C = ConfigFor(Where);
+    Expected<bumper::Config> C = Configs.forSource(Where);
     if (!C) {
       errs() << toString(C.takeError()) << "\n";
       return ExitUsage;
@@ -235,58 +432,12 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
-  if (Sources.empty()) {
-    error("no source file given; see --help");
+  unsigned JobCount = 1;
+  if (!validateOptions(JobCount))
     return ExitUsage;
-  }
-  if (Fix && Diff) {
-    error("--fix and --diff exclude each other: --diff shows what --fix "
-          "would write, and writes nothing; drop one of them");
-    return ExitUsage;
-  }
-  unsigned JobCount = std::max(1, llvm::get_physical_cores());
-  if (Jobs.getNumOccurrences()) {
-    Expected<unsigned> N = bumper::parseJobs(Jobs);
-    if (!N) {
-      error(toString(N.takeError()));
-      return ExitUsage;
-    }
-    JobCount = *N;
-  }
-  if (Format != OutputFormat::Sarif &&
-      (!OutputFile.empty() || !SourceRoot.empty())) {
-    error("--output and --source-root are for --format=sarif");
-    return ExitUsage;
-  }
-  if (Format == OutputFormat::Sarif && Diff && OutputFile.empty()) {
-    error("--diff and --format=sarif both write to stdout: give the SARIF "
-          "log an --output=<file>");
-    return ExitUsage;
-  }
-  if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot)) {
-    error("--source-root '" + SourceRoot + "' is not a folder");
-    return ExitUsage;
-  }
-  if (!HeaderFilter.empty()) {
-    std::string RegexErr;
-    if (!Regex(HeaderFilter).isValid(RegexErr)) {
-      error("invalid --header-filter '" + HeaderFilter + "': " + RegexErr +
-            "; it is a POSIX extended regular expression, matched against "
-            "absolute paths");
-      return ExitUsage;
-    }
-  }
 
   bool InputProblem = false;
-  std::vector<std::string> Files;
-  for (const std::string &S : Sources) {
-    if (Error E = bumper::checkSourceFile(S)) {
-      error(toString(std::move(E)));
-      InputProblem = true;
-      continue;
-    }
-    Files.push_back(absolute(S));
-  }
+  std::vector<std::string> Files = readableSources(InputProblem);
   if (Files.empty())
     return ExitUsage;
 
@@ -302,59 +453,21 @@ int main(int argc, const char **argv) {
     error(toString(L.takeError()));
     return ExitUsage;
   }
-  std::unique_ptr<tooling::CompilationDatabase> DB = std::move(Loaded.Database);
-  std::vector<std::string> Runnable;
-  for (const std::string &F : Files) {
-    // JSON databases guess a command for a file they do not list (the
-    // "Heuristic" says from which file); the tool does not guess flags.
-    std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(F);
-    if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
-          return C.Heuristic.empty();
-        })) {
-      error("no compile command for '" + F + "' in the compilation database '" +
-            Loaded.File +
-            "'; check that the build compiles it (a header has no command "
-            "of its own: give the source that includes it), or pass the "
-            "compiler arguments after '--'");
-      InputProblem = true;
-      continue;
-    }
-    Runnable.push_back(F);
-  }
+  std::vector<std::string> Runnable =
+      compilableSources(Loaded, Files, InputProblem);
 
   auto Start = std::chrono::steady_clock::now();
-  bool Terminal = sys::Process::StandardErrIsDisplayed();
-  bumper::ToolOptions Opts;
-  Opts.RenderText = Format == OutputFormat::Text;
-  Opts.Jobs = JobCount;
-  Opts.Progress = Terminal && !Quiet;
-  Opts.Fix = Fix;
-  Opts.WarningsAsErrors = WarningsAsErrors;
-  Opts.HeaderFilter = HeaderFilter;
-  Opts.ExtraArgs = ExtraArgs;
-  Opts.ExtraArgsBefore = ExtraArgsBefore;
-  // Each source's .bumper.yaml; --header-filter and --warnings-as-errors on
-  // the command line win over the file.
-  std::vector<bumper::ToolOptions> PerSource;
-  for (const std::string &F : Runnable) {
-    Expected<bumper::Config> C = ConfigFor(F);
-    if (!C) {
-      errs() << toString(C.takeError()) << "\n";
-      return ExitUsage;
-    }
-    bumper::ToolOptions O = Opts;
-    O.Checks = C->Checks.value_or("bumper-*");
-    O.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
-    if (HeaderFilter.empty() && C->HeaderFilterRegex)
-      O.HeaderFilter = *C->HeaderFilterRegex;
-    O.Allocators = C->Allocators.value_or(std::vector<std::string>());
-    O.KeepsArgument = C->KeepsArgument.value_or(std::vector<std::string>());
-    PerSource.push_back(std::move(O));
+  bumper::ToolOptions Opts = commandLineOptions(JobCount);
+  Expected<std::vector<bumper::ToolOptions>> PerSource =
+      perSourceOptions(Configs, Opts, Runnable);
+  if (!PerSource) {
+    errs() << toString(PerSource.takeError()) << "\n";
+    return ExitUsage;
   }
 
   bumper::RunResult Result;
   if (!Runnable.empty())
-    bumper::runChecks(*DB, Runnable, Opts, Result, PerSource);
+    bumper::runChecks(*Loaded.Database, Runnable, Opts, Result, *PerSource);
 
   for (const std::string &F : Runnable) {
     if (Result.BrokenFiles.contains(F))
@@ -377,42 +490,11 @@ int main(int argc, const char **argv) {
   }
   // What was written, not what was found: a file that could not be written
   // (its error is above) counts apart.
-  if (Fix && Applied.FilesWritten) {
-    errs() << "bumper-tool: applied " << Applied.FixesWritten
-           << (Applied.FixesWritten == 1 ? " fix" : " fixes") << " to "
-           << Applied.FilesWritten
-           << (Applied.FilesWritten == 1 ? " file" : " files");
-    if (unsigned NotWritten = Applied.FilesNotWritten.size())
-      errs() << "; " << NotWritten << (NotWritten == 1 ? " file" : " files")
-             << " not written";
-    errs() << "\n";
-  }
+  if (Fix && Applied.FilesWritten)
+    printApplied(Applied);
 
-  if (Format == OutputFormat::Sarif) {
-    std::vector<bumper::ReportedFinding> Reports = Result.Reports;
-    llvm::stable_sort(Reports, [](const bumper::ReportedFinding &L,
-                                  const bumper::ReportedFinding &R) {
-      return std::tie(L.SourceIndex, L.Sequence) <
-             std::tie(R.SourceIndex, R.Sequence);
-    });
-    bumper::SarifOptions SO;
-    SO.Version = BUMPER_VERSION;
-    if (!SourceRoot.empty())
-      SO.SourceRoot = absolute(SourceRoot);
-    if (OutputFile.empty() || OutputFile == "-") {
-      bumper::writeSarif(outs(), Reports, SO);
-      outs().flush();
-    } else {
-      std::error_code EC;
-      raw_fd_ostream OS(OutputFile, EC, sys::fs::OF_Text);
-      if (EC) {
-        error("cannot write '" + OutputFile + "': " + EC.message());
-        InputProblem = true;
-      } else {
-        bumper::writeSarif(OS, Reports, SO);
-      }
-    }
-  }
+  if (Format == OutputFormat::Sarif && !writeSarifLog(Result))
+    InputProblem = true;
 
   if (!ExportFixesFile.empty()) {
     StringRef Main = Runnable.size() == 1 ? StringRef(Runnable.front()) : "";
@@ -422,48 +504,8 @@ int main(int argc, const char **argv) {
     }
   }
 
-  std::chrono::duration<double> Elapsed =
-      std::chrono::steady_clock::now() - Start;
-  if ((Summary || Terminal) && !Quiet) {
-    // With --fix or --diff, the guards written or shown (every fix is a
-    // guard): not those of a file that could not be written, and a shared
-    // header's guard once. Otherwise the guards that are missing.
-    // Warnings: those left unfixed, and under --fix those whose fix went to
-    // a file that could not be written.
-    const bool Edited = Fix || Diff;
-    unsigned Escapes = 0, Guards = Edited ? Applied.FixesWritten : 0;
-    unsigned Warnings = Result.Warnings;
-    for (const bumper::ReportedFinding &R : Result.Reports) {
-      if (R.Check == "bumper-escape")
-        ++Escapes;
-      else if (!Edited && R.Check == "bumper-missing-guard" && !R.Edits.empty())
-        ++Guards;
-      if (Fix && R.Level == "warning" &&
-          llvm::any_of(R.Edits, [&](const bumper::ReportedEdit &E) {
-            return Applied.FilesNotWritten.contains(E.File);
-          }))
-        ++Warnings;
-    }
-    auto Plural = [](unsigned N, StringRef One, StringRef Many) {
-      return std::to_string(N) + " " + (N == 1 ? One : Many).str();
-    };
-    errs() << "bumper-tool: " << Plural(Runnable.size(), "file", "files")
-           << ", " << Plural(Result.Annotations.size(), "block", "blocks")
-           << ", " << Plural(Guards, "guard", "guards")
-           << (Fix    ? " inserted"
-               : Diff ? " to insert"
-                      : " missing")
-           << ", " << Plural(Escapes, "escape", "escapes") << ", "
-           << Plural(Result.Errors, "error", "errors") << ", "
-           << Plural(Warnings, "warning", "warnings") << ", "
-           << format("%.1f s", Elapsed.count()) << "\n";
-  }
-
-  if (InputProblem)
-    return ExitUsage;
-  if (CheckGate)
-    for (const bumper::ReportedFinding &R : Result.Reports)
-      if (R.Check == "bumper-missing-guard" && !(Fix && !R.Edits.empty()))
-        return ExitFindings;
-  return Result.Errors ? ExitFindings : ExitClean;
+  if ((Summary || sys::Process::StandardErrIsDisplayed()) && !Quiet)
+    printSummary(Result, Applied, Runnable.size(),
+                 std::chrono::steady_clock::now() - Start);
+  return exitStatus(Result, InputProblem);
 }

@@ -11,6 +11,7 @@
 #include "bumper-tool/Annotations.h"
 #include "bumper-tool/Findings.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/RuntimeModel.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -40,36 +41,12 @@ const NoEscapeAnnotation *AnnotationIndex::lookup(SourceLocation LBrace) const {
   return &Annotations[It->second];
 }
 
-static bool isInBumperNamespace(const DeclContext *DC) {
-  for (; DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (NS->getName() == "bumper" &&
-          NS->getParent()->getRedeclContext()->isTranslationUnit())
-        return true;
-  return false;
-}
-
-static bool isBufferClass(const CXXRecordDecl *RD) {
-  if (!RD)
-    return false;
-  if (RD->getIdentifier() && RD->getName().ends_with("Buffer") &&
-      isInBumperNamespace(RD->getDeclContext()))
-    return true;
-  if (!RD->hasDefinition())
-    return false;
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    if (isBufferClass(Base.getType()->getAsCXXRecordDecl()))
-      return true;
-  return false;
-}
-
 /// The C API's handle, `bumper_buffer *`: a buffer in C, and in C++ code
 /// that is handed one (the guard is then on `bumper::from_c(handle)`).
 static bool isCBufferHandle(QualType T) {
   const RecordDecl *RD =
       T->isPointerType() ? T->getPointeeType()->getAsRecordDecl() : nullptr;
-  return RD && RD->getIdentifier() && RD->getName() == "bumper_buffer" &&
-         RD->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  return isRuntime(RD, RuntimeName::CBuffer);
 }
 
 bool isBufferExpression(const Expr *E) {
@@ -81,7 +58,7 @@ bool isBufferExpression(const Expr *E) {
     return true;
   if (!E->isGLValue())
     return false;
-  return isBufferClass(
+  return isRuntimeBufferClass(
       E->getType().getNonReferenceType()->getAsCXXRecordDecl());
 }
 
@@ -190,7 +167,6 @@ public:
       if (Function && Prev->Function && Prev->BufferSpelling == Spelling)
         return;
       Finding F{Check::InvalidAnnotation,
-                Severity::Error,
                 U.Range.getBegin(),
                 "this block already has a 'bumper::no_escape' annotation; a "
                 "block resets one buffer, so write one annotation",
@@ -225,12 +201,8 @@ public:
 
 private:
   void error(SourceLocation Loc, std::string Message) {
-    Sink.report(Finding{Check::InvalidAnnotation,
-                        Severity::Error,
-                        Loc,
-                        std::move(Message),
-                        {},
-                        {}});
+    Sink.report(
+        Finding{Check::InvalidAnnotation, Loc, std::move(Message), {}, {}});
   }
 
   std::string spell(const Expr *E) {

@@ -481,12 +481,7 @@ private:
   }
 
   void report(SourceLocation Loc, std::string Message) {
-    Finding F{Check::MissingGuard,
-              Severity::Warning,
-              Loc,
-              std::move(Message),
-              {},
-              {}};
+    Finding F{Check::MissingGuard, Loc, std::move(Message), {}, {}};
     F.Notes.push_back(
         {Save->getBeginLoc(), "checkpoint '" + name() + "' saved here"});
     Sink.report(std::move(F));
@@ -547,7 +542,6 @@ bool CheckpointGuardChecker::check(const NoEscapeAnnotation &A) {
         A.Buffer ? "'" + A.BufferSpelling + "'" : "the default buffer";
     Finding F{
         Check::MissingGuard,
-        Severity::Warning,
         DS->getBeginLoc(),
         "the guard of this " +
             std::string(A.Function ? "no_escape function" : "no_escape block") +

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Config.h"
+#include "bumper-tool/CheckRegistry.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,10 +22,6 @@
 
 namespace bumper {
 namespace {
-
-const char *const KnownChecks[] = {"bumper-escape", "bumper-missing-guard",
-                                   "bumper-unscoped-alloc",
-                                   "bumper-annotation"};
 
 /// The message of the last bad scalar: yaml::ScalarTraits::input returns a
 /// StringRef, which must outlive the call.
@@ -67,10 +64,12 @@ llvm::StringRef checkGlobList(llvm::StringRef List) {
     }
     if (G.contains('*') || G.contains('?') || G.contains('['))
       continue;
-    if (!llvm::is_contained(KnownChecks, G)) {
-      ScalarError = "unknown check '" + G.str() +
-                    "' (the checks: bumper-escape, bumper-missing-guard, "
-                    "bumper-unscoped-alloc, bumper-annotation)";
+    if (!llvm::any_of(allChecks(),
+                      [&](const CheckInfo &I) { return I.Name == G; })) {
+      ScalarError = "unknown check '" + G.str() + "' (the checks:";
+      for (const CheckInfo &I : allChecks())
+        ScalarError += (&I == allChecks().begin() ? " " : ", ") + I.Name.str();
+      ScalarError += ")";
       return ScalarError;
     }
   }
@@ -226,15 +225,31 @@ std::string findConfigFile(llvm::StringRef Dir) {
 
 llvm::Expected<Config> configForSource(llvm::StringRef Source,
                                        llvm::StringRef ExplicitFile) {
-  if (!ExplicitFile.empty())
-    return readConfigFile(ExplicitFile);
-  llvm::SmallString<256> Dir(Source);
-  llvm::sys::fs::make_absolute(Dir);
-  llvm::sys::path::remove_filename(Dir);
-  std::string Path = findConfigFile(Dir);
+  return ConfigCache(ExplicitFile.str()).forSource(Source);
+}
+
+llvm::Expected<Config> ConfigCache::forSource(llvm::StringRef Source) {
+  std::string Path = ExplicitFile;
+  if (Path.empty()) {
+    llvm::SmallString<256> Dir(Source);
+    llvm::sys::fs::make_absolute(Dir);
+    if (!llvm::sys::fs::is_directory(Dir))
+      llvm::sys::path::remove_filename(Dir);
+    Path = findConfigFile(Dir);
+  }
   if (Path.empty())
     return defaultConfig();
-  return readConfigFile(Path);
+  if (auto It = ByFile.find(Path); It != ByFile.end())
+    return It->second;
+  llvm::Expected<Config> C = readConfigFile(Path);
+  if (C)
+    ByFile[Path] = *C;
+  return C;
+}
+
+EscapeOptions escapeOptions(const Config &C) {
+  return {C.Allocators.value_or(std::vector<std::string>()),
+          C.KeepsArgument.value_or(std::vector<std::string>())};
 }
 
 std::string dumpConfig(const Config &C) {

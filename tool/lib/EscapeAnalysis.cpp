@@ -10,6 +10,7 @@
 
 #include "bumper-tool/EscapeAnalysis.h"
 #include "EscapeCommon.h"
+#include "bumper-tool/RuntimeModel.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -26,15 +27,9 @@ namespace escape {
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-static bool hasAllocatorAnnotation(const Decl *D) {
-  for (const auto *A : D->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == "bumper::allocator")
-      return true;
-  return false;
-}
-
-EscapeContext::EscapeContext(ASTContext &Ctx, const EscapeOptions &Opts)
-    : Ctx(Ctx) {
+EscapeContext::EscapeContext(ASTContext &Ctx, const EscapeOptions &Opts,
+                             FindingSink &Sink)
+    : Ctx(Ctx), Sink(Sink) {
   for (llvm::StringRef N : Opts.Allocators)
     ConfiguredAllocators.insert(N.ltrim(':'));
   for (llvm::StringRef N : Opts.KeepsArgument)
@@ -134,10 +129,8 @@ bool EscapeContext::isView(QualType T) {
     return false;
   if (isStdNamed(RD, {"span", "basic_string_view"}))
     return true;
-  if (RD->getName() == "mdview")
-    if (const auto *NS = dyn_cast<NamespaceDecl>(RD->getDeclContext()))
-      if (NS->getName() == "bumper")
-        return true;
+  if (isRuntime(RD, RuntimeName::MdView))
+    return true;
   // Iterators name their category; containers do not.
   if (!RD->hasDefinition())
     return false;
@@ -247,7 +240,8 @@ std::string EscapeContext::normalizeBuffer(llvm::StringRef S) {
   if (Out.size() > 2 && Out.front() == '(' && Out.back() == ')')
     Out = Out.substr(1, Out.size() - 2);
   // `bumper::from_c(h)` is the buffer of the C handle `h`.
-  for (llvm::StringRef Bridge : {"::bumper::from_c(", "bumper::from_c("})
+  std::string FromC = (spelling(RuntimeName::FromC) + "(").str();
+  for (llvm::StringRef Bridge : {"::" + FromC, FromC})
     if (llvm::StringRef(Out).starts_with(Bridge) && Out.back() == ')') {
       Out = Out.substr(Bridge.size(), Out.size() - Bridge.size() - 1);
       break;
@@ -275,22 +269,9 @@ const Expr *EscapeContext::bufferArgument(const CallExpr *Call) {
                                              : QualType();
     if (Pointee.isNull() || !Pointee->isRecordType())
       continue;
-    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
     // An explicit default_buffer() is the default buffer.
-    if (const auto *Inner = dyn_cast<CallExpr>(Arg))
-      if (const FunctionDecl *IFD = Inner->getDirectCallee())
-        if (IFD->getIdentifier() && (IFD->getName() == "default_buffer" ||
-                                     IFD->getName() == "bumper_default_buffer"))
-          return nullptr;
-    if (const auto *UO = dyn_cast<UnaryOperator>(Arg))
-      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
-        if (const auto *Inner =
-                dyn_cast<CallExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-          if (const FunctionDecl *IFD = Inner->getDirectCallee())
-            if (IFD->getIdentifier() &&
-                (IFD->getName() == "default_buffer" ||
-                 IFD->getName() == "bumper_default_buffer"))
-              return nullptr;
+    if (isDefaultBufferExpr(Call->getArg(I)))
+      return nullptr;
     return Call->getArg(I);
   }
   return nullptr;
@@ -320,30 +301,14 @@ void EscapeContext::addMacroNote(Finding &F, SourceLocation L) {
 }
 
 void EscapeContext::emit(Finding F, SourceLocation Raw) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  F.Loc = reportLoc(SM, Raw);
-  // Template instantiations of one pattern reach the same source location:
-  // report it once.
-  std::string Key = std::to_string(F.Loc.getRawEncoding()) + "|" + F.Message;
-  if (!Seen.insert(Key).second)
-    return;
+  F.Loc = reportLoc(Ctx.getSourceManager(), Raw);
   if (Raw.isMacroID()) {
     // The note into the macro goes first, as clang's "expanded from" does.
     Finding Tmp;
     addMacroNote(Tmp, Raw);
     F.Notes.insert(F.Notes.begin(), Tmp.Notes.begin(), Tmp.Notes.end());
   }
-  Pending.push_back(std::move(F));
-}
-
-void EscapeContext::flush(FindingSink &Sink) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::stable_sort(Pending, [&](const Finding &A, const Finding &B) {
-    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-  });
-  for (Finding &F : Pending)
-    Sink.report(std::move(F));
-  Pending.clear();
+  Sink.report(std::move(F));
 }
 
 //===----------------------------------------------------------------------===//
@@ -402,7 +367,7 @@ public:
       // with_buffer(buf, f) runs f with buf as the default buffer: the
       // allocations of f are from buf, not from the thread's own default
       // buffer, so they are not reported as unscoped.
-      if (FD && FD->getIdentifier() && FD->getName() == "with_buffer")
+      if (isRuntime(FD, RuntimeName::WithBuffer))
         for (const Expr *Arg : Call->arguments())
           if (const auto *LE =
                   dyn_cast<LambdaExpr>(Arg->IgnoreUnlessSpelledInSource()))
@@ -484,12 +449,7 @@ private:
       // resets another buffer is the user's explicit choice.
       if (Cur >= 0)
         continue;
-      Finding F{Check::UnscopedAlloc,
-                Severity::Warning,
-                SourceLocation(),
-                "",
-                {},
-                {}};
+      Finding F{Check::UnscopedAlloc, SourceLocation(), "", {}, {}};
       std::string Name = Call->getDirectCallee()->getNameAsString();
       F.Message = "'" + Name +
                   "' allocates from the default buffer where no no_escape "
@@ -511,10 +471,9 @@ private:
 
 void analyzeEscapes(ASTContext &Ctx, const AnnotationIndex &Annotations,
                     FindingSink &Sink, const EscapeOptions &Opts) {
-  escape::EscapeContext EC(Ctx, Opts);
+  escape::EscapeContext EC(Ctx, Opts, Sink);
   escape::FunctionFinder Finder(EC, Annotations);
   Finder.TraverseAST(Ctx);
-  EC.flush(Sink);
 }
 
 } // namespace bumper

@@ -59,10 +59,11 @@ struct Summary {
   }
 };
 
-/// Per-translation-unit state: caches and the findings made so far.
+/// Per-translation-unit state: caches, and where findings go.
 class EscapeContext {
 public:
-  EscapeContext(clang::ASTContext &Ctx, const EscapeOptions &Opts);
+  EscapeContext(clang::ASTContext &Ctx, const EscapeOptions &Opts,
+                FindingSink &Sink);
   clang::ASTContext &Ctx;
 
   /// \p FD is named in the configuration's KeepsArgument list.
@@ -83,10 +84,9 @@ public:
 
   void addNote(Finding &F, clang::SourceLocation L, std::string Msg);
   void addMacroNote(Finding &F, clang::SourceLocation L);
-  /// Queues a finding at \p Raw (macro locations are mapped to their
-  /// expansion), dropping duplicates from template instantiations.
+  /// Reports a finding at \p Raw (macro locations are mapped to their
+  /// expansion). The sink drops the duplicates of template instantiations.
   void emit(Finding F, clang::SourceLocation Raw);
-  void flush(FindingSink &Sink);
 
 private:
   bool isNamedIn(const clang::FunctionDecl *FD,
@@ -97,8 +97,7 @@ private:
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
-  llvm::StringSet<> Seen;
-  llvm::SmallVector<Finding, 8> Pending;
+  FindingSink &Sink;
 };
 
 /// Runs the flow-sensitive analysis of EscapeDataflow.cpp over one function

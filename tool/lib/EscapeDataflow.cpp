@@ -1097,7 +1097,7 @@ private:
 
   void reportStore(unsigned O) {
     const Origin &Or = Origins[O];
-    Finding F{Check::Escape, Severity::Error, SourceLocation(), "", {}, {}};
+    Finding F{Check::Escape, SourceLocation(), "", {}, {}};
     bool Captured = false;
     for (unsigned X = Or.Parent; X != NoParent; X = Origins[X].Parent)
       Captured |= Origins[X].Kind == Step::Capture;
@@ -1124,7 +1124,7 @@ private:
   }
 
   void reportEscape(unsigned O, const Stmt *At, const char *How) {
-    Finding F{Check::Escape, Severity::Error, SourceLocation(), "", {}, {}};
+    Finding F{Check::Escape, SourceLocation(), "", {}, {}};
     bool Captured = false;
     chainNotes(F, O, true, Captured);
     finish(std::move(F), O, At->getBeginLoc(), How, Captured);

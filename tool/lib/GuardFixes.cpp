@@ -20,6 +20,7 @@
 
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/CGuards.h"
+#include "bumper-tool/RuntimeModel.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -34,15 +35,8 @@ using namespace clang;
 namespace bumper {
 
 static bool isNoEscapeType(QualType T) {
-  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier() || RD->getName() != "NoEscape")
-    return false;
-  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (NS->getName() == "bumper" &&
-          NS->getParent()->getRedeclContext()->isTranslationUnit())
-        return true;
-  return false;
+  return isRuntime(T.getNonReferenceType()->getAsCXXRecordDecl(),
+                   RuntimeName::NoEscape);
 }
 
 bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
@@ -79,14 +73,11 @@ bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
     Buffer = Buffer->IgnoreParenImpCasts();
     // bumper::NoEscape g(bumper::default_buffer()) guards the default buffer;
     // bumper::NoEscape g(bumper::from_c(h)) guards the C handle h.
-    if (const auto *Call = dyn_cast<CallExpr>(Buffer))
-      if (const FunctionDecl *FD = Call->getDirectCallee()) {
-        std::string Name = FD->getQualifiedNameAsString();
-        if (Name == "bumper::default_buffer")
-          Buffer = nullptr;
-        else if (Name == "bumper::from_c" && Call->getNumArgs() == 1)
-          Buffer = Call->getArg(0)->IgnoreParenImpCasts();
-      }
+    if (asRuntimeCall(Buffer, RuntimeName::DefaultBuffer))
+      Buffer = nullptr;
+    else if (const CallExpr *FromC = asRuntimeCall(Buffer, RuntimeName::FromC);
+             FromC && FromC->getNumArgs() == 1)
+      Buffer = FromC->getArg(0)->IgnoreParenImpCasts();
   }
   return true;
 }
@@ -223,7 +214,6 @@ public:
       std::string Wants =
           A.Buffer ? "'" + A.BufferSpelling + "'" : "the default buffer";
       Finding F{Check::MissingGuard,
-                Severity::Warning,
                 Body->body_front()->getBeginLoc(),
                 "the guard of this " + std::string(What) + " resets " + Has +
                     ", but the annotation names " + Wants,
@@ -235,7 +225,6 @@ public:
     }
 
     Finding F{Check::MissingGuard,
-              Severity::Warning,
               Loc,
               Subject + " has no 'bumper::NoEscape' guard",
               {},

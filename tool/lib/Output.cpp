@@ -176,13 +176,17 @@ llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainSourceFile,
   clang::tooling::TranslationUnitDiagnostics TUD;
   TUD.MainSourceFile = MainSourceFile.str();
   TUD.Diagnostics.assign(Diags.begin(), Diags.end());
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  llvm::yaml::Output YAML(OS);
-  YAML << TUD;
+  // Atomically (a temporary file renamed over it): a failed run leaves the
+  // previous file whole.
+  llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    llvm::yaml::Output YAML(OS);
+    YAML << TUD;
+    return llvm::Error::success();
+  });
+  if (E)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write '%s': %s", Path.str().c_str(),
+                                   llvm::toString(std::move(E)).c_str());
   return llvm::Error::success();
 }
 

@@ -1,9 +1,10 @@
 //===- Runner.cpp - The frontend action that runs the checks --------------===//
 //
 // For each translation unit: an ASTFrontendAction installs the thread-local
-// AttributeRecorder while Sema parses, then the consumer builds the
-// AnnotationIndex, runs the checks, and renders the findings. A translation
-// unit with compiler errors is not checked and none of its fixes is kept.
+// AttributeRecorder while Sema parses, then the consumer runs the checks into
+// the FindingPolicy, renders its decisions and merges them into the run's. A
+// translation unit with compiler errors is not checked and none of its fixes is
+// kept.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +12,7 @@
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/Paths.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
@@ -31,23 +33,31 @@ using namespace clang;
 namespace bumper {
 namespace {
 
+/// What one translation unit printed: its compiler diagnostics and its
+/// findings, each finding's text marked so that a finding another unit
+/// printed first (a shared header's) is left out.
+struct UnitOutput {
+  std::string Text;
+  struct Span {
+    size_t Begin, End;
+    std::string Key;
+  };
+  std::vector<Span> Findings;
+};
+
 class CheckConsumer : public ASTConsumer {
 public:
   CheckConsumer(CompilerInstance &CI, const AttributeRecorder &Recorder,
-                const ToolOptions &Opts, RunResult &Result,
-                unsigned &ErrorsRendered)
-      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result),
-        ErrorsRendered(ErrorsRendered) {}
+                const ToolOptions &Opts, RunResult &Result, UnitOutput &Out,
+                llvm::raw_ostream *Text, unsigned SourceIndex)
+      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result), Out(Out),
+        Text(Text), SourceIndex(SourceIndex) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
     std::string MainFile;
-    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID())) {
-      llvm::SmallString<256> P(FE->getName());
-      SM.getFileManager().makeAbsolutePath(P);
-      llvm::sys::path::remove_dots(P, true);
-      MainFile = std::string(P);
-    }
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID()))
+      MainFile = absolutePath(SM.getFileManager(), FE->getName());
     if (CI.getDiagnostics().hasErrorOccurred()) {
       std::lock_guard<std::mutex> Guard(Result.Lock);
       Result.InputProblem = true;
@@ -59,17 +69,43 @@ public:
       std::lock_guard<std::mutex> Guard(Result.Lock);
       Result.Analysed.insert(MainFile);
     }
-    RenderingSink Sink(CI.getDiagnostics(), Ctx.getLangOpts(), Opts, Result);
-    Sink.setSourceIndex(SourceIndex);
-    // The same checks as the plugin and the clang-tidy module run (Checks.h):
-    // annotations, guards, and the escape analysis when it is built in.
-    runAllChecks(Ctx, Recorder, Sink,
-                 EscapeOptions{Opts.Allocators, Opts.KeepsArgument});
-    Sink.flush();
-    ErrorsRendered += Sink.errorsRendered();
+    PolicyOptions PO = Opts.Policy;
+    PO.FixesApplied = Opts.Fix;
+    FindingPolicy Policy(SM, std::move(PO));
+    // The same checks as the plugin and the clang-tidy module run (Checks.h).
+    runAllChecks(Ctx, Recorder, Policy, Opts.Escape);
+    std::vector<ReportedFinding> Reports;
+    for (const Decision &D : Policy.take()) {
+      ReportedFinding R = toReport(SM, Ctx.getLangOpts(), D);
+      R.SourceIndex = SourceIndex;
+      R.Sequence = Reports.size();
+      if (Opts.RenderText && Text) {
+        size_t Begin = Text->tell();
+        renderDiagnostic(CI.getDiagnostics(), D);
+        Out.Findings.push_back({Begin, size_t(Text->tell()), reportKey(R)});
+      }
+      Reports.push_back(std::move(R));
+    }
+    std::vector<std::string> Suppressed;
+    for (auto [Kind, Loc] : Policy.suppressedByNolint()) {
+      auto [FID, Offset] = SM.getDecomposedExpansionLoc(Loc);
+      OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+      Suppressed.push_back(
+          (checkName(Kind) + "\n" +
+           (FE ? absolutePath(SM.getFileManager(), FE->getName()) : "") + ":" +
+           llvm::Twine(Offset))
+              .str());
+    }
+    ErrorsReported |= llvm::any_of(
+        Reports, [](const ReportedFinding &R) { return R.Level == "error"; });
+    mergeReports(Result, std::move(Reports), Suppressed);
     countAnnotations(SM);
     recordAnalysedContent(SM);
   }
+
+  /// Some finding of this unit is an error (ClangTool then reports the unit
+  /// as failed, which is not an input problem).
+  bool ErrorsReported = false;
 
   /// Records what this unit read of each file that has fixes, so that --fix
   /// can tell whether the file on disk still holds it (ApplyFixes.h). A
@@ -89,10 +125,8 @@ public:
       std::optional<StringRef> Data = C.getBufferDataIfLoaded();
       if (!Data)
         continue;
-      llvm::SmallString<256> P(C.OrigEntry->getName());
-      SM.getFileManager().makeAbsolutePath(P);
-      llvm::sys::path::remove_dots(P, true);
-      Files.emplace_back(std::string(P), *Data);
+      Files.emplace_back(
+          absolutePath(SM.getFileManager(), C.OrigEntry->getName()), *Data);
     }
     {
       std::lock_guard<std::mutex> Guard(Result.Lock);
@@ -126,78 +160,89 @@ public:
       OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
       if (!FE)
         continue;
-      llvm::SmallString<256> P(FE->getName());
-      SM.getFileManager().makeAbsolutePath(P);
-      llvm::sys::path::remove_dots(P, true);
-      Keys.push_back((P + ":" + llvm::Twine(Offset)).str());
+      Keys.push_back((absolutePath(SM.getFileManager(), FE->getName()) + ":" +
+                      llvm::Twine(Offset))
+                         .str());
     }
     std::lock_guard<std::mutex> Guard(Result.Lock);
     for (const std::string &K : Keys)
       Result.Annotations.insert(K);
   }
 
-public:
-  unsigned SourceIndex = 0;
-
 private:
   CompilerInstance &CI;
   const AttributeRecorder &Recorder;
   const ToolOptions &Opts;
   RunResult &Result;
-  unsigned &ErrorsRendered;
+  UnitOutput &Out;
+  llvm::raw_ostream *Text;
+  unsigned SourceIndex;
 };
 
+/// One per translation unit: ClangTool runs one action per compile command
+/// of the source, and they share the unit's output.
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(const ToolOptions &Opts, RunResult &Result,
-              unsigned &ErrorsRendered)
-      : Opts(Opts), Result(Result), ErrorsRendered(ErrorsRendered) {}
+  CheckAction(const ToolOptions &Opts, RunResult &Result, UnitOutput &Out,
+              llvm::raw_ostream *Text, unsigned SourceIndex,
+              bool &ErrorsReported)
+      : Opts(Opts), Result(Result), Out(Out), Text(Text),
+        SourceIndex(SourceIndex), ErrorsReported(ErrorsReported) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    auto C = std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result,
-                                             ErrorsRendered);
-    C->SourceIndex = SourceIndex;
+    auto C = std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result, Out,
+                                             Text, SourceIndex);
+    Consumer = C.get();
     return C;
   }
-  unsigned SourceIndex = 0;
-  llvm::raw_ostream *VerboseOut = nullptr;
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     // "1 error generated." goes with the unit's diagnostics.
-    if (VerboseOut)
-      CI.setVerboseOutputStream(*VerboseOut);
+    if (Text)
+      CI.setVerboseOutputStream(*Text);
     Scope.emplace(Recorder);
     return true;
   }
-  void EndSourceFileAction() override { Scope.reset(); }
+  void EndSourceFileAction() override {
+    Scope.reset();
+    if (Consumer)
+      ErrorsReported |= Consumer->ErrorsReported;
+    Consumer = nullptr;
+  }
 
 private:
   const ToolOptions &Opts;
   RunResult &Result;
-  unsigned &ErrorsRendered;
+  UnitOutput &Out;
+  llvm::raw_ostream *Text;
+  unsigned SourceIndex;
+  bool &ErrorsReported;
   AttributeRecorder Recorder;
   std::optional<RecordingScope> Scope;
+  CheckConsumer *Consumer = nullptr;
 };
 
 class CheckActionFactory : public tooling::FrontendActionFactory {
 public:
-  CheckActionFactory(const ToolOptions &Opts, RunResult &Result)
-      : Opts(Opts), Result(Result) {}
+  CheckActionFactory(const ToolOptions &Opts, RunResult &Result,
+                     UnitOutput &Out, llvm::raw_ostream *Text,
+                     unsigned SourceIndex)
+      : Opts(Opts), Result(Result), Out(Out), Text(Text),
+        SourceIndex(SourceIndex) {}
   std::unique_ptr<FrontendAction> create() override {
-    auto A = std::make_unique<CheckAction>(Opts, Result, ErrorsRendered);
-    A->SourceIndex = SourceIndex;
-    A->VerboseOut = VerboseOut;
-    return A;
+    return std::make_unique<CheckAction>(Opts, Result, Out, Text, SourceIndex,
+                                         ErrorsReported);
   }
-  unsigned SourceIndex = 0;
-  llvm::raw_ostream *VerboseOut = nullptr;
-  /// Error diagnostics of ours rendered by this factory's actions.
-  unsigned ErrorsRendered = 0;
+  /// Some finding of ours was an error.
+  bool ErrorsReported = false;
 
 private:
   const ToolOptions &Opts;
   RunResult &Result;
+  UnitOutput &Out;
+  llvm::raw_ostream *Text;
+  unsigned SourceIndex;
 };
 
 /// Diagnostics of one translation unit, kept until the unit is done so that
@@ -237,9 +282,9 @@ private:
 };
 
 /// Checks one source; returns what it printed.
-std::string checkOne(const tooling::CompilationDatabase &DB,
-                     const std::string &Source, unsigned Index,
-                     const ToolOptions &Opts, RunResult &Result) {
+UnitOutput checkOne(const tooling::CompilationDatabase &DB,
+                    const std::string &Source, unsigned Index,
+                    const ToolOptions &Opts, RunResult &Result) {
   BufferingPrinter Printer(DB, Source, Opts);
   // One ClangTool per source: it keeps the output free of ClangTool's
   // "[1/2] Processing file" lines, and is what a thread of -j runs.
@@ -263,10 +308,9 @@ std::string checkOne(const tooling::CompilationDatabase &DB,
         Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
   // Our own errors make an action "fail" too: the driver says what failed.
   Tool.setPrintErrorMessage(false);
-  CheckActionFactory Factory(Opts, Result);
-  Factory.SourceIndex = Index;
-  Factory.VerboseOut = &Printer.stream();
-  if (Tool.run(&Factory) != 0 && Factory.ErrorsRendered == 0) {
+  UnitOutput Out;
+  CheckActionFactory Factory(Opts, Result, Out, &Printer.stream(), Index);
+  if (Tool.run(&Factory) != 0 && !Factory.ErrorsReported) {
     // Our own errors make ClangTool report a failure too; only a failure
     // without any of ours (a -verify mismatch, a crash) is an input
     // problem. Files that never reached the checks are found by the
@@ -274,7 +318,8 @@ std::string checkOne(const tooling::CompilationDatabase &DB,
     std::lock_guard<std::mutex> Guard(Result.Lock);
     Result.InputProblem = true;
   }
-  return Printer.take();
+  Out.Text = Printer.take();
+  return Out;
 }
 
 /// The path to show in the progress line: relative to the working folder
@@ -291,6 +336,50 @@ std::string displayPath(StringRef Path) {
 
 } // namespace
 
+void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
+                  llvm::ArrayRef<std::string> Suppressed) {
+  std::lock_guard<std::mutex> Guard(Result.Lock);
+  for (const std::string &K : Suppressed)
+    Result.SuppressedByNolint.insert(K);
+  for (ReportedFinding &R : Reports) {
+    // Whichever unit ran first under -j, it is listed with the first source
+    // on the command line that reports it.
+    auto [It, New] =
+        Result.ReportKeys.try_emplace(reportKey(R), Result.Reports.size());
+    if (!New) {
+      ReportedFinding &Old = Result.Reports[It->second];
+      if (std::tie(R.SourceIndex, R.Sequence) <
+          std::tie(Old.SourceIndex, Old.Sequence)) {
+        Old.SourceIndex = R.SourceIndex;
+        Old.Sequence = R.Sequence;
+      }
+      continue;
+    }
+    if (R.Level == "error")
+      ++Result.Errors;
+    else if (R.Level == "warning" && !R.Fixed)
+      ++Result.Warnings;
+    if (R.Fixed)
+      ++Result.Fixed;
+    if (!R.Edits.empty()) {
+      tooling::DiagnosticMessage Msg(R.Message);
+      Msg.FilePath = R.Loc.File;
+      Msg.FileOffset = R.Loc.Offset;
+      for (const ReportedEdit &E : R.Edits) {
+        tooling::Replacement Rep(E.File, E.Offset, E.Length, E.Text);
+        Result.Fixes[E.File].insert(Rep);
+        llvm::consumeError(Msg.Fix[E.File].add(Rep));
+      }
+      Result.Exported.emplace_back(
+          R.Check, Msg, llvm::SmallVector<tooling::DiagnosticMessage, 1>(),
+          R.Level == "error" ? tooling::Diagnostic::Error
+                             : tooling::Diagnostic::Warning,
+          "");
+    }
+    Result.Reports.push_back(std::move(R));
+  }
+}
+
 void runChecks(const tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
                RunResult &Result, llvm::ArrayRef<ToolOptions> PerSource) {
@@ -299,22 +388,33 @@ void runChecks(const tooling::CompilationDatabase &DB,
   };
   // Each unit's output waits in Done until those before it are printed.
   std::mutex OutLock;
-  std::vector<std::optional<std::string>> Done(Sources.size());
+  std::vector<std::optional<UnitOutput>> Done(Sources.size());
+  // The findings printed so far: a shared header's, printed by the first
+  // unit (in the order of Sources) that reports it, is left out of the rest.
+  llvm::StringSet<> Printed;
   size_t NextToPrint = 0, Finished = 0;
   bool ProgressShown = false;
-  auto Finish = [&](size_t I, std::string Text) {
+  auto Finish = [&](size_t I, UnitOutput Out) {
     std::lock_guard<std::mutex> Guard(OutLock);
-    Done[I] = std::move(Text);
+    Done[I] = std::move(Out);
     ++Finished;
     llvm::raw_ostream &Err = llvm::errs();
     for (; NextToPrint < Sources.size() && Done[NextToPrint]; ++NextToPrint) {
-      if (Done[NextToPrint]->empty())
+      UnitOutput &U = *Done[NextToPrint];
+      if (U.Text.empty())
         continue;
       if (ProgressShown)
         Err << "\r\x1b[K";
       ProgressShown = false;
-      Err << *Done[NextToPrint];
-      Done[NextToPrint]->clear();
+      size_t Pos = 0;
+      for (const UnitOutput::Span &S : U.Findings) {
+        if (Printed.insert(S.Key).second)
+          continue;
+        Err << llvm::StringRef(U.Text).slice(Pos, S.Begin);
+        Pos = S.End;
+      }
+      Err << llvm::StringRef(U.Text).substr(Pos);
+      U = UnitOutput();
     }
     if (Opts.Progress) {
       Err << "\r\x1b[K[" << Finished << "/" << Sources.size() << "] "

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Sarif.h"
+#include "bumper-tool/CheckRegistry.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -19,65 +20,7 @@
 
 namespace bumper {
 
-unsigned utf16Length(llvm::StringRef Prefix) {
-  unsigned Units = 0;
-  for (unsigned char C : Prefix) {
-    if ((C & 0xC0) == 0x80)
-      continue; // A continuation byte: counted with its lead byte.
-    Units += C >= 0xF0 ? 2 : 1; // 4-byte sequences need a surrogate pair.
-  }
-  return Units;
-}
-
 namespace {
-
-struct RuleInfo {
-  const char *Id;
-  const char *Name;
-  const char *Short;
-  const char *Full;
-  const char *Help;
-  const char *Level;
-};
-
-// The checks of Findings.h; docs/diagnostics.md has a section for each.
-const RuleInfo Rules[] = {
-    {"bumper-escape", "ArenaMemoryEscapes",
-     "Arena memory outlives its no_escape block",
-     "A pointer, reference or view into memory allocated from the arena inside "
-     "a [[bumper::no_escape]] block is returned, stored, captured or kept "
-     "somewhere that outlives the block; the guard resets that memory when "
-     "the block ends.",
-     "Copy the data out of the arena before the block ends (into a container "
-     "that owns its memory), or allocate it outside the block. See "
-     "docs/diagnostics.md, section bumper-escape.",
-     "error"},
-    {"bumper-missing-guard", "MissingNoEscapeGuard",
-     "no_escape block has no bumper::NoEscape guard",
-     "A block or function annotated [[bumper::no_escape]] has no "
-     "bumper::NoEscape guard, so nothing resets the arena when it ends.",
-     "Run bumper-tool --fix to insert the guard (and the #include "
-     "<bumper/bumper.hpp> it needs). See docs/diagnostics.md, section "
-     "bumper-missing-guard.",
-     "warning"},
-    {"bumper-unscoped-alloc", "UnscopedArenaAllocation",
-     "Arena allocation outside any no_escape block",
-     "Memory is allocated from the default arena outside any "
-     "[[bumper::no_escape]] block, so no guard ever resets it.",
-     "Put the allocation inside a [[bumper::no_escape]] block, or allocate "
-     "from an explicit buffer whose lifetime is managed. See "
-     "docs/diagnostics.md, section bumper-unscoped-alloc.",
-     "warning"},
-    {"bumper-annotation", "InvalidNoEscapeAnnotation",
-     "Misplaced or malformed [[bumper::no_escape]]",
-     "The [[bumper::no_escape]] attribute is written where it has no meaning "
-     "(not on a compound statement or a function definition) or with wrong "
-     "arguments.",
-     "Write the attribute on a '{ ... }' block or on a function definition; "
-     "its one optional argument is the buffer to reset. See "
-     "docs/diagnostics.md, section bumper-annotation.",
-     "error"},
-};
 
 /// SARIF's "uri" format wants RFC 3986: keep unreserved characters and '/',
 /// percent-encode the rest.
@@ -123,7 +66,7 @@ private:
         J.attribute("version", Opts.Version);
         J.attribute("semanticVersion", Opts.Version);
         J.attributeArray("rules", [&] {
-          for (const RuleInfo &R : Rules)
+          for (const CheckInfo &R : allChecks())
             rule(R);
         });
       });
@@ -144,17 +87,22 @@ private:
     });
   }
 
-  void rule(const RuleInfo &R) {
+  void rule(const CheckInfo &R) {
     J.object([&] {
-      J.attribute("id", R.Id);
-      J.attribute("name", R.Name);
+      J.attribute("id", R.Name);
+      J.attribute("name", R.SarifName);
       J.attributeObject("shortDescription",
-                        [&] { J.attribute("text", R.Short); });
+                        [&] { J.attribute("text", R.Summary); });
       J.attributeObject("fullDescription",
-                        [&] { J.attribute("text", R.Full); });
-      J.attributeObject("help", [&] { J.attribute("text", R.Help); });
+                        [&] { J.attribute("text", R.Description); });
+      // The help travels with the log: the user's repository has no copy of
+      // our docs to point at.
+      J.attributeObject("help", [&] {
+        J.attribute("text", R.Help);
+        J.attribute("markdown", R.Help);
+      });
       J.attributeObject("defaultConfiguration",
-                        [&] { J.attribute("level", R.Level); });
+                        [&] { J.attribute("level", severityName(R.Level)); });
       J.attributeObject("properties", [&] {
         J.attributeArray("tags", [&] {
           J.value("correctness");
@@ -165,9 +113,8 @@ private:
   }
 
   static int ruleIndex(llvm::StringRef Id) {
-    for (unsigned I = 0; I < std::size(Rules); ++I)
-      if (Id == Rules[I].Id)
-        return I;
+    if (std::optional<Check> C = parseCheckName(Id); C && Id == checkName(*C))
+      return static_cast<int>(*C);
     return -1;
   }
 

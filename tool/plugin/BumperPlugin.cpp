@@ -10,9 +10,9 @@
 //     Bazel remote executor).
 // It only diagnoses: rewriting stays bumper-tool --fix, a separate, serial
 // step. docs/ci.md describes the arguments:
-//   -fplugin-arg-bumper-<check>=error|warning|off   (escape, missing-guard,
-//                                                    unscoped-alloc,
-//                                                    annotation)
+//   -fplugin-arg-bumper-<check>=error|warning|off   (a check of the registry,
+//                                                    Checks.def, without its
+//                                                    "bumper-")
 //   -fplugin-arg-bumper-warnings-as-errors
 //   -fplugin-arg-bumper-header-filter=<regex>
 //   -fplugin-arg-bumper-config-file=<path>
@@ -25,12 +25,12 @@
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/Support/Regex.h"
-#include <array>
 #include <memory>
 #include <optional>
 
@@ -39,31 +39,28 @@ using namespace clang;
 namespace bumper {
 namespace {
 
-enum class Level { Off, Warning, Error };
-
-constexpr unsigned NumChecks = 4;
-
-unsigned indexOf(Check C) { return static_cast<unsigned>(C); }
-
 struct PluginOptions {
-  /// Per check: the level given by -fplugin-arg-bumper-<check>=, else the
-  /// finding's own (bumper-escape and bumper-annotation are errors, the rest
-  /// warnings).
-  std::array<std::optional<Level>, NumChecks> Levels;
+  /// Per check, the level given by -fplugin-arg-bumper-<check>= (nullopt:
+  /// off); a check not named here has its registry level.
+  std::map<Check, std::optional<Severity>> Levels;
   bool WarningsAsErrors = false;
   std::optional<std::string> HeaderFilter;
   /// Instead of the .bumper.yaml found above the main file.
   std::string ConfigFile;
 };
 
-std::optional<Level> parseLevel(StringRef S) {
+/// Reads "error", "warning" or "off" (\p Level empty: the check is off);
+/// false for anything else.
+bool parseLevel(StringRef S, std::optional<Severity> &Level) {
   if (S == "error")
-    return Level::Error;
-  if (S == "warning")
-    return Level::Warning;
-  if (S == "off" || S == "none" || S == "ignore")
-    return Level::Off;
-  return std::nullopt;
+    Level = Severity::Error;
+  else if (S == "warning")
+    Level = Severity::Warning;
+  else if (S == "off" || S == "none" || S == "ignore")
+    Level.reset();
+  else
+    return false;
+  return true;
 }
 
 std::optional<bool> parseBool(StringRef S) {
@@ -85,33 +82,39 @@ public:
     // may be incomplete, and the findings would be noise.
     if (Diags.hasErrorOccurred())
       return;
-    if (!loadConfig(Ctx.getSourceManager(), Diags))
+    std::optional<Config> Conf = loadConfig(Ctx.getSourceManager(), Diags);
+    if (!Conf)
       return;
-    CollectingSink Sink;
-    runAllChecks(
-        Ctx, Recorder, Sink,
-        EscapeOptions{Conf.Allocators.value_or(std::vector<std::string>()),
-                      Conf.KeepsArgument.value_or(std::vector<std::string>())});
-    // The file's NOLINTBEGIN regions are found once, not once per finding.
-    NolintIndex Nolint(Ctx.getSourceManager());
-    for (const Finding &F : Sink.take(Ctx.getSourceManager()))
-      emit(Diags, F, Nolint);
+    PolicyOptions PO;
+    PO.Checks = Conf->Checks.value_or("bumper-*");
+    PO.WarningsAsErrorsChecks = Conf->WarningsAsErrors.value_or("");
+    PO.HeaderFilter =
+        Opts.HeaderFilter.value_or(Conf->HeaderFilterRegex.value_or(""));
+    PO.Levels = Opts.Levels;
+    // Custom diagnostics ignore -Werror and -w: the policy honours them.
+    PO.WarningsAsErrors = Opts.WarningsAsErrors || Diags.getWarningsAsErrors();
+    PO.IgnoreWarnings = Diags.getIgnoreAllWarnings();
+    FindingPolicy Policy(Ctx.getSourceManager(), std::move(PO));
+    runAllChecks(Ctx, Recorder, Policy, escapeOptions(*Conf));
+    // Fix-its are shown as suggestions (and with
+    // -fdiagnostics-parseable-fixits); never applied: the plugin does not
+    // rewrite.
+    for (const Decision &D : Policy.take())
+      renderDiagnostic(Diags, D);
   }
 
 private:
   /// Reads the configuration of the main file; a bad file is a compile
   /// error, as a bad -fplugin-arg is.
-  bool loadConfig(const SourceManager &SM, DiagnosticsEngine &Diags) {
+  std::optional<Config> loadConfig(const SourceManager &SM,
+                                   DiagnosticsEngine &Diags) {
     // Preprocessed input (what a distcc worker compiles) sits in a temporary
     // folder: the files above it say nothing about the source, so only an
     // explicit config-file= applies there.
     const auto &Inputs = CI.getFrontendOpts().Inputs;
     if (!Inputs.empty() && Inputs.front().getKind().isPreprocessed() &&
-        Opts.ConfigFile.empty()) {
-      if (Opts.HeaderFilter && !Opts.HeaderFilter->empty())
-        HeaderFilter.emplace(*Opts.HeaderFilter);
-      return true; // Conf keeps the defaults
-    }
+        Opts.ConfigFile.empty())
+      return defaultConfig();
     StringRef Main;
     if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
       Main = F->getName();
@@ -121,77 +124,13 @@ private:
       Diags.Report(
           Diags.getCustomDiagID(DiagnosticsEngine::Error, "bumper plugin: %0"))
           << toString(C.takeError());
-      return false;
+      return std::nullopt;
     }
-    Conf = std::move(*C);
-    if (std::optional<std::string> Filter =
-            Opts.HeaderFilter ? Opts.HeaderFilter : Conf.HeaderFilterRegex;
-        Filter && !Filter->empty())
-      HeaderFilter.emplace(*Filter);
-    return true;
-  }
-
-  /// Main file only, as compilers and clang-tidy do, unless the header filter
-  /// asks for a header. Presumed locations, so that a preprocessed file (what
-  /// a distcc worker compiles) is judged by its line markers.
-  bool wanted(const SourceManager &SM, SourceLocation Loc) const {
-    if (Loc.isInvalid())
-      return true;
-    Loc = SM.getExpansionLoc(Loc);
-    if (SM.isInSystemHeader(Loc))
-      return false;
-    if (SM.isInMainFile(Loc))
-      return true;
-    if (!HeaderFilter)
-      return false;
-    PresumedLoc P = SM.getPresumedLoc(Loc);
-    return P.isValid() && HeaderFilter->match(P.getFilename());
-  }
-
-  void emit(DiagnosticsEngine &Diags, const Finding &F, NolintIndex &Nolint) {
-    const SourceManager &SM = Diags.getSourceManager();
-    StringRef Name = checkName(F.Kind);
-    Level L = F.Level == Severity::Error ? Level::Error : Level::Warning;
-    if (std::optional<Level> Given = Opts.Levels[indexOf(F.Kind)])
-      L = *Given;
-    else if (!globListMatches(Conf.Checks.value_or("bumper-*"), Name))
-      L = Level::Off;
-    if (L == Level::Off || !wanted(SM, F.Loc) || Nolint.suppresses(F.Loc, Name))
-      return;
-    std::string Suffix = ("[" + Name + "]").str();
-    if (L == Level::Warning) {
-      // Custom diagnostics ignore -Werror and -w: honour them here.
-      if (Diags.getIgnoreAllWarnings())
-        return;
-      if (Opts.WarningsAsErrors || Diags.getWarningsAsErrors() ||
-          globListMatches(Conf.WarningsAsErrors.value_or(""), Name)) {
-        L = Level::Error;
-        Suffix = ("[" + Name + ",-warnings-as-errors]").str();
-      }
-    }
-    {
-      DiagnosticBuilder DB = Diags.Report(
-          F.Loc,
-          Diags.getCustomDiagID(L == Level::Error ? DiagnosticsEngine::Error
-                                                  : DiagnosticsEngine::Warning,
-                                "%0"));
-      DB << (F.Message + " " + Suffix);
-      // Shown as a suggestion (and with -fdiagnostics-parseable-fixits);
-      // never applied: the plugin does not rewrite.
-      for (const FixItHint &Hint : F.Fixes)
-        if (Hint.RemoveRange.getBegin().isValid() &&
-            !Hint.RemoveRange.getBegin().isMacroID())
-          DB << Hint;
-    }
-    unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-    for (const FindingNote &N : F.Notes)
-      Diags.Report(N.Loc, NoteID) << N.Message;
+    return std::move(*C);
   }
 
   CompilerInstance &CI;
   PluginOptions Opts;
-  Config Conf;
-  std::optional<llvm::Regex> HeaderFilter;
   // The attribute's uses while this translation unit is parsed: the consumer
   // is made before parsing starts and lives until it ends.
   AttributeRecorder Recorder;
@@ -211,9 +150,12 @@ protected:
     unsigned BadArg = Diags.getCustomDiagID(
         DiagnosticsEngine::Error,
         "bumper plugin: %0 (in -fplugin-arg-bumper-%1); expected "
-        "<check>=error|warning|off with <check> one of escape, "
-        "missing-guard, unscoped-alloc, annotation; warnings-as-errors; "
-        "header-filter=<regex>; or config-file=<path>");
+        "<check>=error|warning|off with <check> one of %2; "
+        "warnings-as-errors; header-filter=<regex>; or config-file=<path>");
+    std::string CheckList;
+    for (const CheckInfo &I : allChecks())
+      CheckList += (CheckList.empty() ? "" : ", ") +
+                   I.Name.drop_front(sizeof("bumper-") - 1).str();
     bool OK = true;
     for (const std::string &Arg : Args) {
       auto [Key, Value] = StringRef(Arg).split('=');
@@ -223,7 +165,8 @@ protected:
           Opts.WarningsAsErrors = *B;
           continue;
         }
-        Diags.Report(BadArg) << "bad value '" + Value.str() + "'" << Arg;
+        Diags.Report(BadArg)
+            << "bad value '" + Value.str() + "'" << Arg << CheckList;
         OK = false;
       } else if (Key == "header-filter" && HasValue) {
         llvm::Regex R(Value);
@@ -232,19 +175,22 @@ protected:
           Opts.HeaderFilter = Value.str();
           continue;
         }
-        Diags.Report(BadArg) << "bad regular expression: " + Error << Arg;
+        Diags.Report(BadArg)
+            << "bad regular expression: " + Error << Arg << CheckList;
         OK = false;
       } else if (Key == "config-file" && HasValue && !Value.empty()) {
         Opts.ConfigFile = Value.str();
       } else if (std::optional<Check> C = parseCheckName(Key)) {
-        if (std::optional<Level> L = parseLevel(Value); L && HasValue) {
-          Opts.Levels[indexOf(*C)] = *L;
+        if (std::optional<Severity> L; HasValue && parseLevel(Value, L)) {
+          Opts.Levels[*C] = L;
           continue;
         }
-        Diags.Report(BadArg) << "bad level '" + Value.str() + "'" << Arg;
+        Diags.Report(BadArg)
+            << "bad level '" + Value.str() + "'" << Arg << CheckList;
         OK = false;
       } else {
-        Diags.Report(BadArg) << "unknown argument '" + Key.str() + "'" << Arg;
+        Diags.Report(BadArg)
+            << "unknown argument '" + Key.str() + "'" << Arg << CheckList;
         OK = false;
       }
     }
@@ -263,5 +209,4 @@ private:
 } // namespace bumper
 
 static clang::FrontendPluginRegistry::Add<bumper::BumperPluginAction>
-    X("bumper", "bumper-tool's checks: bumper-escape, bumper-missing-guard, "
-                "bumper-unscoped-alloc");
+    X("bumper", "bumper-tool's checks (bumper-tool --list-checks)");

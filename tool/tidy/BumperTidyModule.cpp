@@ -1,11 +1,11 @@
 //===- BumperTidyModule.cpp - bumper-tool's checks as a clang-tidy module -===//
 //
 // libBumperTidy.so, loaded with clang-tidy-19 --load=.../libBumperTidy.so,
-// offers bumper-escape, bumper-missing-guard, bumper-unscoped-alloc and
-// bumper-annotation as clang-tidy checks, so that clang-tidy's --fix,
-// .clang-tidy, NOLINT, --header-filter, WarningsAsErrors and run-clang-tidy
-// apply to them. Loading the library also registers [[bumper::no_escape]] in
-// clang-tidy's process (NoEscapeAttr.cpp's static registration).
+// offers the checks of the registry (Checks.def) as clang-tidy checks, so that
+// clang-tidy's --fix, .clang-tidy, NOLINT, --header-filter, WarningsAsErrors
+// and run-clang-tidy apply to them. Loading the library also registers
+// [[bumper::no_escape]] in clang-tidy's process (NoEscapeAttr.cpp's static
+// registration).
 //
 // The attribute leaves no trace of a statement annotation in the AST, so its
 // uses are recorded while clang-tidy parses: the first enabled bumper check
@@ -22,6 +22,7 @@
 
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Config.h"
+#include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -46,7 +47,7 @@ struct TranslationUnitState {
   std::optional<RecordingScope> Scope;
   unsigned Users = 0;
   const ASTContext *AnalysedContext = nullptr;
-  std::vector<Finding> Findings;
+  std::vector<Decision> Findings;
   /// A .bumper.yaml that could not be read, reported by the first check.
   std::string ConfigError;
 };
@@ -70,7 +71,7 @@ void leaveTranslationUnit() {
 
 /// The findings of the translation unit of \p Ctx, computed by the first
 /// check that asks.
-const std::vector<Finding> &findingsFor(ASTContext &Ctx) {
+const std::vector<Decision> &findingsFor(ASTContext &Ctx) {
   TranslationUnitState &S = *Current;
   if (S.AnalysedContext != &Ctx) {
     S.AnalysedContext = &Ctx;
@@ -88,12 +89,13 @@ const std::vector<Finding> &findingsFor(ASTContext &Ctx) {
         S.ConfigError = toString(C.takeError());
         return S.Findings;
       }
-      CollectingSink Sink;
-      runAllChecks(
-          Ctx, S.Recorder, Sink,
-          EscapeOptions{C->Allocators.value_or(std::vector<std::string>()),
-                        C->KeepsArgument.value_or(std::vector<std::string>())});
-      S.Findings = Sink.take(SM);
+      // clang-tidy applies its own checks, headers, NOLINT and
+      // WarningsAsErrors: the policy only keeps each finding once.
+      PolicyOptions PO;
+      PO.HostFilters = true;
+      FindingPolicy Policy(SM, std::move(PO));
+      runAllChecks(Ctx, S.Recorder, Policy, escapeOptions(*C));
+      S.Findings = Policy.take();
     }
   }
   return S.Findings;
@@ -125,23 +127,21 @@ public:
   void check(const MatchFinder::MatchResult &Result) override {
     if (!Joined || !Current || !Result.Nodes.getNodeAs<Decl>("tu"))
       return;
-    const std::vector<Finding> &Findings = findingsFor(*Result.Context);
+    const std::vector<Decision> &Findings = findingsFor(*Result.Context);
     if (!Current->ConfigError.empty()) {
       configurationDiag("%0", DiagnosticIDs::Error) << Current->ConfigError;
       Current->ConfigError.clear(); // once per translation unit
       return;
     }
-    for (const Finding &F : Findings) {
-      if (F.Kind != Kind)
+    for (const Decision &D : Findings) {
+      if (D.F.Kind != Kind)
         continue;
       {
-        DiagnosticBuilder DB = diag(F.Loc, "%0") << F.Message;
-        for (const FixItHint &Hint : F.Fixes)
-          if (Hint.RemoveRange.getBegin().isValid() &&
-              !Hint.RemoveRange.getBegin().isMacroID())
-            DB << Hint;
+        DiagnosticBuilder DB = diag(D.F.Loc, "%0") << D.F.Message;
+        for (const FixItHint &Hint : D.Fixes)
+          DB << Hint;
       }
-      for (const FindingNote &N : F.Notes)
+      for (const FindingNote &N : D.F.Notes)
         diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
     }
   }
@@ -154,9 +154,9 @@ private:
 class BumperTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    for (Check C : {Check::Escape, Check::MissingGuard, Check::UnscopedAlloc,
-                    Check::InvalidAnnotation})
-      Factories.registerCheck<BumperCheck>(checkName(C));
+    for (const CheckInfo &I : allChecks())
+      if (I.InTidy)
+        Factories.registerCheck<BumperCheck>(I.Name);
   }
 };
 
@@ -164,5 +164,4 @@ public:
 } // namespace bumper
 
 static clang::tidy::ClangTidyModuleRegistry::Add<bumper::BumperTidyModule>
-    X("bumper-module", "Bumper's checks: bumper-escape, bumper-missing-guard, "
-                       "bumper-unscoped-alloc, bumper-annotation.");
+    X("bumper-module", "Bumper's checks (bumper-tool --list-checks).");

@@ -4,12 +4,12 @@
 // Found upward from each source like .clang-tidy (the nearest file wins), or
 // given with --config-file. Keys (docs/ci.md has the reference):
 //
-//   Checks: 'bumper-*,-bumper-unscoped-alloc'   # which checks report
-//   WarningsAsErrors: 'bumper-missing-guard'    # which warnings are errors
-//   HeaderFilterRegex: 'src/.*\.h$'             # as --header-filter
-//   Allocators: [thirdparty::arena_alloc]       # extra BUMPER_ALLOCATOR
-//   functions KeepsArgument: [registry::remember]         # functions that keep
-//   an argument
+//   Checks: 'bumper-*,-bumper-unscoped-alloc'  # which checks report
+//   WarningsAsErrors: 'bumper-missing-guard'   # which warnings are errors
+//   HeaderFilterRegex: 'src/.*\.h$'            # as --header-filter
+//   Allocators: [thirdparty::arena_alloc]      # extra BUMPER_ALLOCATORs
+//   KeepsArgument: [registry::remember]        # functions that keep an
+//                                              # argument
 //
 // Parsed with llvm::yaml::IO, strictly: an unknown key or a bad value is an
 // error at its line and column. No Clang headers.
@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,21 @@ struct Config {
   std::string File;
 };
 
+/// Functions named by the configuration for code that cannot carry
+/// annotations: third-party allocators and functions that keep their
+/// arguments. Names are qualified ("lib::arena_alloc"; a leading "::" is
+/// allowed) and match every overload.
+struct EscapeOptions {
+  /// Treated like BUMPER_ALLOCATOR functions: each call is a source.
+  std::vector<std::string> Allocators;
+  /// Keep every argument past the call, like a function that stores its
+  /// parameter into a global.
+  std::vector<std::string> KeepsArgument;
+};
+
+/// The escape analysis's part of \p C, as every front end applies it.
+EscapeOptions escapeOptions(const Config &C);
+
 /// The configuration with no file: every check on, no warning an error.
 Config defaultConfig();
 
@@ -59,11 +75,23 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
 /// Reads and parses \p Path.
 llvm::Expected<Config> readConfigFile(llvm::StringRef Path);
 
-/// The configuration of \p Source for the front ends that see one file at a
-/// time (the plugin, the clang-tidy module): \p ExplicitFile if given, else
-/// the nearest .bumper.yaml above the source's folder, else the defaults.
+/// The configuration of \p Source: \p ExplicitFile if given, else the
+/// nearest .bumper.yaml above the source's folder, else the defaults.
 llvm::Expected<Config> configForSource(llvm::StringRef Source,
                                        llvm::StringRef ExplicitFile = "");
+
+/// configForSource() for many sources: each file is read once.
+class ConfigCache {
+public:
+  explicit ConfigCache(std::string ExplicitFile = "")
+      : ExplicitFile(std::move(ExplicitFile)) {}
+  /// \p Source may be a file or a folder (its own configuration).
+  llvm::Expected<Config> forSource(llvm::StringRef Source);
+
+private:
+  std::string ExplicitFile;
+  std::map<std::string, Config> ByFile;
+};
 
 /// The nearest .bumper.yaml in \p Dir or a folder above it; "" if none.
 std::string findConfigFile(llvm::StringRef Dir);

@@ -1,15 +1,16 @@
 //===- Findings.h - What the checks report, independent of the front end --===//
 //
 // The analyses produce Findings as plain data; each front end (the command-line
-// tool, later the compiler plugin and the clang-tidy module) renders them:
-// as clang diagnostics, as SARIF, or as fixes. This keeps one analysis behind
-// several front ends.
+// tool, the compiler plugin and the clang-tidy module) passes them through the
+// one FindingPolicy and renders what it keeps: as clang diagnostics, as SARIF,
+// or as fixes. This keeps one analysis behind several front ends.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BUMPER_TOOL_FINDINGS_H
 #define BUMPER_TOOL_FINDINGS_H
 
+#include "bumper-tool/CheckRegistry.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
@@ -18,29 +19,16 @@
 
 namespace bumper {
 
-/// The checks, named as in DESIGN.md. A check's name is what NOLINT(...) and
-/// the diagnostic's trailing "[name]" use.
-enum class Check {
-  Escape,            ///< bumper-escape: arena memory outlives its block.
-  MissingGuard,      ///< bumper-missing-guard: annotated block has no guard.
-  UnscopedAlloc,     ///< bumper-unscoped-alloc: alloc outside any block.
-  InvalidAnnotation, ///< bumper-annotation: a misplaced or malformed attribute.
-};
-
-/// "bumper-escape", "bumper-missing-guard", ...
-llvm::StringRef checkName(Check C);
-
-enum class Severity { Note, Warning, Error };
-
 /// A note attached to a finding ("allocated here", "block ends here").
 struct FindingNote {
   clang::SourceLocation Loc;
   std::string Message;
 };
 
+/// A finding's level is its check's (CheckRegistry.h); the policy
+/// (FindingPolicy.h) may raise a warning to an error.
 struct Finding {
   Check Kind;
-  Severity Level;
   clang::SourceLocation Loc;
   /// The message without the trailing "[check-name]", which renderers add.
   std::string Message;
@@ -48,8 +36,8 @@ struct Finding {
   llvm::SmallVector<clang::FixItHint, 1> Fixes;
 };
 
-/// Where analyses send what they find. Implementations filter (NOLINT),
-/// de-duplicate (template instantiations) and render.
+/// Where analyses send what they find. FindingPolicy is the one
+/// implementation that keeps them (de-duplicated, then filtered).
 class FindingSink {
 public:
   virtual ~FindingSink();

@@ -1,6 +1,6 @@
 //===- Report.h - Findings as plain data, for SARIF and the summary -------===//
 //
-// What RenderingSink (Diagnostics.h) keeps of each finding it reports, with
+// What the renderer (Diagnostics.h) keeps of each finding it reports, with
 // every location already resolved to a file, a line and a column: the SARIF
 // writer (Sarif.h) and the run's summary need no SourceManager, so they need
 // none of Clang's AST headers either.
@@ -25,6 +25,8 @@ struct ReportLocation {
   unsigned Column = 0;
   /// In UTF-16 code units, as SARIF counts them by default.
   unsigned ColumnUTF16 = 0;
+  /// In bytes from the start of the file.
+  unsigned Offset = 0;
   /// The text of the line, without its line break.
   std::string LineText;
 };
@@ -53,12 +55,18 @@ struct ReportedFinding {
   ReportLocation Loc;
   std::vector<ReportedNote> Notes;
   std::vector<ReportedEdit> Edits;
+  /// Its fix is applied (--fix): a fixed warning is not left to fix.
+  bool Fixed = false;
   /// The position on the command line of the source whose translation unit
   /// reported it: findings are written in that order, whatever -j did.
   unsigned SourceIndex = 0;
   /// The order in which that translation unit reported it.
   unsigned Sequence = 0;
 };
+
+/// What makes two reports the same finding: a shared header's finding comes
+/// from every translation unit that includes it, and is reported once.
+std::string reportKey(const ReportedFinding &F);
 
 /// The number of UTF-16 code units in the UTF-8 text \p Prefix (a malformed
 /// byte counts as one unit).

@@ -1,17 +1,19 @@
-//===- Runner.h - Running bumper-tool's checks over translation units
-//------===//
+//===- Runner.h - Running bumper-tool's checks over translation units -*- C++
+//-*-===//
 //
 // The command-line driver hands the files and their compilation database to
 // runChecks(); each translation unit is parsed with the no_escape attribute
-// recorded (NoEscapeAttr.h), checked (Annotations.h, GuardFixes.h,
-// EscapeAnalysis.h), and its findings rendered (Diagnostics.h). What comes
-// back is plain data: counts, and the fixes per file for Output.h to apply.
+// recorded (NoEscapeAttr.h), checked (Checks.h), its findings passed through
+// the FindingPolicy and rendered (Diagnostics.h). What comes back is plain
+// data: counts, the findings, and the fixes per file for Output.h to apply.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef BUMPER_TOOL_RUNNER_H
 #define BUMPER_TOOL_RUNNER_H
 
+#include "bumper-tool/Config.h"
+#include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/Report.h"
 #include "bumper-tool/SafeWrite.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -30,10 +32,6 @@ namespace bumper {
 struct ToolOptions {
   /// --fix: fixes are going to be applied (rendered as "applied").
   bool Fix = false;
-  /// --warnings-as-errors.
-  bool WarningsAsErrors = false;
-  /// --header-filter: report and edit headers whose path matches it.
-  std::string HeaderFilter;
   /// --extra-arg / --extra-arg-before.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   /// False under --format=sarif: findings are only kept in RunResult::Reports,
@@ -43,14 +41,10 @@ struct ToolOptions {
   unsigned Jobs = 1;
   /// Show "[37/1200] src/foo.cpp" on stderr, overwritten as units finish.
   bool Progress = false;
-  /// From .bumper.yaml (Config.h): the glob list of the checks that report.
-  std::string Checks = "bumper-*";
-  /// From .bumper.yaml: the glob list of checks whose warnings are errors.
-  std::string WarningsAsErrorsChecks;
-  /// From .bumper.yaml: extra allocator and "keeps its argument" functions.
-  /// TODO: not yet passed to the escape analysis (EscapeAnalysis.h takes no
-  /// options); the driver warns when they are set.
-  std::vector<std::string> Allocators, KeepsArgument;
+  /// What is reported (the command line over .bumper.yaml).
+  PolicyOptions Policy;
+  /// .bumper.yaml's Allocators and KeepsArgument.
+  EscapeOptions Escape;
 };
 
 /// What a run found. Translation units may run on several threads: every
@@ -58,7 +52,7 @@ struct ToolOptions {
 struct RunResult {
   unsigned Errors = 0;   ///< Error diagnostics, warnings-as-errors included.
   unsigned Warnings = 0; ///< Warnings left unfixed.
-  unsigned Fixed = 0;    ///< Findings whose fix is in Fixes.
+  unsigned Fixed = 0;    ///< Findings whose fix is applied.
   /// A usage or input problem: a file that does not parse, a missing file.
   bool InputProblem = false;
   /// The fixes, by absolute file path; a header shared by several
@@ -66,9 +60,6 @@ struct RunResult {
   std::map<std::string, std::set<clang::tooling::Replacement>> Fixes;
   /// Every finding that carries a fix, for --export-fixes.
   std::vector<clang::tooling::Diagnostic> Exported;
-  /// Check, file, offset and message of each of Exported, to keep them
-  /// unique without comparing each new one with all of them.
-  llvm::StringSet<> ExportedKeys;
   /// Main files of translation units that had compiler errors: never written.
   llvm::StringSet<> BrokenFiles;
   /// Main files that were analysed.
@@ -81,12 +72,21 @@ struct RunResult {
   /// Every finding reported, once each (a shared header's findings come from
   /// several translation units), in no particular order: see SourceIndex.
   std::vector<ReportedFinding> Reports;
-  /// Keys of Reports -> their index, for the de-duplication.
+  /// reportKey() of each of Reports -> its index, for the de-duplication.
   llvm::StringMap<size_t> ReportKeys;
+  /// Findings that NOLINT comments suppressed (check and place, so that a
+  /// shared header's count once).
+  llvm::StringSet<> SuppressedByNolint;
   /// "file:offset" of each [[bumper::no_escape]] seen, for the summary.
   llvm::StringSet<> Annotations;
   std::mutex Lock;
 };
+
+/// Adds one translation unit's \p Reports to \p Result, each finding once,
+/// with their fixes (what runChecks() does after each unit). \p Suppressed:
+/// the check and place of each finding NOLINT suppressed.
+void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
+                  llvm::ArrayRef<std::string> Suppressed = std::nullopt);
 
 /// Parses and checks each of \p Sources with the flags \p DB gives it, on
 /// up to Opts.Jobs threads. Each unit's diagnostics are buffered and printed
