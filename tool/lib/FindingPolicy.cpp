@@ -196,7 +196,7 @@ bool FindingPolicy::isReported(SourceLocation Loc) const {
 
 std::optional<Decision> FindingPolicy::decide(Finding F) {
   const CheckInfo &Info = checkInfo(F.Kind);
-  Decision D{std::move(F), Info.Level};
+  Decision D(std::move(F), Info.Level);
   for (const FixItHint &Hint : D.F.Fixes) {
     SourceLocation B = Hint.RemoveRange.getBegin();
     if (B.isValid() && !B.isMacroID() && (Opts.HostFilters || isReported(B)))
@@ -258,7 +258,7 @@ std::vector<Decision> FindingPolicy::take() {
               {},
               {}};
     if (isReported(F.Loc))
-      Out.push_back({std::move(F), Severity::Error});
+      Out.emplace_back(std::move(F), Severity::Error);
   }
   return Out;
 }

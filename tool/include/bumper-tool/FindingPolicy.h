@@ -93,6 +93,8 @@ struct PolicyOptions {
 
 /// What the policy decided for one finding that is to be reported.
 struct Decision {
+  Decision(Finding F, Severity Level) : F(std::move(F)), Level(Level) {}
+
   Finding F;
   Severity Level;
   /// A warning raised to an error by WarningsAsErrors ("[name,-warnings-as-
