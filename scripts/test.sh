@@ -68,7 +68,7 @@ phase_tests() {
 phase_sanitize() {
   bumper_configure_sanitized "$BUMPER_FUZZ_BUILD" &&
     ninja -C "$BUMPER_FUZZ_BUILD" -j "$(bumper_jobs)" bumper-tool \
-      bumper_runtime tool_fuzz_replay &&
+      bumper-tool-faults bumper_runtime tool_fuzz_replay &&
     (cd "$BUMPER_FUZZ_BUILD" && ctest --output-on-failure -j "$(nproc)" -L tool)
 }
 
