@@ -30,9 +30,9 @@ static unsigned offsetOf(const Lexer &Lex, const Token &T, StringRef Buf) {
 
 /// The spaces and tabs that start the line of \p Off.
 static std::string indentOfLine(StringRef Buf, unsigned Off) {
-  unsigned Start = Buf.find_last_of("\n", Off);
+  size_t Start = Buf.find_last_of("\n", Off);
   Start = Start == StringRef::npos ? 0 : Start + 1;
-  unsigned End = Start;
+  size_t End = Start;
   while (End < Buf.size() && (Buf[End] == ' ' || Buf[End] == '\t'))
     ++End;
   return Buf.slice(Start, End).str();
@@ -116,7 +116,7 @@ TextInsertion GuardPlanner::insertion(unsigned LB, StringRef Guard) const {
   Lexer Lex = rawLexer(Buf, LB + 1, LO);
   Lex.SetCommentRetentionState(true);
   Token T;
-  unsigned LineEnd = Buf.find_first_of("\r\n", LB);
+  size_t LineEnd = Buf.find_first_of("\r\n", LB);
   if (LineEnd == StringRef::npos)
     LineEnd = Buf.size();
   unsigned First;

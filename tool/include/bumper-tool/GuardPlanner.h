@@ -44,7 +44,8 @@ public:
   std::string pickName(unsigned LB, unsigned RB);
 
   /// Where the declaration \p Guard ("bumper::NoEscape g;") goes as the
-  /// first statement of the block whose '{' is at \p LB: on a line of its
+  /// first statement of the block whose '{' is at \p LB (its '}' follows in
+  /// the text): on a line of its
   /// own after the '{' line, indented like the block's first line (one level
   /// deeper than the '{' line for an empty block or a directive), with the
   /// '{' line's line ending; or right after the '{' when the block's first
