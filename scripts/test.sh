@@ -5,9 +5,10 @@
 #
 #   1. tests     build/ (g++): the runtime's GoogleTest suites, plain and under
 #                ASan+UBSan, the C API tests, the fuzzers' corpus replays, the
-#                stress tests and the tool's lit tests (ctest)
+#                stress tests and the tool's lit and unit tests (ctest)
 #   2. sanitize  build-fuzz/ (clang-19, ASan+UBSan, asserts on): bumper-tool
-#                and its lit tests, the tool fuzzer's replay (ctest -L tool);
+#                and its lit and unit tests, the tool fuzzer's replay (ctest
+#                -L tool);
 #                the plugin and clang-tidy module tests stay in phase 1
 #   3. fuzz      short libFuzzer runs from fixed seeds, in build-fuzz/: the
 #                tool for 60 s, the runtime for 30 s (scripts/fuzz.sh)
@@ -68,7 +69,7 @@ phase_tests() {
 phase_sanitize() {
   bumper_configure_sanitized "$BUMPER_FUZZ_BUILD" &&
     ninja -C "$BUMPER_FUZZ_BUILD" -j "$(bumper_jobs)" bumper-tool \
-      bumper_runtime tool_fuzz_replay &&
+      bumper-tool-faults tool_unit_tests bumper_runtime tool_fuzz_replay &&
     (cd "$BUMPER_FUZZ_BUILD" && ctest --output-on-failure -j "$(nproc)" -L tool)
 }
 

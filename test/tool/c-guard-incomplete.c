@@ -135,6 +135,26 @@ void changed(bumper_buffer *buf) {
   }
 }
 
+// A field of the checkpoint is overwritten, or its address is given to a
+// function that may write through it: the restore no longer rewinds to the
+// saved position.
+int log_checkpoint(bumper_checkpoint *cp);
+void fieldChanged(bumper_buffer *buf) {
+  [[bumper::no_escape(buf)]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(buf);
+    cp.position_ = 0;
+// CHECK: t.c:[[@LINE-1]]:18: warning: checkpoint 'cp' may be changed here; the restores of the no_escape block must rewind to the position saved at its start [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-3]]:5: note: checkpoint 'cp' saved here
+    cp.generation_++;
+// CHECK: t.c:[[@LINE-1]]:19: warning: checkpoint 'cp' may be changed here; the restores of the no_escape block must rewind to the position saved at its start [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-6]]:5: note: checkpoint 'cp' saved here
+    log_checkpoint(&cp);
+// CHECK: t.c:[[@LINE-1]]:20: warning: checkpoint 'cp' may be changed here; the restores of the no_escape block must rewind to the position saved at its start [bumper-missing-guard]
+// CHECK-NEXT: t.c:[[@LINE-9]]:5: note: checkpoint 'cp' saved here
+    bumper_checkpoint_restore(buf, cp);
+  }
+}
+
 // A label between the restore and the way out: a jump to it skips the
 // restore.
 int labelled(int n) {

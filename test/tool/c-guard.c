@@ -262,3 +262,17 @@ int span(int n) {
     return n;
   }
 }
+
+// Reading the checkpoint, its fields, or through a pointer to const does not
+// change it.
+size_t checkpoint_depth(const bumper_checkpoint *cp);
+size_t inspect(bumper_buffer *buf) {
+  size_t depth;
+  [[bumper::no_escape(buf)]] {
+    bumper_checkpoint cp = bumper_checkpoint_save(buf);
+    const bumper_checkpoint *seen = &cp;
+    depth = checkpoint_depth(&cp) + cp.generation_ + (seen->position_ != 0);
+    bumper_checkpoint_restore(buf, cp);
+  }
+  return depth;
+}

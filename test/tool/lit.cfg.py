@@ -6,7 +6,10 @@ import lit.formats
 config.name = "bumper-tool"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".c", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+# unit/ holds GoogleTest sources (ctest runs them) and faults/ the fault
+# injection of bumper-tool-faults: C++ files, but not lit tests.
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py",
+                   "unit", "faults"]
 config.test_source_root = os.path.join(config.bumper_source_dir, "test", "tool")
 config.test_exec_root = os.path.join(config.bumper_binary_dir, "test", "tool")
 
@@ -18,6 +21,14 @@ config.environment["PATH"] = os.pathsep.join(
 if getattr(config, "bumper_sanitize", ""):
     config.available_features.add("sanitized")
 
+# "%bumper-tool-faults": bumper-tool with the test-only fault injection
+# (BUMPER_TOOL_TEST_FAIL, BUMPER_TOOL_TEST_HOOK_BEFORE_RENAME); the tests that
+# use it say "REQUIRES: fault-injection", so that a build that made only
+# bumper-tool reports them UNSUPPORTED. Listed before %bumper-tool, which is
+# a prefix of it.
+if os.path.exists(config.bumper_tool_faults):
+    config.available_features.add("fault-injection")
+config.substitutions.append(("%bumper-tool-faults", config.bumper_tool_faults))
 config.substitutions.append(("%bumper-tool", config.bumper_tool))
 # The compiler plugin, and the Clang it is built for (its ABI must match):
 # the plugin's tests, and those that compare the front ends.

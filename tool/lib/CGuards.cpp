@@ -9,16 +9,19 @@
 //    outside the block, a goto to a label outside it, and reaching its '}')
 //    comes right after bumper_checkpoint_restore(B, cp), with nothing but
 //    other restores in between and no label in between;
-//  - nothing else can break that: no assignment to cp or &cp, no case label
-//    or goto that jumps into the block past the save, no computed goto, and
-//    no return value computed after the restore from a pointer declared in
+//  - nothing else can break that: no write to cp or to a field of it and
+//    no pointer to it but to const (clang's ExprMutationAnalyzer), no case
+//    label or goto that jumps into the block past the save, no computed goto,
+//    and no return value computed after the restore from a pointer declared in
 //    the block.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/CGuards.h"
+#include "bumper-tool/RuntimeModel.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -30,20 +33,11 @@ namespace bumper {
 
 namespace {
 
-/// The call of the C API function \p Name (declared at file scope) that
-/// \p S is, parentheses and casts aside, or nullptr.
-const CallExpr *callTo(const Stmt *S, StringRef Name) {
+/// The call of the C API function \p Name that \p S is, parentheses and
+/// casts aside (`(void)bumper_checkpoint_restore(...)`), or nullptr.
+const CallExpr *callTo(const Stmt *S, RuntimeName Name) {
   const auto *E = dyn_cast_or_null<Expr>(S);
-  if (!E)
-    return nullptr;
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
-  if (!Call)
-    return nullptr;
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getIdentifier() || FD->getName() != Name ||
-      !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
-    return nullptr;
-  return Call;
+  return E ? asRuntimeCall(E->IgnoreParenCasts(), Name) : nullptr;
 }
 
 /// The buffer \p E names, or nullptr for bumper_default_buffer().
@@ -51,7 +45,7 @@ const Expr *bufferOf(const Expr *E) {
   if (!E)
     return nullptr;
   E = E->IgnoreParenImpCasts();
-  if (const CallExpr *Call = callTo(E, "bumper_default_buffer"))
+  if (const CallExpr *Call = callTo(E, RuntimeName::CDefaultBuffer))
     if (Call->getNumArgs() == 0)
       return nullptr;
   return E;
@@ -253,41 +247,61 @@ bool holdsPointer(QualType T) {
 /// among them or on the statement.
 using RestoreRun = llvm::SmallVector<const CallExpr *, 2>;
 
-class ExitChecker {
-public:
-  ExitChecker(ASTContext &Ctx, const NoEscapeAnnotation &A, const Decl *Owner,
-              const FunctionFlow *Flow, const DeclStmt *Save, const VarDecl *CP,
-              const Expr *Buffer, const Expr *BufferArg, FindingSink &Sink)
-      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), A(A), Owner(Owner),
-        Flow(Flow), Save(Save), CP(CP), Buffer(Buffer), Sink(Sink) {
-    Subject = A.Function
-                  ? "no_escape function '" + A.Function->getNameAsString() + "'"
-                  : std::string("the no_escape block");
-    Restore = "bumper_checkpoint_restore(" + spell(BufferArg, SM, LO) + ", " +
-              CP->getNameAsString() + ")";
-  }
+/// A way out of a guarded block, and the restores right before it.
+struct WayOut {
+  SourceLocation Loc;
+  StringRef What;    ///< "'return'", "'break'", ...; "" for reaching the '}'
+  RestoreRun Before; ///< the restores right before it
+  const Expr *Value; ///< the value returned, if any
+};
 
-  void run() {
-    collect(A.Body);
-    visit(A.Body, {}, 0, 0);
-    if (!Labels.empty() && !A.Function)
-      checkJumpsIn();
+/// What one walk over a guarded block finds: its ways out, with the restores
+/// before each, and what could get around the save (case labels of a switch
+/// outside, computed gotos). Nothing is checked here.
+struct BlockExits {
+  llvm::SmallVector<WayOut, 8> WaysOut; ///< in source order, the '}' last
+  llvm::SmallVector<const SwitchCase *, 2> CasesInto;
+  llvm::SmallVector<const IndirectGotoStmt *, 1> ComputedGotos;
+  llvm::SmallVector<const DeclRefExpr *, 8> UsesOfCheckpoint;
+  llvm::DenseSet<const LabelDecl *> Labels;
+  llvm::DenseSet<const VarDecl *> Locals;
+  llvm::DenseSet<const GotoStmt *> GotosInside;
+};
+
+/// Finds the BlockExits of a block whose checkpoint is \p CP.
+class ExitCollector {
+public:
+  ExitCollector(const FunctionFlow *Flow, const VarDecl *CP)
+      : Flow(Flow), CP(CP) {}
+
+  BlockExits collect(const CompoundStmt *Body) {
+    // The labels first: a goto to a label further down stays in the block.
+    this->Body = Body;
+    collectDecls(Body);
+    visit(Body, {}, 0, 0);
+    return std::move(Out);
   }
 
 private:
   /// The statements, the labels and the variables declared in the block.
-  void collect(const Stmt *S) {
+  void collectDecls(const Stmt *S) {
     if (!S || isa<BlockExpr>(S))
       return;
     Inside.insert(S);
     if (const auto *L = dyn_cast<LabelStmt>(S))
-      Labels.insert(L->getDecl());
+      Out.Labels.insert(L->getDecl());
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          Locals.insert(VD);
+          Out.Locals.insert(VD);
     for (const Stmt *Child : S->children())
-      collect(Child);
+      collectDecls(Child);
+  }
+
+  void addWayOut(const Stmt *S, SourceLocation Loc, StringRef What,
+                 const RestoreRun &Before, const Expr *Value) {
+    WayOutStmts.insert(S);
+    Out.WaysOut.push_back({Loc, What, Before, Value});
   }
 
   /// Visits \p S, reached after the restores \p Before; \p Loops and
@@ -298,10 +312,7 @@ private:
       return; // A block literal is a function of its own.
     if (const auto *SC = dyn_cast<SwitchCase>(S)) {
       if (Switches == 0)
-        report(SC->getKeywordLoc(),
-               std::string(isa<CaseStmt>(SC) ? "'case'" : "'default'") +
-                   " label jumps into " + Subject +
-                   " past the save of checkpoint '" + name() + "'");
+        Out.CasesInto.push_back(SC);
       visit(SC->getSubStmt(), {}, Loops, Switches);
       return;
     }
@@ -310,38 +321,29 @@ private:
       return;
     }
     if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-      WaysOut.insert(R);
-      checkExit(R->getReturnLoc(), "'return'", Before, R->getRetValue());
+      addWayOut(R, R->getReturnLoc(), "'return'", Before, R->getRetValue());
       visit(R->getRetValue(), {}, Loops, Switches);
       return;
     }
     if (const auto *B = dyn_cast<BreakStmt>(S)) {
-      if (Loops == 0 && Switches == 0) {
-        WaysOut.insert(B);
-        checkExit(B->getBreakLoc(), "'break'", Before, nullptr);
-      }
+      if (Loops == 0 && Switches == 0)
+        addWayOut(B, B->getBreakLoc(), "'break'", Before, nullptr);
       return;
     }
     if (const auto *C = dyn_cast<ContinueStmt>(S)) {
-      if (Loops == 0) {
-        WaysOut.insert(C);
-        checkExit(C->getContinueLoc(), "'continue'", Before, nullptr);
-      }
+      if (Loops == 0)
+        addWayOut(C, C->getContinueLoc(), "'continue'", Before, nullptr);
       return;
     }
     if (const auto *G = dyn_cast<GotoStmt>(S)) {
-      GotosInside.insert(G);
-      if (!Labels.contains(G->getLabel())) {
-        WaysOut.insert(G);
-        checkExit(G->getGotoLoc(), "'goto'", Before, nullptr);
-      }
+      Out.GotosInside.insert(G);
+      if (!Out.Labels.contains(G->getLabel()))
+        addWayOut(G, G->getGotoLoc(), "'goto'", Before, nullptr);
       return;
     }
     if (const auto *G = dyn_cast<IndirectGotoStmt>(S)) {
-      WaysOut.insert(G);
-      report(G->getGotoLoc(), "computed 'goto' may leave " + Subject +
-                                  "; the tool cannot check that checkpoint '" +
-                                  name() + "' is restored on that way out");
+      WayOutStmts.insert(G);
+      Out.ComputedGotos.push_back(G);
       return;
     }
     if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
@@ -351,24 +353,21 @@ private:
         if (isa<LabelStmt, SwitchCase>(Child))
           Run.clear(); // A jump to the label skips what comes before it.
         const CallExpr *Call =
-            callTo(unlabelled(Child), "bumper_checkpoint_restore");
+            callTo(unlabelled(Child), RuntimeName::CCheckpointRestore);
         if (Call && Call->getNumArgs() == 2)
           Run.push_back(Call);
         else
           Run.clear();
       }
-      // Every way out inside the block has been visited by now.
-      if (CS == A.Body && BlockEndReach(Flow, CS, Inside, WaysOut).reachesEnd())
-        checkExit(CS->getRBracLoc(), "", Run, nullptr);
+      // Every other way out is known by now.
+      if (CS == Body &&
+          BlockEndReach(Flow, CS, Inside, WayOutStmts).reachesEnd())
+        Out.WaysOut.push_back({CS->getRBracLoc(), "", Run, nullptr});
       return;
     }
-    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->isAssignmentOp() && varOf(BO->getLHS()) == CP)
-        reportChanged(BO->getOperatorLoc());
-    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-      if (UO->getOpcode() == UO_AddrOf && varOf(UO->getSubExpr()) == CP)
-        reportChanged(UO->getOperatorLoc());
-    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (DRE->getDecl() == CP)
+        Out.UsesOfCheckpoint.push_back(DRE);
     if (isa<ForStmt, WhileStmt, DoStmt>(S))
       ++Loops;
     else if (isa<SwitchStmt>(S))
@@ -377,10 +376,54 @@ private:
       visit(Child, {}, Loops, Switches);
   }
 
-  /// A way out of the block at \p Loc ("" for reaching its '}'), after the
-  /// restores \p Run; \p Value is the returned value, if any.
-  void checkExit(SourceLocation Loc, StringRef What, const RestoreRun &Run,
-                 const Expr *Value) {
+  const FunctionFlow *Flow;
+  const VarDecl *CP;
+  const CompoundStmt *Body = nullptr;
+  BlockExits Out;
+  llvm::DenseSet<const Stmt *> Inside;      ///< the block's statements
+  llvm::DenseSet<const Stmt *> WayOutStmts; ///< returns, jumps out of it
+};
+
+/// Checks a block's ways out, and what could get around its save, against
+/// its hand-written guard.
+class ExitChecker {
+public:
+  ExitChecker(ASTContext &Ctx, const NoEscapeAnnotation &A, const Decl *Owner,
+              const DeclStmt *Save, const VarDecl *CP, const Expr *Buffer,
+              const Expr *BufferArg, FindingSink &Sink)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), A(A),
+        Owner(Owner), Save(Save), CP(CP), Buffer(Buffer), Sink(Sink) {
+    Subject = A.Function
+                  ? "no_escape function '" + A.Function->getNameAsString() + "'"
+                  : std::string("the no_escape block");
+    Restore = spelling(RuntimeName::CCheckpointRestore).str() + "(" +
+              spell(BufferArg, SM, LO) + ", " + CP->getNameAsString() + ")";
+  }
+
+  void check(const BlockExits &Exits) {
+    for (const SwitchCase *SC : Exits.CasesInto)
+      report(SC->getKeywordLoc(),
+             std::string(isa<CaseStmt>(SC) ? "'case'" : "'default'") +
+                 " label jumps into " + Subject +
+                 " past the save of checkpoint '" + name() + "'");
+    for (const IndirectGotoStmt *G : Exits.ComputedGotos)
+      report(G->getGotoLoc(), "computed 'goto' may leave " + Subject +
+                                  "; the tool cannot check that checkpoint '" +
+                                  name() + "' is restored on that way out");
+    for (const WayOut &W : Exits.WaysOut)
+      checkWayOut(W, Exits.Locals);
+    checkChanges(Exits.UsesOfCheckpoint);
+    if (!Exits.Labels.empty() && !A.Function && Owner)
+      findJumpsIn(Owner->getBody(), Exits);
+  }
+
+private:
+  /// A way out must come right after the restore of the checkpoint, on the
+  /// buffer it was saved from, and with no value computed after it from the
+  /// memory the restore frees.
+  void checkWayOut(const WayOut &W,
+                   const llvm::DenseSet<const VarDecl *> &Locals) {
+    const RestoreRun &Run = W.Before;
     const CallExpr *Mine = nullptr;
     size_t At = 0;
     for (; At < Run.size(); ++At)
@@ -390,16 +433,16 @@ private:
       }
     if (!Mine) {
       std::string Msg =
-          What.empty() ? "control reaches the end of " + Subject +
-                             " without restoring checkpoint '" + name() + "'"
-                       : What.str() + " leaves " + Subject +
-                             " without restoring checkpoint '" + name() + "'";
+          W.What.empty() ? "control reaches the end of " + Subject +
+                               " without restoring checkpoint '" + name() + "'"
+                         : W.What.str() + " leaves " + Subject +
+                               " without restoring checkpoint '" + name() + "'";
       if (!Run.empty())
         Msg += " (the restore before it is of '" +
                spell(Run.back()->getArg(1), SM, LO) + "')";
-      Msg += What.empty() ? "; end the block with '" + Restore + ";'"
-                          : "; call '" + Restore + "' right before it";
-      report(Loc, Msg);
+      Msg += W.What.empty() ? "; end the block with '" + Restore + ";'"
+                            : "; call '" + Restore + "' right before it";
+      report(W.Loc, Msg);
       return;
     }
     const Expr *RestoredBuffer = bufferOf(Mine->getArg(0));
@@ -421,8 +464,8 @@ private:
                    "restore '" +
                    Inner->getNameAsString() + "' first");
     }
-    if (Value)
-      if (const DeclRefExpr *Read = readOfLocalPointer(Value))
+    if (W.Value)
+      if (const DeclRefExpr *Read = readOfLocalPointer(W.Value, Locals))
         report(Read->getLocation(),
                "the value of this 'return' is computed after checkpoint '" +
                    name() + "' is restored, and reads '" +
@@ -432,16 +475,43 @@ private:
                    "the value before the restore");
   }
 
+  /// Reports each write to the checkpoint, or to a field of it, and each
+  /// taking of its address but as a pointer to const: clang's
+  /// ExprMutationAnalyzer decides, as for clang-tidy's const checks.
+  void checkChanges(llvm::ArrayRef<const DeclRefExpr *> Uses) {
+    if (Uses.empty())
+      return;
+    ExprMutationAnalyzer Mutations(*A.Body, Ctx);
+    llvm::DenseSet<const Stmt *> Reported;
+    for (const DeclRefExpr *Use : Uses) {
+      const Stmt *Change = Mutations.findMutation(Use);
+      if (!Change || !Reported.insert(Change).second)
+        continue;
+      SourceLocation Loc = Change->getBeginLoc();
+      if (const auto *BO = dyn_cast<BinaryOperator>(Change))
+        Loc = BO->getOperatorLoc();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(Change))
+        Loc = UO->getOperatorLoc();
+      report(Loc, "checkpoint '" + name() +
+                      "' may be changed here; the restores of " + Subject +
+                      " must rewind to the position saved at its start");
+    }
+  }
+
   /// A use, in the returned value \p Value, of a variable of the block that
   /// can hold a pointer; returning such a variable itself is left to the
   /// escape analysis (it is not a read of the memory).
-  const DeclRefExpr *readOfLocalPointer(const Expr *Value) const {
+  const DeclRefExpr *
+  readOfLocalPointer(const Expr *Value,
+                     const llvm::DenseSet<const VarDecl *> &Locals) const {
     if (isa<DeclRefExpr>(Value->IgnoreParenCasts()))
       return nullptr;
-    return findLocalPointer(Value);
+    return findLocalPointer(Value, Locals);
   }
 
-  const DeclRefExpr *findLocalPointer(const Stmt *S) const {
+  const DeclRefExpr *
+  findLocalPointer(const Stmt *S,
+                   const llvm::DenseSet<const VarDecl *> &Locals) const {
     if (!S || isa<BlockExpr>(S))
       return nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
@@ -449,35 +519,23 @@ private:
         if (VD != CP && Locals.contains(VD) && holdsPointer(VD->getType()))
           return DRE;
     for (const Stmt *Child : S->children())
-      if (const DeclRefExpr *Found = findLocalPointer(Child))
+      if (const DeclRefExpr *Found = findLocalPointer(Child, Locals))
         return Found;
     return nullptr;
   }
 
   /// Reports the gotos outside the block that jump to a label inside it.
-  void checkJumpsIn() {
-    if (Owner)
-      findJumpsIn(Owner->getBody());
-  }
-
-  void findJumpsIn(const Stmt *S) {
+  void findJumpsIn(const Stmt *S, const BlockExits &Exits) {
     if (!S || S == A.Body)
       return;
     if (const auto *G = dyn_cast<GotoStmt>(S))
-      if (Labels.contains(G->getLabel()) && !GotosInside.contains(G))
+      if (Exits.Labels.contains(G->getLabel()) &&
+          !Exits.GotosInside.contains(G))
         report(G->getGotoLoc(), "'goto' jumps into " + Subject +
                                     " past the save of checkpoint '" + name() +
                                     "'");
     for (const Stmt *Child : S->children())
-      findJumpsIn(Child);
-  }
-
-  void reportChanged(SourceLocation Loc) {
-    report(Loc, "checkpoint '" + name() +
-                    "' may be changed here; the "
-                    "restores of " +
-                    Subject +
-                    " must rewind to the position saved at its start");
+      findJumpsIn(Child, Exits);
   }
 
   void report(SourceLocation Loc, std::string Message) {
@@ -493,22 +551,17 @@ private:
     return E ? "'" + spell(E, SM, LO) + "'" : "the default buffer";
   }
 
+  ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
   const NoEscapeAnnotation &A;
   const Decl *Owner; ///< the function (or block literal) around the block
-  const FunctionFlow *Flow;
   const DeclStmt *Save;
   const VarDecl *CP;
   const Expr *Buffer;
   FindingSink &Sink;
   std::string Subject; ///< "the no_escape block", "no_escape function 'f'"
   std::string Restore; ///< the restore call to suggest
-  llvm::DenseSet<const LabelDecl *> Labels;
-  llvm::DenseSet<const VarDecl *> Locals;
-  llvm::DenseSet<const GotoStmt *> GotosInside;
-  llvm::DenseSet<const Stmt *> Inside;  ///< the block's statements
-  llvm::DenseSet<const Stmt *> WaysOut; ///< returns, jumps out of the block
 };
 
 } // namespace
@@ -528,7 +581,8 @@ bool CheckpointGuardChecker::check(const NoEscapeAnnotation &A) {
   const auto *CP = dyn_cast<VarDecl>(DS->getSingleDecl());
   if (!CP || !CP->hasLocalStorage() || !CP->getInit())
     return false;
-  const CallExpr *SaveCall = callTo(CP->getInit(), "bumper_checkpoint_save");
+  const CallExpr *SaveCall =
+      callTo(CP->getInit(), RuntimeName::CCheckpointSave);
   if (!SaveCall || SaveCall->getNumArgs() != 1)
     return false;
 
@@ -556,9 +610,9 @@ bool CheckpointGuardChecker::check(const NoEscapeAnnotation &A) {
   std::unique_ptr<FunctionFlow> &Flow = Flows[Owner];
   if (Owner && !Flow)
     Flow = std::make_unique<FunctionFlow>(Owner, Ctx);
-  ExitChecker(Ctx, A, Owner, Flow.get(), DS, CP, Buffer, SaveCall->getArg(0),
-              Sink)
-      .run();
+  BlockExits Exits = ExitCollector(Flow.get(), CP).collect(A.Body);
+  ExitChecker(Ctx, A, Owner, DS, CP, Buffer, SaveCall->getArg(0), Sink)
+      .check(Exits);
   return true;
 }
 

@@ -9,6 +9,7 @@
 
 #include "bumper-tool/Config.h"
 #include "bumper-tool/CheckRegistry.h"
+#include "bumper-tool/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -211,9 +212,7 @@ llvm::Expected<Config> readConfigFile(llvm::StringRef Path) {
 }
 
 std::string findConfigFile(llvm::StringRef Dir) {
-  llvm::SmallString<256> D(Dir);
-  llvm::sys::fs::make_absolute(D);
-  llvm::sys::path::remove_dots(D, /*remove_dot_dot=*/true);
+  std::string D = absolutePath(Dir);
   for (llvm::StringRef P = D; !P.empty(); P = llvm::sys::path::parent_path(P)) {
     llvm::SmallString<256> Candidate(P);
     llvm::sys::path::append(Candidate, ConfigFileName);
@@ -231,8 +230,7 @@ llvm::Expected<Config> configForSource(llvm::StringRef Source,
 llvm::Expected<Config> ConfigCache::forSource(llvm::StringRef Source) {
   std::string Path = ExplicitFile;
   if (Path.empty()) {
-    llvm::SmallString<256> Dir(Source);
-    llvm::sys::fs::make_absolute(Dir);
+    llvm::SmallString<256> Dir(absolutePath(Source));
     if (!llvm::sys::fs::is_directory(Dir))
       llvm::sys::path::remove_filename(Dir);
     Path = findConfigFile(Dir);

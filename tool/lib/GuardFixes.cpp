@@ -15,11 +15,13 @@
 //    the macro, hence every one of its expansions;
 //  - C code is never edited (no destructors, so no declaration can be the
 //    guard); a checkpoint guard written by hand is checked by CGuards.cpp.
+// The guard's name and its place in the text are GuardPlanner.cpp's.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/CGuards.h"
+#include "bumper-tool/GuardPlanner.h"
 #include "bumper-tool/RuntimeModel.h"
 #include "bumper-tool/SourceText.h"
 #include "clang/AST/ASTContext.h"
@@ -28,7 +30,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -83,107 +84,6 @@ bool isNoEscapeGuard(const Stmt *S, const Expr *&Buffer) {
 }
 
 namespace {
-
-/// A guard planned in this run, so that nested blocks pick another name.
-struct Planned {
-  unsigned LB, RB;
-  std::string Name;
-};
-
-/// What a guard's name could clash with in one file, lexed raw once: its
-/// braces, and its identifiers that look like a guard's name (only
-/// "bumper_guard_..." can be taken by one). Blocks are asked for in source
-/// order, so one sweep over the file serves them all; a block before the
-/// last one asked for starts the sweep over.
-class FileTokens {
-public:
-  FileTokens(FileID FID, const SourceManager &SM, const LangOptions &LO) {
-    StringRef Buf = SM.getBufferData(FID);
-    Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(), Buf.begin(),
-              Buf.end());
-    Token T;
-    while (!Lex.LexFromRawLexer(T) || T.isNot(tok::eof)) {
-      unsigned Off = SM.getFileOffset(T.getLocation());
-      if (T.is(tok::raw_identifier) &&
-          T.getRawIdentifier().starts_with(GuardPrefix)) {
-        Toks.push_back({Off, Tok::Identifier, T.getRawIdentifier()});
-        Names.push_back(Toks.back());
-      } else if (T.is(tok::l_brace)) {
-        Toks.push_back({Off, Tok::LBrace, {}});
-      } else if (T.is(tok::r_brace)) {
-        Toks.push_back({Off, Tok::RBrace, {}});
-      }
-      if (T.is(tok::eof))
-        break;
-    }
-  }
-
-  /// Names that may be visible at the '{' at \p LB or used in the block
-  /// [LB, RB]: guard-like identifiers of every scope still open at LB, of
-  /// the block, and the guards planned for the blocks around it.
-  llvm::StringSet<> namesAt(unsigned LB, unsigned RB) {
-    if (Next > 0 && Toks[Next - 1].Offset >= LB) {
-      Next = 0;
-      Scopes.assign(1, {});
-    }
-    for (; Next < Toks.size() && Toks[Next].Offset < LB; ++Next) {
-      const Tok &T = Toks[Next];
-      if (T.Kind == Tok::Identifier)
-        Scopes.back().push_back(T.Name);
-      else if (T.Kind == Tok::LBrace)
-        Scopes.emplace_back();
-      else if (Scopes.size() > 1)
-        Scopes.pop_back();
-    }
-    llvm::StringSet<> Taken;
-    for (const auto &Scope : Scopes)
-      for (StringRef N : Scope)
-        Taken.insert(N);
-    auto In = llvm::lower_bound(
-        Names, LB, [](const Tok &T, unsigned Off) { return T.Offset < Off; });
-    for (; In != Names.end() && In->Offset <= RB; ++In)
-      Taken.insert(In->Name);
-
-    // The planned guards of the blocks still open at LB form a stack, as
-    // long as blocks come in source order.
-    if (!Plans.empty() && Plans.back().LB >= LB)
-      InOrder = false;
-    if (InOrder) {
-      while (!Open.empty() && Plans[Open.back()].RB < LB)
-        Open.pop_back();
-      for (size_t I : Open)
-        Taken.insert(Plans[I].Name);
-    } else {
-      for (const Planned &P : Plans)
-        if (P.LB < LB && RB < P.RB)
-          Taken.insert(P.Name);
-    }
-    return Taken;
-  }
-
-  /// Records the guard planned for the block [LB, RB].
-  void plan(unsigned LB, unsigned RB, std::string Name) {
-    Plans.push_back({LB, RB, std::move(Name)});
-    if (InOrder)
-      Open.push_back(Plans.size() - 1);
-  }
-
-  static constexpr StringRef GuardPrefix = "bumper_guard_";
-
-private:
-  struct Tok {
-    unsigned Offset;
-    enum { Identifier, LBrace, RBrace } Kind;
-    StringRef Name;
-  };
-  std::vector<Tok> Toks;
-  std::vector<Tok> Names; ///< the identifiers of Toks
-  size_t Next = 0;        ///< the sweep: Toks before Next are in Scopes
-  std::vector<std::vector<StringRef>> Scopes{1};
-  std::vector<Planned> Plans;
-  std::vector<size_t> Open; ///< Plans of the blocks around the last one
-  bool InOrder = true;
-};
 
 class GuardChecker {
 public:
@@ -275,79 +175,29 @@ public:
   }
 
 private:
-  std::string pickName(FileID FID, unsigned LB, unsigned RB) {
-    auto It = Tokens.find(FID);
-    if (It == Tokens.end())
-      It = Tokens.try_emplace(FID, std::make_unique<FileTokens>(FID, SM, LO))
-               .first;
-    llvm::StringSet<> Taken = It->second->namesAt(LB, RB);
-    std::string Name = FileTokens::GuardPrefix.str();
-    for (unsigned I = 1; Taken.contains(Name); ++I)
-      Name = (FileTokens::GuardPrefix + std::to_string(I) + "_").str();
-    It->second->plan(LB, RB, Name);
-    return Name;
+  /// The planner of the guards of \p FID, made on its first guard.
+  GuardPlanner &plannerFor(FileID FID) {
+    std::unique_ptr<GuardPlanner> &P = Planners[FID];
+    if (!P)
+      P = std::make_unique<GuardPlanner>(SM.getBufferData(FID), LO);
+    return *P;
   }
 
   FixItHint guardInsertion(const NoEscapeAnnotation &A) {
-    SourceLocation LBrace = A.Body->getLBracLoc();
-    auto [FID, LB] = SM.getDecomposedLoc(LBrace);
+    auto [FID, LB] = SM.getDecomposedLoc(A.Body->getLBracLoc());
     unsigned RB = SM.getFileOffset(A.Body->getRBracLoc());
-    StringRef Buf = SM.getBufferData(FID);
+    GuardPlanner &Planner = plannerFor(FID);
 
-    std::string Guard = "bumper::NoEscape " + pickName(FID, LB, RB);
+    std::string Guard =
+        spelling(RuntimeName::NoEscape).str() + " " + Planner.pickName(LB, RB);
     if (A.Buffer)
-      Guard += A.BufferIsCHandle ? "(bumper::from_c(" + A.BufferSpelling + "))"
+      Guard += A.BufferIsCHandle ? "(" + spelling(RuntimeName::FromC).str() +
+                                       "(" + A.BufferSpelling + "))"
                                  : "(" + A.BufferSpelling + ")";
     Guard += ";";
 
-    // Where does the block's content start? Skip comments that end on the
-    // line of the '{'.
-    Lexer Lex(SM.getLocForStartOfFile(FID), LO, Buf.begin(),
-              Buf.begin() + LB + 1, Buf.end());
-    Lex.SetCommentRetentionState(true);
-    Token T;
-    unsigned LineEnd = Buf.find_first_of("\r\n", LB);
-    if (LineEnd == StringRef::npos)
-      LineEnd = Buf.size();
-    for (;;) {
-      Lex.LexFromRawLexer(T);
-      unsigned Off = SM.getFileOffset(T.getLocation());
-      if (T.is(tok::comment) && Off + T.getLength() <= LineEnd &&
-          T.isNot(tok::eof))
-        continue;
-      break;
-    }
-    unsigned First = SM.getFileOffset(T.getLocation());
-
-    if (First < LineEnd) {
-      // "{ x(); }": the guard goes right after the '{', on that line.
-      std::string Text = " " + Guard;
-      if (LB + 1 < Buf.size() && !isspace((unsigned char)Buf[LB + 1]))
-        Text += " ";
-      return FixItHint::CreateInsertion(LBrace.getLocWithOffset(1), Text);
-    }
-
-    StringRef EOL = Buf.substr(LineEnd).starts_with("\r\n") ? "\r\n" : "\n";
-    unsigned NextLine = LineEnd + (EOL == "\r\n" ? 2 : 1);
-    std::string Indent;
-    if (T.is(tok::r_brace) || T.is(tok::hash) || T.is(tok::eof)) {
-      // An empty block, or a directive: one level deeper than the '{' line.
-      Indent = indentOfLine(Buf, LB);
-      Indent += StringRef(Indent).contains('\t') ? "\t" : "  ";
-    } else {
-      Indent = indentOfLine(Buf, First);
-    }
-    return FixItHint::CreateInsertion(SM.getComposedLoc(FID, NextLine),
-                                      Indent + Guard + EOL.str());
-  }
-
-  static std::string indentOfLine(StringRef Buf, unsigned Off) {
-    unsigned Start = Buf.find_last_of("\n", Off);
-    Start = Start == StringRef::npos ? 0 : Start + 1;
-    unsigned End = Start;
-    while (End < Buf.size() && (Buf[End] == ' ' || Buf[End] == '\t'))
-      ++End;
-    return Buf.slice(Start, End).str();
+    TextInsertion I = Planner.insertion(LB, Guard);
+    return FixItHint::CreateInsertion(SM.getComposedLoc(FID, I.Offset), I.Text);
   }
 
   /// The definition of bumper::NoEscape, if the translation unit has one:
@@ -372,7 +222,7 @@ private:
   FindingSink &Sink;
   const NamedDecl *GuardDefinition; ///< of bumper::NoEscape, or null
   CheckpointGuardChecker CGuards;   ///< C: the guards written by hand
-  llvm::DenseMap<FileID, std::unique_ptr<FileTokens>> Tokens;
+  llvm::DenseMap<FileID, std::unique_ptr<GuardPlanner>> Planners;
 };
 
 } // namespace

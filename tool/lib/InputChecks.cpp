@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/InputChecks.h"
+#include "bumper-tool/Paths.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/Twine.h"
@@ -168,8 +169,7 @@ Expected<LoadedDatabase> loadCompilationDatabase(StringRef BuildPath,
                                                  StringRef FirstSource) {
   bool Found = false;
   if (!BuildPath.empty()) {
-    SmallString<256> Dir(BuildPath);
-    sys::fs::make_absolute(Dir);
+    SmallString<256> Dir(absolutePath(BuildPath));
     if (!sys::fs::exists(Dir))
       return failure("-p '" + BuildPath +
                      "': no such directory; give the build folder that "
@@ -188,9 +188,7 @@ Expected<LoadedDatabase> loadCompilationDatabase(StringRef BuildPath,
                    "with CMake's -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass "
                    "the compiler arguments after '--'");
   }
-  SmallString<256> Dir(FirstSource);
-  sys::fs::make_absolute(Dir);
-  sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  std::string Dir = absolutePath(FirstSource);
   for (StringRef D = sys::path::parent_path(Dir); !D.empty();
        D = sys::path::parent_path(D)) {
     Expected<LoadedDatabase> L = loadFromFolder(D, Found);

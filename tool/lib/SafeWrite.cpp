@@ -13,8 +13,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include <cerrno>
 #include <fcntl.h>
@@ -41,26 +39,12 @@ llvm::Error changedOnDiskError(llvm::StringRef Path) {
 
 namespace {
 
-/// BUMPER_TOOL_TEST_FAIL=<step>[:<bytes>]: the step of the write that fails
-/// on purpose (test-only; docs/reliability.md).
-struct InjectedFailure {
-  std::string Step;
-  uint64_t AfterBytes = 0;
-
-  static InjectedFailure fromEnvironment() {
-    InjectedFailure F;
-    std::optional<std::string> V =
-        llvm::sys::Process::GetEnv("BUMPER_TOOL_TEST_FAIL");
-    if (!V)
-      return F;
-    auto [Step, Bytes] = llvm::StringRef(*V).split(':');
-    F.Step = Step.str();
-    if (Bytes.getAsInteger(10, F.AfterBytes))
-      F.AfterBytes = 0;
-    return F;
-  }
-  bool at(llvm::StringRef S) const { return Step == S; }
-};
+/// The faults a test asked for: none unless setWriteFaultsForTesting was
+/// called, which only a test program does.
+WriteFaults &faults() {
+  static WriteFaults Faults;
+  return Faults;
+}
 
 /// "cannot rewrite '<Path>': <What>: <error>; it was not rewritten".
 llvm::Error failure(llvm::StringRef Path, const llvm::Twine &What,
@@ -106,16 +90,16 @@ void removeStaleTemporaries(llvm::StringRef Target) {
 }
 
 /// Writes all of \p Content to \p FD; an injected failure stops after
-/// \p Inject.AfterBytes bytes with ENOSPC, as a full disk does.
+/// \p Inject.FailAfterBytes bytes with ENOSPC, as a full disk does.
 std::error_code writeAll(int FD, llvm::StringRef Content,
-                         const InjectedFailure &Inject) {
+                         const WriteFaults &Inject) {
   uint64_t Written = 0;
   while (!Content.empty()) {
     size_t Chunk = std::min<size_t>(Content.size(), size_t(1) << 20);
-    if (Inject.at("write")) {
-      if (Written >= Inject.AfterBytes)
+    if (Inject.failsAt("write")) {
+      if (Written >= Inject.FailAfterBytes)
         return std::make_error_code(std::errc::no_space_on_device);
-      Chunk = std::min<uint64_t>(Chunk, Inject.AfterBytes - Written);
+      Chunk = std::min<uint64_t>(Chunk, Inject.FailAfterBytes - Written);
     }
     ssize_t N = ::write(FD, Content.data(), Chunk);
     if (N < 0) {
@@ -127,17 +111,6 @@ std::error_code writeAll(int FD, llvm::StringRef Content,
     Written += N;
   }
   return {};
-}
-
-/// Runs BUMPER_TOOL_TEST_HOOK_BEFORE_RENAME (test-only) with the target as
-/// its $1.
-void runTestHook(llvm::StringRef Target) {
-  std::optional<std::string> Hook =
-      llvm::sys::Process::GetEnv("BUMPER_TOOL_TEST_HOOK_BEFORE_RENAME");
-  if (!Hook)
-    return;
-  llvm::StringRef Args[] = {"sh", "-c", *Hook, "sh", Target};
-  llvm::sys::ExecuteAndWait("/bin/sh", Args);
 }
 
 /// Flushes a rename in \p Dir to disk; a failure here changes nothing of
@@ -152,6 +125,10 @@ void syncFolder(llvm::StringRef Dir) {
 
 } // namespace
 
+void setWriteFaultsForTesting(WriteFaults Faults) {
+  faults() = std::move(Faults);
+}
+
 void syncFolders(const llvm::StringSet<> &Folders) {
   for (const auto &Dir : Folders)
     syncFolder(Dir.getKey());
@@ -160,7 +137,7 @@ void syncFolders(const llvm::StringSet<> &Folders) {
 llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
                             llvm::StringRef New,
                             llvm::StringSet<> *FoldersToSync) {
-  const InjectedFailure Inject = InjectedFailure::fromEnvironment();
+  const WriteFaults &Inject = faults();
   // A link (or a chain of them) is followed to the file it names.
   llvm::SmallString<256> Target;
   if (std::error_code EC = llvm::sys::fs::real_path(Path, Target))
@@ -179,7 +156,7 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
   Model += ".bumper-" + std::to_string(::getpid()) + "-%%%%%%.tmp";
   int FD = -1;
   llvm::SmallString<256> Temp;
-  std::error_code EC = Inject.at("create")
+  std::error_code EC = Inject.failsAt("create")
                            ? std::make_error_code(std::errc::permission_denied)
                            : llvm::sys::fs::createUniqueFile(
                                  Model, FD, Temp, llvm::sys::fs::OF_None, 0600);
@@ -204,8 +181,8 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
     return Discard(
         failure(Path, "cannot read the temporary file's owner", lastError()));
   if (TempSt.st_uid != St.st_uid || TempSt.st_gid != St.st_gid ||
-      Inject.at("chown")) {
-    EC = Inject.at("chown")
+      Inject.failsAt("chown")) {
+    EC = Inject.failsAt("chown")
              ? std::make_error_code(std::errc::operation_not_permitted)
          : ::fchown(FD, St.st_uid, St.st_gid) != 0 ? lastError()
                                                    : std::error_code();
@@ -219,15 +196,15 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
   }
   if ((EC = writeAll(FD, New, Inject)))
     return Discard(failure(Path, "writing the new content failed", EC));
-  EC = Inject.at("chmod") ? std::make_error_code(std::errc::not_supported)
+  EC = Inject.failsAt("chmod") ? std::make_error_code(std::errc::not_supported)
        : ::fchmod(FD, St.st_mode & 07777) != 0 ? lastError()
                                                : std::error_code();
   if (EC)
     return Discard(
         failure(Path, "cannot give the new file the mode of the old one", EC));
-  EC = Inject.at("fsync") ? std::make_error_code(std::errc::io_error)
-       : ::fsync(FD) != 0 ? lastError()
-                          : std::error_code();
+  EC = Inject.failsAt("fsync") ? std::make_error_code(std::errc::io_error)
+       : ::fsync(FD) != 0      ? lastError()
+                               : std::error_code();
   if (EC)
     return Discard(
         failure(Path, "flushing the new content to disk failed", EC));
@@ -237,7 +214,8 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
     return Discard(
         failure(Path, "flushing the new content to disk failed", lastError()));
 
-  runTestHook(Target);
+  if (Inject.BeforeRename)
+    Inject.BeforeRename(Target);
   // The last moment to find out that someone else changed the file.
   auto Now = llvm::MemoryBuffer::getFile(Target, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false,
@@ -245,8 +223,8 @@ llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
   if (!Now || (*Now)->getBuffer() != Old)
     return Discard(changedOnDiskError(Path));
 
-  EC = Inject.at("rename") ? std::make_error_code(std::errc::io_error)
-                           : llvm::sys::fs::rename(Temp, Target);
+  EC = Inject.failsAt("rename") ? std::make_error_code(std::errc::io_error)
+                                : llvm::sys::fs::rename(Temp, Target);
   if (EC)
     return Discard(failure(Path, "replacing it with the new file failed", EC));
   llvm::sys::DontRemoveFileOnSignal(Temp);

@@ -1,5 +1,4 @@
-//===- Config.h - .bumper.yaml, bumper-tool's configuration file -*- C++
-//-*-===//
+//===- Config.h - .bumper.yaml, the configuration file ----------*- C++ -*-===//
 //
 // Found upward from each source like .clang-tidy (the nearest file wins), or
 // given with --config-file. Keys (docs/ci.md has the reference):

@@ -1,5 +1,4 @@
-//===- EscapeAnalysis.h - bumper-escape and bumper-unscoped-alloc -*- C++
-//-*-===//
+//===- EscapeAnalysis.h - bumper-escape, bumper-unscoped-alloc --*- C++ -*-===//
 //
 // Proves that no value derived from a BUMPER_ALLOCATOR call made inside a
 // no_escape block outlives the block, or reports where one does.

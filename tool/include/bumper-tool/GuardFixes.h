@@ -1,5 +1,4 @@
-//===- GuardFixes.h - The bumper-missing-guard check -------------*- C++
-//-*-===//
+//===- GuardFixes.h - The bumper-missing-guard check ------------*- C++ -*-===//
 //
 // For every annotated block or function body without its bumper::NoEscape
 // guard, reports a bumper-missing-guard warning whose fix-it inserts the

@@ -1,5 +1,4 @@
-//===- NoEscapeAttr.h - Where Sema saw [[bumper::no_escape]] -----*- C++
-//-*-===//
+//===- NoEscapeAttr.h - Where Sema saw [[bumper::no_escape]] ----*- C++ -*-===//
 //
 // The attribute's ParsedAttrInfo (NoEscapeAttr.cpp) sees every use of
 // [[bumper::no_escape]] while Sema builds the AST. Clang 19 keeps nothing of a

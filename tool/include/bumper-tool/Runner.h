@@ -1,5 +1,4 @@
-//===- Runner.h - Running bumper-tool's checks over translation units -*- C++
-//-*-===//
+//===- Runner.h - Running the checks over translation units -----*- C++ -*-===//
 //
 // The command-line driver hands the files and their compilation database to
 // runChecks(); each translation unit is parsed with the no_escape attribute

@@ -1,5 +1,4 @@
-//===- RuntimeModel.h - libbumper's names, as the checks know them -*- C++
-//-*-===//
+//===- RuntimeModel.h - The runtime names the checks know -------*- C++ -*-===//
 //
 // Every name of the runtime a check looks for, in one place, matched by its
 // fully qualified name: `bumper::default_buffer` is ours, `mine::

@@ -12,11 +12,13 @@
 #ifndef BUMPER_TOOL_SAFEWRITE_H
 #define BUMPER_TOOL_SAFEWRITE_H
 
+#include "llvm/ADT/FunctionExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace bumper {
 
@@ -53,16 +55,31 @@ llvm::Error changedOnDiskError(llvm::StringRef Path);
 /// when \p FoldersToSync is given, by syncFolders() once per folder after a
 /// batch of files (a crash before that leaves the old file, never a mix).
 /// Every error names \p Path and ends "; it was not rewritten".
-///
-/// Test-only hooks (environment variables; docs/reliability.md):
-/// BUMPER_TOOL_TEST_HOOK_BEFORE_RENAME=<shell command> runs after the
-/// temporary file is written and before the final check, with
-/// BUMPER_TOOL_FILE set to the target; BUMPER_TOOL_TEST_FAIL=<step>[:<n>]
-/// makes a step fail: create, chown, chmod, write (after <n> bytes, with
-/// ENOSPC), fsync or rename.
 llvm::Error writeFileSafely(llvm::StringRef Path, llvm::StringRef Old,
                             llvm::StringRef New,
                             llvm::StringSet<> *FoldersToSync = nullptr);
+
+/// What a test makes go wrong in writeFileSafely, on purpose, to see that
+/// every failure leaves the file as it was (docs/reliability.md, "Test-only
+/// hooks"). The installed tool never sets it: only the test program
+/// bumper-tool-faults does, from its environment
+/// (test/tool/faults/FaultInjection.cpp).
+struct WriteFaults {
+  /// The step that fails: "create" (EACCES), "chown" (EPERM), "chmod"
+  /// (ENOTSUP), "write" (ENOSPC, after FailAfterBytes bytes), "fsync" (EIO)
+  /// or "rename" (EIO); "" for none.
+  std::string FailStep;
+  uint64_t FailAfterBytes = 0;
+  /// Runs with the target once the temporary file is written and flushed,
+  /// before the last check and the rename.
+  llvm::unique_function<void(llvm::StringRef Target) const> BeforeRename;
+
+  bool failsAt(llvm::StringRef Step) const { return FailStep == Step; }
+};
+
+/// Makes every later writeFileSafely of this process fail, or run a hook,
+/// as \p Faults says. For test programs only.
+void setWriteFaultsForTesting(WriteFaults Faults);
 
 /// Flushes each folder of \p Folders to disk (fsync), so that the renames
 /// made in them last.
