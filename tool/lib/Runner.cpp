@@ -45,13 +45,27 @@ struct UnitOutput {
   std::vector<Span> Findings;
 };
 
+/// What the actions of one translation unit (one per compile command of its
+/// source) share.
+struct UnitContext {
+  const ToolOptions &Opts;
+  RunResult &Result;
+  UnitOutput Out;
+  /// Where the unit's diagnostics are printed.
+  llvm::raw_ostream *Text;
+  /// The source's position on the command line.
+  unsigned SourceIndex;
+  /// Some finding of ours was an error (ClangTool then reports the unit as
+  /// failed, which is not an input problem).
+  bool ErrorsReported = false;
+};
+
 class CheckConsumer : public ASTConsumer {
 public:
   CheckConsumer(CompilerInstance &CI, const AttributeRecorder &Recorder,
-                const ToolOptions &Opts, RunResult &Result, UnitOutput &Out,
-                llvm::raw_ostream *Text, unsigned SourceIndex)
-      : CI(CI), Recorder(Recorder), Opts(Opts), Result(Result), Out(Out),
-        Text(Text), SourceIndex(SourceIndex) {}
+                UnitContext &Unit)
+      : CI(CI), Recorder(Recorder), Unit(Unit), Opts(Unit.Opts),
+        Result(Unit.Result) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     const SourceManager &SM = Ctx.getSourceManager();
@@ -77,12 +91,13 @@ public:
     std::vector<ReportedFinding> Reports;
     for (const Decision &D : Policy.take()) {
       ReportedFinding R = toReport(SM, Ctx.getLangOpts(), D);
-      R.SourceIndex = SourceIndex;
+      R.SourceIndex = Unit.SourceIndex;
       R.Sequence = Reports.size();
-      if (Opts.RenderText && Text) {
-        size_t Begin = Text->tell();
+      if (Opts.RenderText && Unit.Text) {
+        size_t Begin = Unit.Text->tell();
         renderDiagnostic(CI.getDiagnostics(), D);
-        Out.Findings.push_back({Begin, size_t(Text->tell()), reportKey(R)});
+        Unit.Out.Findings.push_back(
+            {Begin, size_t(Unit.Text->tell()), reportKey(R)});
       }
       Reports.push_back(std::move(R));
     }
@@ -96,16 +111,12 @@ public:
            llvm::Twine(Offset))
               .str());
     }
-    ErrorsReported |= llvm::any_of(
+    Unit.ErrorsReported |= llvm::any_of(
         Reports, [](const ReportedFinding &R) { return R.Level == "error"; });
     mergeReports(Result, std::move(Reports), Suppressed);
     countAnnotations(SM);
     recordAnalysedContent(SM);
   }
-
-  /// Some finding of this unit is an error (ClangTool then reports the unit
-  /// as failed, which is not an input problem).
-  bool ErrorsReported = false;
 
   /// Records what this unit read of each file that has fixes, so that --fix
   /// can tell whether the file on disk still holds it (ApplyFixes.h). A
@@ -172,77 +183,45 @@ public:
 private:
   CompilerInstance &CI;
   const AttributeRecorder &Recorder;
+  UnitContext &Unit;
   const ToolOptions &Opts;
   RunResult &Result;
-  UnitOutput &Out;
-  llvm::raw_ostream *Text;
-  unsigned SourceIndex;
 };
 
-/// One per translation unit: ClangTool runs one action per compile command
-/// of the source, and they share the unit's output.
+/// ClangTool runs one action per compile command of the source.
 class CheckAction : public ASTFrontendAction {
 public:
-  CheckAction(const ToolOptions &Opts, RunResult &Result, UnitOutput &Out,
-              llvm::raw_ostream *Text, unsigned SourceIndex,
-              bool &ErrorsReported)
-      : Opts(Opts), Result(Result), Out(Out), Text(Text),
-        SourceIndex(SourceIndex), ErrorsReported(ErrorsReported) {}
+  explicit CheckAction(UnitContext &Unit) : Unit(Unit) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    auto C = std::make_unique<CheckConsumer>(CI, Recorder, Opts, Result, Out,
-                                             Text, SourceIndex);
-    Consumer = C.get();
-    return C;
+    return std::make_unique<CheckConsumer>(CI, Recorder, Unit);
   }
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     // "1 error generated." goes with the unit's diagnostics.
-    if (Text)
-      CI.setVerboseOutputStream(*Text);
+    if (Unit.Text)
+      CI.setVerboseOutputStream(*Unit.Text);
     Scope.emplace(Recorder);
     return true;
   }
-  void EndSourceFileAction() override {
-    Scope.reset();
-    if (Consumer)
-      ErrorsReported |= Consumer->ErrorsReported;
-    Consumer = nullptr;
-  }
+  void EndSourceFileAction() override { Scope.reset(); }
 
 private:
-  const ToolOptions &Opts;
-  RunResult &Result;
-  UnitOutput &Out;
-  llvm::raw_ostream *Text;
-  unsigned SourceIndex;
-  bool &ErrorsReported;
+  UnitContext &Unit;
   AttributeRecorder Recorder;
   std::optional<RecordingScope> Scope;
-  CheckConsumer *Consumer = nullptr;
 };
 
 class CheckActionFactory : public tooling::FrontendActionFactory {
 public:
-  CheckActionFactory(const ToolOptions &Opts, RunResult &Result,
-                     UnitOutput &Out, llvm::raw_ostream *Text,
-                     unsigned SourceIndex)
-      : Opts(Opts), Result(Result), Out(Out), Text(Text),
-        SourceIndex(SourceIndex) {}
+  explicit CheckActionFactory(UnitContext &Unit) : Unit(Unit) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<CheckAction>(Opts, Result, Out, Text, SourceIndex,
-                                         ErrorsReported);
+    return std::make_unique<CheckAction>(Unit);
   }
-  /// Some finding of ours was an error.
-  bool ErrorsReported = false;
 
 private:
-  const ToolOptions &Opts;
-  RunResult &Result;
-  UnitOutput &Out;
-  llvm::raw_ostream *Text;
-  unsigned SourceIndex;
+  UnitContext &Unit;
 };
 
 /// Diagnostics of one translation unit, kept until the unit is done so that
@@ -308,9 +287,9 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
         Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
   // Our own errors make an action "fail" too: the driver says what failed.
   Tool.setPrintErrorMessage(false);
-  UnitOutput Out;
-  CheckActionFactory Factory(Opts, Result, Out, &Printer.stream(), Index);
-  if (Tool.run(&Factory) != 0 && !Factory.ErrorsReported) {
+  UnitContext Unit{Opts, Result, UnitOutput(), &Printer.stream(), Index};
+  CheckActionFactory Factory(Unit);
+  if (Tool.run(&Factory) != 0 && !Unit.ErrorsReported) {
     // Our own errors make ClangTool report a failure too; only a failure
     // without any of ours (a -verify mismatch, a crash) is an input
     // problem. Files that never reached the checks are found by the
@@ -318,8 +297,8 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
     std::lock_guard<std::mutex> Guard(Result.Lock);
     Result.InputProblem = true;
   }
-  Out.Text = Printer.take();
-  return Out;
+  Unit.Out.Text = Printer.take();
+  return std::move(Unit.Out);
 }
 
 /// The path to show in the progress line: relative to the working folder

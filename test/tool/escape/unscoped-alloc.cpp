@@ -39,3 +39,15 @@ BUMPER_ALLOCATOR int *allocInts(int n) { return bumper::alloc<int>(n).data(); }
 int withBuffer(bumper::AllocBuffer &buf, int n) {
   return bumper::with_buffer(buf, [&] { return bumper::alloc<int>(n)[0]; });
 }
+
+// Only the runtime's with_buffer installs a buffer (RuntimeModel.h matches
+// names by their qualified name): a function of another namespace that is
+// also called with_buffer does not, so its lambda's allocation is reported.
+namespace mine {
+template <class F> int with_buffer(bumper::AllocBuffer &, F f) { return f(); }
+} // namespace mine
+
+int notOurs(bumper::AllocBuffer &buf, int n) {
+  return mine::with_buffer(buf, [&] { return bumper::alloc<int>(n)[0]; });
+}
+// CHECK: unscoped-alloc.cpp:51:46: warning: 'alloc' allocates from the default buffer where no no_escape block is active; the memory is not reset until the buffer is [bumper-unscoped-alloc]
