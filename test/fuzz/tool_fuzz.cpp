@@ -3,9 +3,10 @@
 // Each input is a source file. It is parsed in-process with the no_escape
 // attribute recorded, as bumper-tool parses it, and runAllChecks (Checks.h)
 // runs the annotation index, bumper-missing-guard and the escape analysis
-// into the tool's own RenderingSink, which turns the fix-its into the
-// replacements that --fix applies. Then the invariants of the rewrite are
-// checked (docs/reliability.md, "Fuzzing the tool"):
+// into the tool's FindingPolicy, whose decisions become the reports and
+// replacements that --fix applies (Diagnostics.h, Runner.h's mergeReports).
+// Then the invariants of the rewrite are checked (docs/reliability.md, "Fuzzing
+// the tool"):
 //
 //  - no crash, no hang (libFuzzer's -timeout), no sanitizer report;
 //  - the rewrite only inserts: every replacement deletes nothing, is in the
