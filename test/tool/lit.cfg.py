@@ -48,7 +48,8 @@ config.substitutions.append(
 # 0700 home folder, a mktemp -d): such a test keeps its files under %user-t,
 # a folder per test in a fresh /tmp/bumper-lit-nobody.* folder of mode 755
 # (removed when lit exits), and runs %user-tool, a copy of bumper-tool there,
-# with %user-stub-flags (a copy of the stub header there). Not as root, they
+# with %user-stub-flags (a copy of the stub header there), from %user-t (cd
+# %user-t first: the tool cannot start in a folder it cannot enter). Not as root, they
 # are %t.user, the tool and %stub-flags, and %as-user runs cmd as it is.
 # Features: "modes-enforced" (file modes stop the tool's user) and
 # "can-drop-root" (as root, and nobody can run the copied tool on the copied
@@ -86,9 +87,10 @@ def user_setup():
     header = os.path.join(top, "include", "bumper-stub.hpp")
     shutil.copy(stub_header, header)
     os.chmod(header, 0o644)
-    # Nobody must be able to run the copy on a file there.
+    # Nobody must be able to run the copy on a file there, from there (the
+    # tool needs to enter its working folder: the tests cd to %user-t).
     probe = subprocess.run(drop + [tool, header, "--", "-std=c++20", "-fsyntax-only"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=top)
     if probe.returncode != 0:
         return None, ("uid 65534 cannot run the tool copied to %s: %s"
                       % (top, probe.stdout.decode(errors="replace").strip()))
