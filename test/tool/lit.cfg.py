@@ -49,8 +49,10 @@ config.substitutions.append(
 # a folder per test in a fresh /tmp/bumper-lit-nobody.* folder of mode 755
 # (removed when lit exits), and runs %user-tool, a copy of bumper-tool there,
 # with %user-stub-flags (a copy of the stub header there), from %user-t (cd
-# %user-t first: the tool cannot start in a folder it cannot enter). Not as root, they
-# are %t.user, the tool and %stub-flags, and %as-user runs cmd as it is.
+# %user-t first: the tool cannot start in a folder it cannot enter). Not as
+# root, they are %t.user, the tool and %stub-flags, and %as-user runs cmd as
+# it is. (lit substitutes in list order: %user-tool must come before %user-t,
+# which is a prefix of it.)
 # Features: "modes-enforced" (file modes stop the tool's user) and
 # "can-drop-root" (as root, and nobody can run the copied tool on the copied
 # files). As root without them, the tests are UNSUPPORTED and lit says why.
