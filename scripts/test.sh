@@ -5,7 +5,8 @@
 #
 #   1. tests     build/ (g++): the runtime's GoogleTest suites, plain and under
 #                ASan+UBSan, the C API tests, the fuzzers' corpus replays, the
-#                stress tests and the tool's lit tests (ctest)
+#                stress tests, the tool's lit tests, the docs' code blocks, and
+#                scripts/demo.sh and scripts/bench.sh --quick on build/ (ctest)
 #   2. sanitize  build-fuzz/ (clang-19, ASan+UBSan, asserts on): bumper-tool
 #                and its lit tests, the tool fuzzer's replay (ctest -L tool);
 #                the plugin and clang-tidy module tests stay in phase 1
