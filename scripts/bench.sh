@@ -15,7 +15,7 @@
 #              (scripts/bench-tool.sh, on the Release tool in build/)
 #   --build=<dir>  use this configured Release build folder for both parts
 #              (its bumper_bench and bumper-tool, built if out of date) instead
-#              of build-bench/ and build/; what ctest does
+#              of build-bench/ and build/, and install nothing; what ctest does
 #
 # Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt
 # (in <dir> with --build).
@@ -44,7 +44,9 @@ for arg in "$@"; do
   esac
 done
 
-bumper_install_missing
+# An existing build (--build) has what it needs: nothing is installed then,
+# so ctest never runs apt-get.
+[ -n "$build_dir" ] || bumper_install_missing
 if [ -n "$build_dir" ]; then
   [ -f "$build_dir/build.ninja" ] || {
     echo "bench.sh: --build=$build_dir is not a configured (Ninja) build folder" >&2
