@@ -117,6 +117,14 @@ mkdir -p "$work/logs" "$work/out" "$work/env" "$work/envs-worker" "$work/envs-cl
 for f in scheduler worker client; do : >"$work/logs/$f.log"; done
 chown icecc "$work/logs" "$work"/logs/*.log "$work/envs-worker" "$work/envs-client" "$work/sock"
 chmod 755 "$work"
+# The client's daemon (as the icecc user) reads the plugin to put it into
+# the environment it makes, and that user may not be able to enter the
+# checkout (a 0700 home folder, a mktemp -d): the environments hold, and
+# -fplugin= names, a copy here.
+mkdir -p "$work/plugin"
+cp "$plugin" "$work/plugin/"
+chmod -R a+rX "$work/plugin"
+plugin=$work/plugin/$(basename "$plugin")
 
 # The scheduler needs its port and the next one (telnet), the worker one.
 read -r sched_port worker_port < <(python3 -c '
