@@ -352,13 +352,13 @@ if ! grep -q "warning: no_escape block has no 'bumper::NoEscape' guard \[bumper-
   for f in "$work"/out/*.log; do sed "s|^|  $(basename "$f"): |" "$f" >&2; done
   fail "no bumper-missing-guard warning came back from the worker"
 fi
-echo "ok: the worker's bumper-missing-guard warnings reach the client"
+echo "ok: the bumper-missing-guard warnings reach the client"
 # (c) NOLINT survives -frewrite-includes.
 if grep -q "error:" "$work/out/nolint.log"; then
   cat "$work/out/nolint.log" >&2
   fail "NOLINT did not reach the worker"
 fi
-echo "ok: NOLINT(bumper-escape) reaches the worker"
+echo "ok: NOLINT(bumper-escape) survives icecc (ICECC_REMOTE_CPP=1)"
 # (b) an escape fails on the worker and comes back.
 for i in "${!names[@]}"; do
   [ "${names[$i]}" = leaky ] && leaky_status=${status[$i]}
