@@ -26,12 +26,15 @@ cd "$top"
 # Where this hook really is (.git/hooks/pre-commit is usually a link to it):
 # installed, bumper-tool is in <prefix>/bin, two folders up.
 self=$(readlink -f "$0" 2>/dev/null || echo "$0")
-installed_tool=$(dirname "$self")/../../bin/bumper-tool
+installed_tool=""
+case $(dirname "$self") in
+*/share/bumper) installed_tool=$(dirname "$self")/../../bin/bumper-tool ;;
+esac
 tool=${BUMPER_TOOL:-}
 if [ -z "$tool" ]; then
   if command -v bumper-tool >/dev/null 2>&1; then
     tool=bumper-tool
-  elif [ -x "$installed_tool" ]; then
+  elif [ -n "$installed_tool" ] && [ -x "$installed_tool" ]; then
     tool=$(cd "$(dirname "$installed_tool")" && pwd)/bumper-tool
   else
     tool=$top/build/bin/bumper-tool
