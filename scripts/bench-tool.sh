@@ -11,17 +11,37 @@
 # RUNS runs, the runs of all commands interleaved so that a busy machine
 # slows them alike. Wall-clock medians are printed too.
 #
-# Usage: scripts/bench-tool.sh            (uses build/bin/bumper-tool)
+# Usage: scripts/bench-tool.sh [--quick]   (uses build/bin/bumper-tool)
+#   --quick  a smoke test of a few seconds: one run of each command, no
+#            warm-up run, 50 and 200 blocks (RUNS and BLOCKS still win when
+#            set); the ratios of a single run are noise, not a measurement.
+#            ctest runs it (script-bench-tool-quick).
 #   BUMPER_TOOL=path  RUNS=7  BLOCKS=1000  CLANGXX=clang++-19
 #   GTEST_DIR=/usr/src/googletest/googletest  STRICT=1 (exit 1 on a missed target)
 # Build the tool in Release first (cmake -DCMAKE_BUILD_TYPE=Release).
 set -euo pipefail
 
+quick=0
+for arg in "$@"; do
+  case $arg in
+  --quick) quick=1 ;;
+  *)
+    echo "bench-tool.sh: unknown argument '$arg' (usage: scripts/bench-tool.sh [--quick])" >&2
+    exit 2
+    ;;
+  esac
+done
+
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TOOL=${BUMPER_TOOL:-$ROOT/build/bin/bumper-tool}
 CLANGXX=${CLANGXX:-clang++-19}
-RUNS=${RUNS:-7}
-BLOCKS=${BLOCKS:-1000}
+if [ "$quick" = 1 ]; then
+  RUNS=${RUNS:-1}
+  BLOCKS=${BLOCKS:-50}
+else
+  RUNS=${RUNS:-7}
+  BLOCKS=${BLOCKS:-1000}
+fi
 GTEST_DIR=${GTEST_DIR:-/usr/src/googletest/googletest}
 STRICT=${STRICT:-0}
 
@@ -34,11 +54,11 @@ if [[ ! -f $GTEST_DIR/src/gtest-all.cc ]]; then
   exit 2
 fi
 
-exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" <<'PY'
+exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" "$quick" <<'PY'
 import os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
-tool, clangxx, runs, blocks, gtest, root, strict = sys.argv[1:]
-runs, blocks, strict = int(runs), int(blocks), strict == "1"
+tool, clangxx, runs, blocks, gtest, root, strict, quick = sys.argv[1:]
+runs, blocks, strict, quick = int(runs), int(blocks), strict == "1", quick == "1"
 
 def generate(path, n):
     # Each function: a block with scratch allocations, derived pointers, a
@@ -107,8 +127,9 @@ cases = {
     "4n tool": [tool, large, "--"] + bflags,
 }
 samples = {k: [] for k in cases}
-for k, c in cases.items():  # warm the page cache once
-    measure(c)
+if not quick:
+    for k, c in cases.items():  # warm the page cache once
+        measure(c)
 for _ in range(runs):
     for k, c in cases.items():
         samples[k].append(measure(c))
@@ -138,7 +159,8 @@ widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
 def line(r):
     return "| " + " | ".join(str(x).ljust(w) for x, w in zip(r, widths)) + " |"
 print(f"bumper-tool speed: median of {runs} interleaved runs; {os.cpu_count()} CPUs, "
-      f"load {os.getloadavg()[0]:.1f}")
+      f"load {os.getloadavg()[0]:.1f}"
+      + ("; --quick: a smoke test, the ratios are noise" if quick else ""))
 print(line(head))
 print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 for r in rows:

@@ -3,15 +3,22 @@
 # table: libbumper against std::vector, malloc, std::pmr, llvm::BumpPtrAllocator
 # and alloca, with ratios from that same run. See docs/benchmarks.md.
 #
-#   scripts/bench.sh [--quick] [--asm] [extra Google Benchmark flags...]
+#   scripts/bench.sh [--quick] [--median] [--asm] [--no-tool] [--build=<dir>]
+#                    [extra Google Benchmark flags...]
 #
-#   --quick  shorter run (fewer repetitions, less time per benchmark): a smoke test
+#   --quick  a smoke test of seconds: 2 repetitions of 0.05 s per benchmark, and
+#            bench-tool.sh --quick; the ratios are noise. ctest runs it
+#            (script-bench-quick)
 #   --median judge by the median of the repetitions instead of the fastest
 #   --asm    also print the disassembly of seed_bumper_default and seed_alloca
 #   --no-tool  skip the second part: bumper-tool against clang -fsyntax-only
 #              (scripts/bench-tool.sh, on the Release tool in build/)
+#   --build=<dir>  use this configured Release build folder for both parts
+#              (its bumper_bench and bumper-tool, built if out of date) instead
+#              of build-bench/ and build/, and install nothing; what ctest does
 #
-# Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt.
+# Results: build-bench/bench.json (every repetition), build-bench/bench-console.txt
+# (in <dir> with --build).
 # Exit status 0 whether the targets are met or not (the table says so); non-zero
 # only if the build or the run fails.
 set -euo pipefail
@@ -22,29 +29,44 @@ min_time=0.1
 show_asm=0
 stat=min
 run_tool=1
+quick=0
+duration="1-2 minutes"
+build_dir=""
 extra=()
 for arg in "$@"; do
   case $arg in
-  --quick) reps=2 min_time=0.05 ;;
+  --quick) reps=2 min_time=0.05 quick=1 duration="seconds" ;;
   --asm) show_asm=1 ;;
   --median) stat=median ;;
   --no-tool) run_tool=0 ;;
+  --build=*) build_dir=${arg#--build=} ;;
   *) extra+=("$arg") ;;
   esac
 done
 
-bumper_install_missing
-dir=$BUMPER_ROOT/build-bench
-bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
-  -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON
+# An existing build (--build) has what it needs: nothing is installed then,
+# so ctest never runs apt-get.
+[ -n "$build_dir" ] || bumper_install_missing
+if [ -n "$build_dir" ]; then
+  [ -f "$build_dir/build.ninja" ] || {
+    echo "bench.sh: --build=$build_dir is not a configured (Ninja) build folder" >&2
+    exit 2
+  }
+  dir=$(cd "$build_dir" && pwd)
+else
+  dir=$BUMPER_ROOT/build-bench
+  bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
+    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON
+fi
 cmake --build "$dir" --target bumper_bench -j "$(bumper_jobs)"
 bin=$dir/bin/bumper_bench
 
 # --- The machine --------------------------------------------------------------
 cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")
 cxxflags=$(sed -n 's/^CMAKE_CXX_FLAGS_RELEASE:[A-Z]*=//p' "$dir/CMakeCache.txt")
-cpu=$(sed -n 's/^model name[[:space:]]*: //{p;q}' /proc/cpuinfo)
-mhz=$(sed -n 's/^cpu MHz[[:space:]]*: //{p;q}' /proc/cpuinfo)
+# (GNU sed takes no command block after s///'s flags: match, then substitute.)
+cpu=$(sed -n '/^model name[[:space:]]*: /{s///p;q}' /proc/cpuinfo)
+mhz=$(sed -n '/^cpu MHz[[:space:]]*: /{s///p;q}' /proc/cpuinfo)
 echo "== Bumper benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine:  ${cpu:-unknown CPU}${mhz:+ @ ${mhz%.*} MHz}, $(nproc) cores online, $(uname -srm)"
 echo "compiler: $("$cxx" --version | sed -n 1p), Release flags: $cxxflags"
@@ -71,7 +93,7 @@ fi
 if command -v taskset >/dev/null && taskset -c "$(($(nproc) - 1))" true 2>/dev/null; then
   runner+=(taskset -c "$(($(nproc) - 1))")
 fi
-echo "running:  $reps repetitions of each, interleaved at random, ${min_time}s each (1-2 minutes)${runner[*]:+, under '${runner[*]}'}..."
+echo "running:  $reps repetitions of each, interleaved at random, ${min_time}s each (${duration})${runner[*]:+, under '${runner[*]}'}..."
 echo
 "${runner[@]}" "$bin" "$min_time_flag" --benchmark_repetitions="$reps" \
   --benchmark_enable_random_interleaving=true \
@@ -95,8 +117,12 @@ fi
 # --- bumper-tool speed (issue 4): gtest-all.cc and N vs 4N blocks -------------
 if [ "$run_tool" = 1 ]; then
   echo
-  echo "bumper-tool speed (scripts/bench-tool.sh; build/ is a Release build):"
-  bumper_configure "$BUMPER_ROOT/build"
-  cmake --build "$BUMPER_ROOT/build" --target bumper-tool -j "$(bumper_jobs)"
-  BUMPER_TOOL=$BUMPER_ROOT/build/bin/bumper-tool "$BUMPER_ROOT/scripts/bench-tool.sh"
+  tool_build=${build_dir:+$dir}
+  tool_build=${tool_build:-$BUMPER_ROOT/build}
+  echo "bumper-tool speed (scripts/bench-tool.sh; $tool_build is a Release build):"
+  bumper_configure "$tool_build"
+  cmake --build "$tool_build" --target bumper-tool -j "$(bumper_jobs)"
+  tool_args=()
+  [ "$quick" = 1 ] && tool_args+=(--quick)
+  BUMPER_TOOL=$tool_build/bin/bumper-tool "$BUMPER_ROOT/scripts/bench-tool.sh" "${tool_args[@]}"
 fi

@@ -3,11 +3,15 @@
 # source has a [[bumper::no_escape]] block without its guard, arena memory
 # that escapes, or another bumper-tool error (bumper-tool --check).
 #
-# Install it in a checkout (from the top of the repository):
+# Install it in a repository (from its top), from an installed Bumper
+# (cmake --install puts it into <prefix>/share/bumper/):
+#   ln -s <prefix>/share/bumper/pre-commit-hook.sh .git/hooks/pre-commit
+# or, in Bumper's own checkout:
 #   ln -s ../../scripts/pre-commit-hook.sh .git/hooks/pre-commit
 # or copy it there. Settings, from the environment:
 #   BUMPER_TOOL       the bumper-tool to run (default: bumper-tool on PATH,
-#                     else build/bin/bumper-tool)
+#                     else the one installed with this hook,
+#                     <prefix>/bin/bumper-tool, else build/bin/bumper-tool)
 #   BUMPER_BUILD_DIR  the build folder with compile_commands.json
 #                     (default: build; CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
 #   BUMPER_ARGS       more bumper-tool options (e.g. --header-filter=...)
@@ -19,10 +23,19 @@ set -eu
 top=$(git rev-parse --show-toplevel)
 cd "$top"
 
+# Where this hook really is (.git/hooks/pre-commit is usually a link to it):
+# installed, bumper-tool is in <prefix>/bin, two folders up.
+self=$(readlink -f "$0" 2>/dev/null || echo "$0")
+installed_tool=""
+case $(dirname "$self") in
+*/share/bumper) installed_tool=$(dirname "$self")/../../bin/bumper-tool ;;
+esac
 tool=${BUMPER_TOOL:-}
 if [ -z "$tool" ]; then
   if command -v bumper-tool >/dev/null 2>&1; then
     tool=bumper-tool
+  elif [ -n "$installed_tool" ] && [ -x "$installed_tool" ]; then
+    tool=$(cd "$(dirname "$installed_tool")" && pwd)/bumper-tool
   else
     tool=$top/build/bin/bumper-tool
   fi
@@ -51,12 +64,31 @@ IFS='
 set -- $files
 IFS=$old_ifs
 
+# The tool's output is kept (and shown) to tell a stale database from a
+# finding.
+out=$(mktemp "${TMPDIR:-/tmp}/bumper-pre-commit.XXXXXX")
+trap 'rm -f "$out"' EXIT
 status=0
 # shellcheck disable=SC2086
-"$tool" -p "$build" --check --quiet ${BUMPER_ARGS:-} "$@" || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "bumper pre-commit: commit refused (bumper-tool exit status $status);" \
+"$tool" -p "$build" --check --quiet ${BUMPER_ARGS:-} "$@" >"$out" 2>&1 || status=$?
+cat "$out" >&2
+if [ "$status" -eq 1 ]; then
+  echo "bumper pre-commit: commit refused (bumper-tool exit status 1);" \
     "run '$tool -p $build --fix <files>' to insert the missing guards," \
     "or 'git commit --no-verify' to skip" >&2
+  exit 1
+elif [ "$status" -ne 0 ] && grep -q "no compile command for" "$out"; then
+  # A new or renamed source the build does not know yet: --fix would fail
+  # the same way; the compile database has to be made again.
+  echo "bumper pre-commit: commit refused (bumper-tool exit status $status):" \
+    "$build/compile_commands.json is stale, it has no compile command for a" \
+    "staged source; re-run CMake (cmake -B $build) after adding the source to" \
+    "the build, then commit again; or 'git commit --no-verify' to skip" >&2
+  exit 1
+elif [ "$status" -ne 0 ]; then
+  echo "bumper pre-commit: commit refused (bumper-tool exit status $status):" \
+    "bumper-tool could not check the staged sources (above: a source that" \
+    "does not compile, or a bad option in BUMPER_ARGS); or" \
+    "'git commit --no-verify' to skip" >&2
   exit 1
 fi

@@ -5,7 +5,9 @@
 #
 #   1. tests     build/ (g++): the runtime's GoogleTest suites, plain and under
 #                ASan+UBSan, the C API tests, the fuzzers' corpus replays, the
-#                stress tests and the tool's lit and unit tests (ctest)
+#                stress tests, the tool's lit and unit tests, the docs' code
+#                blocks, and scripts/demo.sh and scripts/bench.sh --quick on
+#                build/ (ctest)
 #   2. sanitize  build-fuzz/ (clang-19, ASan+UBSan, asserts on): bumper-tool
 #                and its lit and unit tests, the tool fuzzer's replay (ctest
 #                -L tool);

@@ -30,6 +30,15 @@ cmake -G Ninja -S "$project" -B "$work/clang" -DCMAKE_CXX_COMPILER=clang++-19 \
   { cat "$work/configure.log"; fail "configure with clang++-19"; }
 grep -q "bumper_enable_checks(checked): Bumper's checks run in its CXX compiles" "$work/configure.log" ||
   { cat "$work/configure.log"; fail "no message that the checks are on"; }
+# With C enabled too, the message names both languages in words.
+cmake -G Ninja -S "$project" -B "$work/clang-c" -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DCMAKE_C_COMPILER=clang-19 -DCONSUMER_WITH_C=ON \
+  -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure-c.log" 2>&1 ||
+  { cat "$work/configure-c.log"; fail "configure with clang++-19 and clang-19"; }
+grep -q "bumper_enable_checks(checked): Bumper's checks run in its CXX and C compiles\$" \
+  "$work/configure-c.log" ||
+  { cat "$work/configure-c.log"; fail "no message that the checks are on in CXX and C compiles"; }
+echo "ok: the message names the languages the checks run in (CXX, CXX and C)"
 grep -q -- "-fplugin=$prefix/lib/bumper/libBumperPlugin.so" "$work/clang/compile_commands.json" 2>/dev/null ||
   grep -rq -- "-fplugin=$prefix/lib/bumper/libBumperPlugin.so" "$work/clang/build.ninja" ||
   fail "the clean target's compiles do not load the installed plugin"

@@ -23,6 +23,19 @@
 # failure), so every compile's client log is checked for it, and the
 # worker's and the scheduler's logs for the remote job.
 #
+# What is checked, and what is not: icecream promises that a compile with
+# the plugin succeeds or fails as it would locally, wherever it runs; it does
+# not promise where. The scheduler may keep a job away from the worker (it
+# did once, under load: a job compiled on the client instead), so where a
+# job ran decides nothing on its own. Every compile must end as it would
+# locally (status, object file, Bumper's diagnostics). A job the scheduler
+# gave to the worker must have been compiled there, with the plugin, and
+# not again on the client. And each environment (--addfile, and the
+# client's own) must have had at least one job compiled on the worker: when
+# none of its jobs went there, sum.cpp is compiled again with it, alone, up
+# to 3 times; if the scheduler still sends none to the worker, the test is
+# skipped (exit 77) with the reason and the scheduler's log, never failed.
+#
 # The worker gets a /proc/stat of an idle machine (a bind mount in a mount
 # namespace of its own): a worker reports itself fully loaded when its CPUs
 # are more than 90% busy, and the scheduler then holds the jobs back, which on
@@ -104,6 +117,14 @@ mkdir -p "$work/logs" "$work/out" "$work/env" "$work/envs-worker" "$work/envs-cl
 for f in scheduler worker client; do : >"$work/logs/$f.log"; done
 chown icecc "$work/logs" "$work"/logs/*.log "$work/envs-worker" "$work/envs-client" "$work/sock"
 chmod 755 "$work"
+# The client's daemon (as the icecc user) reads the plugin to put it into
+# the environment it makes, and that user may not be able to enter the
+# checkout (a 0700 home folder, a mktemp -d): the environments hold, and
+# -fplugin= names, a copy here.
+mkdir -p "$work/plugin"
+cp "$plugin" "$work/plugin/"
+chmod -R a+rX "$work/plugin"
+plugin=$work/plugin/$(basename "$plugin")
 
 # The scheduler needs its port and the next one (telnet), the worker one.
 read -r sched_port worker_port < <(python3 -c '
@@ -208,12 +229,30 @@ compile() { # compile <name> <source> [ICECC_VERSION]
   last_pid=$!
   compile_pids+=("$last_pid")
 }
-# The proof that <name> was compiled by the worker (remote compile, exit
-# <code>) and not by the client.
+# Whether the scheduler gave <name>'s job to the worker (rather than keeping
+# it on the client, its decision).
+on_worker() { # on_worker <name>
+  grep -q "Have to use host 127.0.0.1:$worker_port " "$work/logs/$1.icecc.log"
+}
+# Jobs compiled on the worker, per environment: addfile, native.
+declare -A worker_jobs=([addfile]=0 [native]=0)
+# For a job the scheduler gave to the worker, the proof that the worker
+# compiled it (remote compile, exit <code>) with the plugin and the client
+# did not compile it again; for one it kept, a note (the compile's result
+# and diagnostics are checked by the caller either way).
+check_placed() { # check_placed <name> <source> <code> <environment>
+  local name=$1
+  if ! on_worker "$name"; then
+    echo "note: $name: the scheduler did not give the job to the worker; it was compiled on the client"
+    return 0
+  fi
+  check_remote "$@"
+  worker_jobs[$4]=$((${worker_jobs[$4]} + 1))
+}
+# The proof that <name>, given to the worker, was compiled by the worker
+# (remote compile, exit <code>) and not by the client.
 check_remote() { # check_remote <name> <source> <code>
   local name=$1 file=$2 code=$3 log=$work/logs/$1.icecc.log job pid
-  grep -q "Have to use host 127.0.0.1:$worker_port " "$log" ||
-    fail "$name: the scheduler did not give the job to the worker"
   for marker in "<building_local>" "building myself" "local build forced" "got exception"; do
     if grep -q -F -- "$marker" "$log"; then fail "$name: the client built it locally ($marker)"; fi
   done
@@ -271,12 +310,15 @@ grep -q -x -F "${plugin#/}" "$work/env/files" ||
 envname=$(basename "$envfile" .tar)
 echo "ok: icecc-create-env --addfile put the plugin into $envname.tar at its own path"
 
-# 1a. One compile installs the environment on the worker; then the rest.
+# 1a. One compile installs the environment on the worker (when the
+# scheduler gives it the job); then the rest.
 compile sum "$src/examples/sum.cpp" "$envfile"
 wait "$last_pid" || { cat "$work/out/sum.log" >&2; fail "sum.cpp did not compile"; }
-grep -q "installed x86_64/$envname " "$work/logs/worker.log" ||
-  grep -q "has env: true" "$work/logs/sum.icecc.log" ||
-  fail "the worker did not install $envname"
+if on_worker sum; then
+  grep -q "installed x86_64/$envname " "$work/logs/worker.log" ||
+    grep -q "has env: true" "$work/logs/sum.icecc.log" ||
+    fail "the worker did not install $envname"
+fi
 pids=()
 names=()
 for f in "$src"/examples/*.cpp "$inputs/nolint.cpp" "$inputs/leaky.cpp"; do
@@ -300,8 +342,8 @@ for f in "$src"/examples/*.cpp "$inputs/nolint.cpp"; do
     fi
   done
   [ -s "$work/out/$name.o" ] || fail "$name.cpp: no object file"
-  check_remote "$name" "$f" 0
-  echo "ok: $name.cpp compiled on the worker"
+  check_placed "$name" "$f" 0 addfile
+  echo "ok: $name.cpp compiled through icecc"
 done
 # (a) the examples are annotated but not guarded: the worker's warnings come
 # back. (grep reads the files itself; no pipe into grep -q.)
@@ -310,13 +352,13 @@ if ! grep -q "warning: no_escape block has no 'bumper::NoEscape' guard \[bumper-
   for f in "$work"/out/*.log; do sed "s|^|  $(basename "$f"): |" "$f" >&2; done
   fail "no bumper-missing-guard warning came back from the worker"
 fi
-echo "ok: the worker's bumper-missing-guard warnings reach the client"
+echo "ok: the bumper-missing-guard warnings reach the client"
 # (c) NOLINT survives -frewrite-includes.
 if grep -q "error:" "$work/out/nolint.log"; then
   cat "$work/out/nolint.log" >&2
   fail "NOLINT did not reach the worker"
 fi
-echo "ok: NOLINT(bumper-escape) reaches the worker"
+echo "ok: NOLINT(bumper-escape) survives icecc (ICECC_REMOTE_CPP=1)"
 # (b) an escape fails on the worker and comes back.
 for i in "${!names[@]}"; do
   [ "${names[$i]}" = leaky ] && leaky_status=${status[$i]}
@@ -325,9 +367,9 @@ done
 [ "$leaky_status" -ne 124 ] || fail "leaky.cpp timed out"
 grep -q "leaky.cpp:10:5: error: pointer into arena memory allocated in this no_escape block is returned from the no_escape block \[bumper-escape\]" "$work/out/leaky.log" ||
   { cat "$work/out/leaky.log" >&2; fail "the bumper-escape error did not come back"; }
-check_remote leaky "$inputs/leaky.cpp" 1
+check_placed leaky "$inputs/leaky.cpp" 1 addfile
 [ ! -e "$work/out/leaky.o" ] || fail "leaky.o was written"
-echo "ok: leaky.cpp fails on the worker with bumper-escape, reported through icecc"
+echo "ok: leaky.cpp fails with bumper-escape, reported through icecc"
 sed -n '/leaky.cpp:10:5: error/p' "$work/out/leaky.log"
 
 # 2, continued: the environment the client's daemon made holds the plugin.
@@ -335,7 +377,7 @@ if ! wait "$native_sum_pid"; then
   cat "$work/out/native-sum.log" >&2
   fail "sum.cpp did not compile through icecc without ICECC_VERSION"
 fi
-check_remote native-sum "$src/examples/sum.cpp" 0
+check_placed native-sum "$src/examples/sum.cpp" 0 native
 grep -q "warning: no_escape function 'f' has no 'bumper::NoEscape' guard \[bumper-missing-guard\]" \
   "$work/out/native-sum.log" ||
   { cat "$work/out/native-sum.log" >&2; fail "no bumper-missing-guard warning without ICECC_VERSION"; }
@@ -351,5 +393,31 @@ grep -q -x -F "${plugin#/}" "$work/env/native-files" ||
 wait "$native_leaky_pid" && fail "leaky.cpp compiled through icecc without ICECC_VERSION"
 grep -q "leaky.cpp:10:5: error: .*\[bumper-escape\]" "$work/out/native-leaky.log" ||
   { cat "$work/out/native-leaky.log" >&2; fail "no bumper-escape error without ICECC_VERSION"; }
-check_remote native-leaky "$inputs/leaky.cpp" 1
-echo "ok: without ICECC_VERSION the client's iceccd adds the plugin to the environment it makes; the worker runs it"
+check_placed native-leaky "$inputs/leaky.cpp" 1 native
+echo "ok: without ICECC_VERSION the client's iceccd adds the plugin to the environment it makes"
+
+# 3. Each environment ran on the worker at least once. When the scheduler
+#    kept all of one's jobs away, sum.cpp is compiled again with it, alone.
+declare -A env_of=([addfile]=$envfile [native]="")
+for kind in addfile native; do
+  attempt=0
+  while [ "${worker_jobs[$kind]}" -eq 0 ] && [ "$attempt" -lt 3 ]; do
+    attempt=$((attempt + 1))
+    name=again-$kind-$attempt
+    echo "note: no $kind job ran on the worker yet; compiling sum.cpp again ($name)"
+    compile "$name" "$src/examples/sum.cpp" "${env_of[$kind]}"
+    wait "$last_pid" || { cat "$work/out/$name.log" >&2; fail "sum.cpp did not compile ($name)"; }
+    grep -q "warning: no_escape function 'f' has no 'bumper::NoEscape' guard \[bumper-missing-guard\]" \
+      "$work/out/$name.log" ||
+      { cat "$work/out/$name.log" >&2; fail "$name: no bumper-missing-guard warning"; }
+    check_placed "$name" "$src/examples/sum.cpp" 0 "$kind"
+  done
+  if [ "${worker_jobs[$kind]}" -eq 0 ]; then
+    sed 's/^/  scheduler.log: /' "$work/logs/scheduler.log" | tail -n 40
+    echo "SKIP: the scheduler gave none of the jobs with the $kind environment to the" \
+      "worker ($attempt more tries); every compile succeeded or failed as it should," \
+      "with the plugin, but not on the worker"
+    exit 77
+  fi
+  echo "ok: ${worker_jobs[$kind]} job(s) with the $kind environment compiled on the worker, with the plugin"
+done

@@ -1,7 +1,9 @@
 #!/bin/sh
 # test-hook.sh <bumper-tool> <stub-include-dir> <pre-commit-hook.sh> <dir>:
 # a git repository with the hook installed; a clean commit goes in, one with
-# a missing guard is refused, and goes in once bumper-tool --fix added it.
+# a missing guard is refused, and goes in once bumper-tool --fix added it;
+# a new source the compile database does not list yet is refused with
+# "re-run CMake" (--fix cannot help there).
 set -eu
 tool=$1 stub=$2 hook=$3 dir=$4
 rm -rf "$dir" && mkdir -p "$dir/repo/src" "$dir/repo/build"
@@ -45,4 +47,10 @@ echo "COMMITS: $(git rev-list --count HEAD)"
 "$tool" -p build --fix --quiet src/bad.cpp
 git add src/bad.cpp
 git commit -q -m fixed && echo "FIXED: accepted"
+echo "COMMITS: $(git rev-list --count HEAD)"
+cat > src/new.cpp <<'CPP'
+int fresh() { return 0; }
+CPP
+git add src/new.cpp
+if git commit -q -m new; then echo "STALE: accepted"; else echo "STALE: refused"; fi
 echo "COMMITS: $(git rev-list --count HEAD)"
