@@ -3,8 +3,12 @@
 [[bumper::no_escape]], for the real-project trial (docs/realworld.md): run the
 tool's --fix over the result, then build the project and run its own tests.
 
-  annotate-all.py --root <project> [--clang clang++-19] [--no-functions]
-                  [--no-loops] <compile_commands.json> [<file regex>]
+  annotate-all.py --root <project> [--exclude <regex>] [--clang clang++-19]
+                  [--no-functions] [--no-loops] [-j N]
+                  <compile_commands.json> [<file regex>]
+
+<file regex> picks the translation units to read; --exclude names files
+never to annotate (a bundled test framework, say).
 
 Positions come from Clang's own AST (-ast-dump=json), so templates, macros,
 friends and lambdas are placed as Clang sees them; every file under --root
@@ -16,6 +20,7 @@ it left out and why.
 import argparse
 import collections
 import json
+import multiprocessing
 import os
 import re
 import shlex
@@ -32,8 +37,9 @@ class Walker:
     """Follows the JSON dump's file tracking: a location names its file only
     when it differs from the previous location printed."""
 
-    def __init__(self, root, functions, loops):
+    def __init__(self, root, functions, loops, exclude=None):
         self.root = os.path.realpath(root) + os.sep
+        self.exclude = re.compile(exclude) if exclude else None
         self.file = None
         self.functions, self.loops = functions, loops
         self.inserts = collections.defaultdict(set)  # file -> offsets
@@ -61,7 +67,11 @@ class Walker:
         return begin
 
     def _mine(self, path):
-        return path and os.path.realpath(path).startswith(self.root)
+        if not path:
+            return False
+        real = os.path.realpath(path)
+        return real.startswith(self.root) and not (
+            self.exclude and self.exclude.search(real))
 
     def walk(self, node, parent=None, in_lambda=False):
         kind = node.get("kind")
@@ -127,49 +137,67 @@ def skip_template_headers(text, offset):
     return offset
 
 
+def read_unit(job):
+    cmd, src, a = job
+    args = cmd.get("arguments") or shlex.split(cmd["command"])
+    # The compile's flags, as Clang: drop the output and the compiler.
+    flags, skip = [], False
+    for arg in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if arg in ("-c", src, cmd["file"]) or arg.startswith("-W"):
+            continue
+        flags.append(arg)
+    is_c = src.endswith(".c")
+    clang = a.clang.replace("++", "") if is_c else a.clang
+    out = subprocess.run(
+        [clang, "-fsyntax-only", "-w", "-Xclang", "-ast-dump=json"] + flags +
+        [src], cwd=cmd["directory"], stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL)
+    w = Walker(a.root, not a.no_functions, not a.no_loops, a.exclude)
+    if out.returncode != 0:
+        print("annotate-all: %s does not parse with %s; left out"
+              % (src, clang), file=sys.stderr)
+        return {}, {}
+    w.walk(json.loads(out.stdout))
+    return dict(w.inserts), dict(w.skipped)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", required=True)
     ap.add_argument("--clang", default="clang++-19")
     ap.add_argument("--no-functions", action="store_true")
     ap.add_argument("--no-loops", action="store_true")
+    ap.add_argument("--exclude")
+    ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("database")
     ap.add_argument("filter", nargs="?", default=".")
     a = ap.parse_args()
 
-    w = Walker(a.root, not a.no_functions, not a.no_loops)
-    commands = json.load(open(a.database))
+    jobs = []
     seen = set()
-    for cmd in commands:
+    for cmd in json.load(open(a.database)):
         src = os.path.join(cmd["directory"], cmd["file"])
         if not re.search(a.filter, src) or src in seen:
             continue
-        seen.add(src)
-        args = cmd.get("arguments") or shlex.split(cmd["command"])
-        # The compile's flags, as Clang: drop the output and the compiler.
-        flags, skip = [], False
-        for arg in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if arg in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if arg in ("-c", src, cmd["file"]) or arg.startswith("-W"):
-                continue
-            flags.append(arg)
-        is_c = src.endswith(".c")
-        clang = a.clang.replace("++", "") if is_c else a.clang
-        out = subprocess.run(
-            [clang, "-fsyntax-only", "-w", "-Xclang", "-ast-dump=json"] +
-            flags + [src], cwd=cmd["directory"], stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL)
-        if out.returncode != 0:
-            print("annotate-all: %s does not parse with %s; left out"
-                  % (src, clang), file=sys.stderr)
+        if a.exclude and re.search(a.exclude, src):
             continue
-        w.file = None
-        w.walk(json.loads(out.stdout))
+        seen.add(src)
+        jobs.append((cmd, src, a))
+    w = Walker(a.root, not a.no_functions, not a.no_loops, a.exclude)
+    # Each unit's AST is read in a worker of its own (a dump is hundreds of
+    # megabytes of JSON); only the positions come back.
+    with multiprocessing.Pool(a.jobs) as pool:
+        for inserts, skipped in pool.imap_unordered(read_unit, jobs):
+            for path, items in inserts.items():
+                w.inserts[path] |= items
+            for why, places in skipped.items():
+                w.skipped[why] |= places
 
     counts = collections.Counter()
     for path, items in sorted(w.inserts.items()):

@@ -10,7 +10,8 @@
 # choose the compiler (default gcc and g++), BUMPER_TOOL the tool (default
 # build/bin/bumper-tool), BUMPER_PREFIX an installed Bumper (default: installs
 # build/ into <work-dir>/prefix), TRIAL_TEST the test command run in the build
-# folder (default: ctest --output-on-failure), TRIAL_JOBS (default 2).
+# folder (default: ctest --output-on-failure), TRIAL_JOBS (default 2),
+# TRIAL_ANNOTATE_ARGS more arguments for annotate-all.py (--exclude=...).
 # Prints one line per step and a closing line of figures; exits non-zero if
 # the annotated project does not build or its tests fail.
 set -euo pipefail
@@ -55,7 +56,8 @@ ninja -C "$build" -j "$jobs" >"$work/build-before.log"
 run_tests tests-before && before=passed || before=FAILED
 echo "trial: its tests before: $before"
 
-python3 "$root/scripts/annotate-all.py" --root "$src" "$build/compile_commands.json" |
+python3 "$root/scripts/annotate-all.py" --root "$src" ${TRIAL_ANNOTATE_ARGS:-} \
+  "$build/compile_commands.json" |
   tee "$work/annotate.log"
 # Every source of the database, and every header under the project.
 mapfile -t sources < <(python3 -c '
