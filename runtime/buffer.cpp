@@ -3,6 +3,7 @@
 #include "block.hpp"
 #include "bumper/bumper.hpp"
 
+#include <atomic>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
@@ -24,6 +25,17 @@ void fail(const char *message) noexcept {
 void throw_size_overflow(const Buffer &buf, std::size_t count,
                          std::size_t element_size) {
   throw out_of_memory::size_overflow(count, element_size, buf.capacity());
+}
+
+alignas(4096) std::byte empty_block[1];
+
+std::size_t next_generation(bool restart) noexcept {
+  // Even numbers from 2; a restart takes the odd one after. Relaxed: only
+  // uniqueness and each thread's order matter, and a buffer is used by one
+  // thread at a time.
+  static std::atomic<std::size_t> counter{2};
+  const std::size_t g = counter.fetch_add(2, std::memory_order_relaxed);
+  return restart ? g + 1 : g;
 }
 
 void throw_bad_alignment(std::size_t alignment) {

@@ -59,8 +59,8 @@ void *bumper_alloc(bumper_buffer *buffer, size_t size, size_t alignment) {
   if (buffer == nullptr || !std::has_single_bit(alignment))
     return nullptr;
   try {
-    // A zero-size request still gets a distinct, valid address, as malloc's.
-    return cpp(buffer)->allocate(size == 0 ? 1 : size, alignment);
+    // A zero-size request gets a non-null address, as in C++.
+    return cpp(buffer)->allocate(size, alignment);
   } catch (...) {
     return nullptr;
   }

@@ -41,11 +41,14 @@ SlabBuffer::~SlabBuffer() {
 }
 
 void SlabBuffer::keep_as_spare(detail::Block *slab) noexcept {
+  // Called for the freed slabs newest first: the last one is the slab right
+  // after the one that stays current, where the next allocation that
+  // overflows lands, so it replaces the spare (and the same requests get
+  // the same addresses again).
   detail::poison(slab->begin(), slab->size());
-  if (spare_ == nullptr)
-    spare_ = slab;
-  else
-    release(slab);
+  if (spare_ != nullptr)
+    release(spare_);
+  spare_ = slab;
 }
 
 void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {

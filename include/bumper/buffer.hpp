@@ -99,6 +99,18 @@ struct SlowPaths;
 [[noreturn]] void throw_size_overflow(const Buffer &buf, std::size_t count,
                                       std::size_t element_size);
 [[noreturn]] void throw_bad_alignment(std::size_t alignment);
+/// A new generation, unique in the process: odd for `restart` (an empty
+/// buffer's first region), even otherwise. Generations only grow.
+std::size_t next_generation(bool restart) noexcept;
+/// Where a buffer without memory points: an empty block at an address aligned
+/// to 4096, so that a zero-size request on it is never null.
+extern std::byte empty_block[];
+
+/// Whether `alignment` is a power of two (constant once inlined with a
+/// constant).
+constexpr bool valid_alignment(std::size_t alignment) noexcept {
+  return alignment != 0 && (alignment & (alignment - 1)) == 0;
+}
 
 /// Rethrows the exception that a slow path reached through a preserving call
 /// caught (see BUMPER_PRESERVING_CALLS), so that it leaves the caller through
@@ -191,11 +203,13 @@ public:
   Buffer &operator=(const Buffer &) = delete;
   virtual ~Buffer() = default;
 
-  /// `size` bytes aligned to `alignment` (a power of two), uninitialised.
-  /// Throws `out_of_memory` (the buffer unchanged) if the buffer cannot
-  /// satisfy it.
+  /// `size` bytes aligned to `alignment` (a power of two), uninitialised;
+  /// never null, for size 0 too. Throws `out_of_memory` (the buffer
+  /// unchanged) if the buffer cannot satisfy it, `std::invalid_argument` if
+  /// `alignment` is not a power of two.
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate(std::size_t size,
                                                 std::size_t alignment) {
+    check_alignment(alignment);
     check_thread();
     const std::size_t padding = padding_for(alignment) + asan_redzone;
     const auto available = static_cast<std::size_t>(end_ - cur_);
@@ -210,10 +224,13 @@ public:
   /// same as `allocate(count * element_size, alignment)`, except that a
   /// product that overflows throws `out_of_memory` (the buffer unchanged).
   /// Inline with constant `element_size`, the overflow check and the fit
-  /// check are one comparison.
+  /// check are one comparison. An `element_size` of 0 is a zero-size request.
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate_array(std::size_t count,
                                                       std::size_t element_size,
                                                       std::size_t alignment) {
+    check_alignment(alignment);
+    if (element_size == 0) [[unlikely]]
+      return allocate(0, alignment);
     check_thread();
     const std::size_t padding = padding_for(alignment) + asan_redzone;
     const auto available = static_cast<std::size_t>(end_ - cur_);
@@ -232,13 +249,11 @@ public:
 
   /// Frees everything allocated since `cp` was taken. `cp` must come from
   /// this buffer and must not lie past the current position (a checkpoint
-  /// restored past is dead); violations abort with a message.
+  /// restored past is dead); violations abort with a message. A checkpoint
+  /// of another buffer is caught in every build: generations are unique in
+  /// the process, so it never takes the inline path.
   void restore(const Checkpoint &cp) noexcept {
     check_thread();
-#if BUMPER_DEBUG_CHECKS
-    if (cp.buffer != this) [[unlikely]]
-      wrong_buffer(cp);
-#endif
     if (cp.generation == generation_) [[likely]] {
       // Same block as when `cp` was taken: rewinding is one store, plus
       // keeping the peak for the high-water mark.
@@ -280,7 +295,7 @@ public:
   [[nodiscard]] std::thread::id owner() const noexcept { return owner_; }
 
 protected:
-  Buffer() noexcept = default;
+  Buffer() noexcept : generation_(detail::next_generation(true)) {}
 
   /// Called by `allocate` when the request does not fit [position(),
   /// region_end()): returns `size` bytes aligned to `alignment` or throws
@@ -425,10 +440,13 @@ private:
   [[nodiscard]] static std::byte *granule_floor(std::byte *p) noexcept {
     return p - (reinterpret_cast<std::uintptr_t>(p) & (allocation_granule - 1));
   }
-  /// [begin, end) shrunk to granule boundaries (empty if nothing is left).
+  /// [begin, end) shrunk to granule boundaries (empty if nothing is left;
+  /// `detail::empty_block` if there is no memory).
   static void granule_bounds(std::byte *&begin, std::byte *&end) noexcept {
-    if (begin == nullptr)
+    if (begin == nullptr) {
+      begin = end = detail::empty_block;
       return;
+    }
     begin = granule_ceil(begin);
     end = granule_floor(end);
     if (end < begin)
@@ -477,6 +495,10 @@ private:
   }
   friend struct detail::SlowPaths;
 
+  static void check_alignment(std::size_t alignment) {
+    if (!detail::valid_alignment(alignment)) [[unlikely]]
+      detail::throw_bad_alignment(alignment);
+  }
   void check_thread() noexcept {
 #if BUMPER_DEBUG_CHECKS
     if (owner_ != std::this_thread::get_id()) [[unlikely]]
@@ -495,22 +517,21 @@ private:
                                         std::size_t alignment);
   BUMPER_COLD void restore_other_block(Buffer *buffer, std::byte *position,
                                        std::size_t generation) noexcept;
-  std::size_t next_generation(bool restart) noexcept {
-    generation_counter_ += 1;
-    if (is_restart_generation(generation_counter_) != restart)
-      generation_counter_ += 1;
-    return generation_counter_;
+  static std::size_t next_generation(bool restart) noexcept {
+    return detail::next_generation(restart);
   }
 
   // The fast path's state first, so that it shares a cache line with the
   // vtable pointer.
-  std::byte *cur_ = nullptr;
-  std::byte *end_ = nullptr;
-  std::size_t generation_ = 1; // odd: an empty buffer, as after `restart`
-  std::byte *peak_ = nullptr;  // highest position since the block was entered
-  std::byte *region_begin_ = nullptr;
+  std::byte *cur_ = detail::empty_block;
+  std::byte *end_ = detail::empty_block;
+  // Unique in the process (odd: an empty buffer, as after `restart`), so a
+  // checkpoint of another buffer never matches it: restoring one on the
+  // wrong buffer takes the slow path, which checks the buffer in every build.
+  std::size_t generation_;
+  std::byte *peak_ = detail::empty_block; // highest position in this block
+  std::byte *region_begin_ = detail::empty_block;
   std::size_t used_before_region_ = 0;
-  std::size_t generation_counter_ = 1;
   std::size_t high_water_ = 0; // peaks of earlier blocks
   // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
   std::thread::id owner_{};

@@ -10,7 +10,8 @@
 namespace bumper {
 
 namespace detail {
-struct Block; // a block of system memory with a header; runtime/block.hpp
+struct Block;       // a block of system memory with a header; runtime/block.hpp
+struct RetiredMain; // where an earlier main block of a ResizeBuffer began
 
 /// What the growable buffers share: the blocks they hold from the system,
 /// counted for `capacity()` and `slab_count()`.
@@ -129,11 +130,17 @@ private:
   void regrow_if_empty() noexcept;
   void release_sides_until(detail::Block *keep) noexcept;
   void restart_main() noexcept;
+  /// Where the main block in use under restart generation `generation`
+  /// began (null if none).
+  std::byte *main_start(std::size_t generation) const noexcept;
 
   detail::Block *main_ = nullptr;
   // The generation the main block was allocated under: odd generations below
   // it belong to earlier main blocks, replaced only when the buffer was empty.
   std::size_t main_since_ = 0;
+  // The earlier main blocks' starts, newest first: a checkpoint of one of
+  // them is valid only at its start (taken on the empty buffer).
+  detail::RetiredMain *retired_ = nullptr;
   detail::Block *sides_ = nullptr; // side blocks, the current one first
 };
 

@@ -50,8 +50,9 @@ void bumper_set_default_buffer_size(size_t bytes);
 
 /** `size` uninitialised bytes aligned to `alignment` (a power of two) from
  * `buffer`; NULL if the buffer cannot satisfy the request or the alignment is
- * not a power of two, the buffer unchanged. A zero size gets a valid,
- * distinct pointer. */
+ * not a power of two, the buffer unchanged. A zero size gets a non-null
+ * pointer (which may be the next allocation's address; never dereference
+ * it). */
 BUMPER_ALLOCATOR void *bumper_alloc(bumper_buffer *buffer, size_t size,
                                     size_t alignment);
 

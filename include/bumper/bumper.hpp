@@ -123,8 +123,6 @@ constexpr std::size_t to_extent(I extent, bool &overflow) noexcept {
 BUMPER_ALLOCATOR [[nodiscard]] inline void *
 alloc_bytes(Buffer &buf, std::size_t size,
             std::size_t alignment = alignof(std::max_align_t)) {
-  if (!std::has_single_bit(alignment)) [[unlikely]]
-    detail::throw_bad_alignment(alignment);
   return buf.allocate(size, alignment);
 }
 

@@ -440,8 +440,7 @@ private:
               std::size_t alignment, std::size_t used_before) {
     const std::size_t used_after = m.buf->used();
     FUZZ_CHECK(addr_of(p) % alignment == 0 && "address aligned");
-    if (size != 0)
-      FUZZ_CHECK(p != nullptr);
+    FUZZ_CHECK(p != nullptr && "never null, for size 0 too");
     const std::size_t delta = used_after - used_before;
     const std::size_t max_padding = alignment > bumper::allocation_granule
                                         ? alignment - bumper::allocation_granule

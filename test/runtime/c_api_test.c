@@ -78,7 +78,7 @@ static void test_checkpoints(void) {
   CHECK(bumper_alloc(buf, 5000, 64) != NULL);  /* its own allocation */
   CHECK(bumper_slab_count(buf) > 10);
   bumper_checkpoint_restore(buf, cp);
-  CHECK(bumper_used(buf) == 16); /* 10 bytes in whole 8-byte granules */
+  CHECK(bumper_used(buf) == 16);      /* 10 bytes in whole 8-byte granules */
   CHECK(bumper_slab_count(buf) == 2); /* the first slab and a spare */
   CHECK(bumper_alloc(buf, 100, 8) == first);
   bumper_buffer_destroy(buf);
@@ -109,7 +109,10 @@ static void test_edge_cases(void) {
   bumper_buffer *buf = bumper_buffer_create(64);
   void *a = bumper_alloc(buf, 0, 1);
   void *b = bumper_alloc(buf, 0, 1);
-  CHECK(a != NULL && b != NULL && a != b); /* zero size: distinct pointers */
+  CHECK(a != NULL && b != NULL); /* zero size: never NULL */
+  CHECK(bumper_used(buf) == 0);  /* ...and no memory used */
+  CHECK(bumper_alloc(buf, 64, 1) != NULL);
+  CHECK(bumper_alloc(buf, 0, 1) != NULL); /* on a full buffer too */
   CHECK(bumper_alloc(NULL, 8, 8) == NULL);
   CHECK(bumper_alloc(buf, SIZE_MAX, 8) == NULL); /* overflow-safe */
   bumper_buffer_destroy(buf);
