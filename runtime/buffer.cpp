@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -114,19 +113,25 @@ out_of_memory out_of_memory::size_overflow(std::size_t count,
 // --- Buffer
 // -------------------------------------------------------------------
 
+namespace {
+std::atomic<std::size_t> thread_numbers{1};
+} // namespace
+
+constinit thread_local std::size_t detail::thread_number = 0;
+
 void Buffer::claim_or_fail() noexcept {
-  const std::thread::id self = std::this_thread::get_id();
-  if (owner_ == std::thread::id{}) {
+  std::size_t &self = detail::thread_number;
+  if (self == 0)
+    self = thread_numbers.fetch_add(1, std::memory_order_relaxed);
+  if (owner_ == no_owner)
     owner_ = self;
+  if (owner_ == self)
     return;
-  }
   char message[256];
   std::snprintf(message, sizeof message,
                 "buffer %p is owned by thread %zu but used from thread %zu; a "
                 "buffer belongs to one thread (release_owner() hands it over)",
-                static_cast<const void *>(this),
-                std::hash<std::thread::id>{}(owner_),
-                std::hash<std::thread::id>{}(self));
+                static_cast<const void *>(this), owner_, self);
   detail::fail(message);
 }
 

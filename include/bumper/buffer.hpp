@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
-#include <thread>
 
 #if BUMPER_HAS_ASAN
 #include <sanitizer/asan_interface.h>
@@ -102,6 +101,9 @@ struct SlowPaths;
 /// A new generation, unique in the process: odd for `restart` (an empty
 /// buffer's first region), even otherwise. Generations only grow.
 std::size_t next_generation(bool restart) noexcept;
+/// The calling thread's number for the ownership checks: 0 until the thread
+/// first uses a buffer with BUMPER_DEBUG_CHECKS, then 1, 2, ... in that order.
+extern constinit thread_local std::size_t thread_number;
 /// Where a buffer without memory points: an empty block at an address aligned
 /// to 4096, so that a zero-size request on it is never null.
 extern std::byte empty_block[];
@@ -290,9 +292,12 @@ public:
 
   /// Forgets the owning thread, so that another thread may take the buffer
   /// over (only relevant with BUMPER_DEBUG_CHECKS).
-  void release_owner() noexcept { owner_ = std::thread::id{}; }
-  /// The thread that owns the buffer (none until first used).
-  [[nodiscard]] std::thread::id owner() const noexcept { return owner_; }
+  void release_owner() noexcept { owner_ = no_owner; }
+  /// Whether the calling thread owns the buffer (with BUMPER_DEBUG_CHECKS,
+  /// after it first used it; never without them).
+  [[nodiscard]] bool owned_by_this_thread() const noexcept {
+    return owner_ != no_owner && owner_ == detail::thread_number;
+  }
 
 protected:
   Buffer() noexcept : generation_(detail::next_generation(true)) {}
@@ -501,7 +506,7 @@ private:
   }
   void check_thread() noexcept {
 #if BUMPER_DEBUG_CHECKS
-    if (owner_ != std::this_thread::get_id()) [[unlikely]]
+    if (owner_ != detail::thread_number) [[unlikely]]
       claim_or_fail();
 #endif
   }
@@ -533,8 +538,11 @@ private:
   std::byte *region_begin_ = detail::empty_block;
   std::size_t used_before_region_ = 0;
   std::size_t high_water_ = 0; // peaks of earlier blocks
-  // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
-  std::thread::id owner_{};
+  // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it:
+  // the owner's `detail::thread_number`. (A number rather than a
+  // std::thread::id keeps <thread> out of the header.)
+  static constexpr std::size_t no_owner = SIZE_MAX;
+  std::size_t owner_ = no_owner;
 };
 
 /// A type usable wherever Bumper takes a buffer: every buffer derives from

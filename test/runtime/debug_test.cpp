@@ -158,14 +158,14 @@ TEST_F(DebugDeathTest, CheckpointOfAnotherBufferOnTheSlowPathAlwaysFails) {
 TEST(DebugChecks, ReleaseOwnerHandsABufferOver) {
   bumper::SlabBuffer buf(1024);
   (void)bumper::alloc<int>(buf, 1);
-  EXPECT_EQ(buf.owner() == std::this_thread::get_id(),
-            BUMPER_DEBUG_CHECKS != 0);
+  EXPECT_EQ(buf.owned_by_this_thread(), BUMPER_DEBUG_CHECKS != 0);
   buf.release_owner();
   std::thread([&] {
     {
       bumper::NoEscape guard(buf);
       (void)bumper::alloc<int>(buf, 1);
     }
+    EXPECT_EQ(buf.owned_by_this_thread(), BUMPER_DEBUG_CHECKS != 0);
     buf.release_owner(); // after the guard's restore, the last use here
   }).join();
   (void)bumper::alloc<int>(buf, 1);
