@@ -167,6 +167,65 @@ void *Buffer::allocate_array_cold(std::size_t count, std::size_t element_size,
   return allocate_slow(count * element_size, alignment);
 }
 
+void *Buffer::try_allocate_cold(std::size_t count, std::size_t element_size,
+                                std::size_t alignment) noexcept {
+  try {
+    return allocate_array_cold(count, element_size, alignment);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+bool Buffer::try_resize(void *p, std::size_t old_size,
+                        std::size_t new_size) noexcept {
+  check_thread();
+  auto *begin = static_cast<std::byte *>(p);
+  const auto at = reinterpret_cast<std::uintptr_t>(begin);
+  const auto cur = reinterpret_cast<std::uintptr_t>(cur_);
+  const bool newest = reinterpret_cast<std::uintptr_t>(region_begin_) <= at &&
+                      at <= cur &&
+                      cur - at == detail::granule_ceil(old_size) + asan_redzone;
+  if (!newest) {
+    if (new_size > old_size)
+      return false;
+    detail::poison(begin + new_size, old_size - new_size);
+    return true;
+  }
+  const auto room = static_cast<std::size_t>(end_ - begin);
+  if (new_size > room || detail::granule_ceil(new_size) + asan_redzone > room)
+    return false;
+  if (new_size > old_size)
+    detail::unpoison(begin + old_size, new_size - old_size);
+  else
+    detail::poison(begin + new_size, detail::granule_ceil(old_size) - new_size);
+  cur_ = begin + detail::granule_ceil(new_size) + asan_redzone;
+  if (cur_ > peak_)
+    peak_ = cur_;
+  return true;
+}
+
+void Buffer::visit_blocks(BlockVisitor visit, void *context) const {
+  if (end_ != region_begin_)
+    visit(context, region_begin_,
+          static_cast<std::size_t>(end_ - region_begin_));
+}
+
+bool Buffer::owns(const void *p) const noexcept {
+  struct Search {
+    std::uintptr_t address;
+    bool found;
+  } search{reinterpret_cast<std::uintptr_t>(p), false};
+  visit_blocks(
+      [](void *context, std::byte *begin, std::size_t size) {
+        auto &s = *static_cast<Search *>(context);
+        const auto from = reinterpret_cast<std::uintptr_t>(begin);
+        if (s.address >= from && s.address - from < size)
+          s.found = true;
+      },
+      &search);
+  return search.found;
+}
+
 void Buffer::restore_other_block(Buffer *buffer, std::byte *position,
                                  std::size_t generation) noexcept {
   const Checkpoint cp{buffer, position, generation};

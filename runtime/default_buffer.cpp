@@ -57,6 +57,14 @@ Buffer &detail::make_default_buffer() {
   return *current_buffer;
 }
 
+Buffer *detail::try_make_default_buffer() noexcept {
+  try {
+    return &make_default_buffer();
+  } catch (...) {
+    return nullptr;
+  }
+}
+
 void set_default_buffer_size(std::size_t bytes) noexcept {
   default_slab_size.store(bytes, std::memory_order_relaxed);
   if (thread_default != nullptr)

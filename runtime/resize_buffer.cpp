@@ -69,7 +69,12 @@ void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     throw out_of_memory(size, alignment, capacity(), used());
   const std::size_t needed = size + worst_padding;
   // Side blocks grow geometrically, so a frame needs few of them.
-  const std::size_t preferred = std::max({needed, capacity(), min_block_size});
+  std::size_t preferred = std::max({needed, capacity(), min_block_size});
+  if (!may_hold(detail::granule_ceil(preferred)))
+    preferred = needed; // within the limit, if anything is
+  if (needed > SIZE_MAX - allocation_granule ||
+      !may_hold(detail::granule_ceil(needed)))
+    throw out_of_memory(size, alignment, capacity(), used());
   detail::Block *side =
       detail::allocate_block(preferred, detail::block_alignment);
   if (side == nullptr && preferred != needed)
@@ -130,6 +135,13 @@ void ResizeBuffer::reset_slow() noexcept {
   regrow_if_empty();
 }
 
+void ResizeBuffer::visit_blocks(BlockVisitor visit, void *context) const {
+  for (detail::Block *side = sides_; side != nullptr; side = side->next)
+    visit(context, side->begin(), side->size());
+  if (main_ != nullptr)
+    visit(context, main_->begin(), main_->size());
+}
+
 std::byte *ResizeBuffer::main_start(std::size_t generation) const noexcept {
   if (generation >= main_since_)
     return main_ == nullptr ? detail::empty_block : main_->begin();
@@ -160,8 +172,11 @@ void ResizeBuffer::restart_main() noexcept {
 void ResizeBuffer::regrow_if_empty() noexcept {
   if (used() != 0 || sides_ != nullptr || high_water() <= block_capacity())
     return;
-  detail::Block *grown = detail::allocate_block(regrown_size(high_water()),
-                                                detail::block_alignment);
+  const std::size_t size = regrown_size(high_water());
+  if (size > SIZE_MAX - allocation_granule ||
+      !may_hold(detail::granule_ceil(size), block_capacity()))
+    return; // the limit keeps the block; side blocks serve the rest
+  detail::Block *grown = detail::allocate_block(size, detail::block_alignment);
   auto *retired = new (std::nothrow)
       detail::RetiredMain{retired_, main_since_, region_begin()};
   if (grown == nullptr || retired == nullptr) {

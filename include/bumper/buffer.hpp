@@ -243,6 +243,54 @@ public:
     return refill_array(count, element_size, alignment);
   }
 
+  /// `allocate_array` that reports failure by null instead of an exception:
+  /// a request that does not fit (that the buffer's slow path throws for), a
+  /// size that overflows or an alignment that is not a power of two. The
+  /// buffer is unchanged then. The inline path is the same.
+  BUMPER_ALLOCATOR [[nodiscard]] void *
+  try_allocate_array(std::size_t count, std::size_t element_size,
+                     std::size_t alignment) noexcept {
+    if (!detail::valid_alignment(alignment)) [[unlikely]]
+      return nullptr;
+    if (element_size == 0) [[unlikely]]
+      count = 0, element_size = 1;
+    check_thread();
+    const std::size_t padding = padding_for(alignment) + asan_redzone;
+    const auto available = static_cast<std::size_t>(end_ - cur_);
+    if (padding <= available && count <= (available - padding) / element_size)
+        [[likely]]
+      return bump(padding - asan_redzone, count * element_size);
+    return try_allocate_cold(count, element_size, alignment);
+  }
+  /// `allocate` that reports failure by null (see `try_allocate_array`).
+  BUMPER_ALLOCATOR [[nodiscard]] void *
+  try_allocate(std::size_t size, std::size_t alignment) noexcept {
+    return try_allocate_array(size, 1, alignment);
+  }
+
+  /// Changes the size of the allocation at `p` (of `old_size` bytes) to
+  /// `new_size` in place, and says whether it did. The newest allocation
+  /// grows into the free space of its block and shrinks giving its tail
+  /// back (like a restore: the next allocation starts after its new end, and
+  /// a checkpoint taken since the allocation is dead). Any other allocation
+  /// can only shrink, keeping its memory (under ASan the tail is poisoned).
+  /// A grow that does not fit returns false, the buffer unchanged.
+  [[nodiscard]] bool try_resize(void *p, std::size_t old_size,
+                                std::size_t new_size) noexcept;
+
+  /// Whether `p` points into one of the blocks the buffer holds in use
+  /// (LLVM's `identifyObject`): anywhere in the block, allocated or not.
+  [[nodiscard]] bool owns(const void *p) const noexcept;
+
+  /// Called by `visit_blocks` with each block: its usable memory.
+  using BlockVisitor = void (*)(void *context, std::byte *begin,
+                                std::size_t size);
+  /// Calls `visit(context, begin, size)` for each block of memory the buffer
+  /// holds in use (not spare ones), the current one first. The default
+  /// visits the current block; buffers with more override it. See
+  /// `bumper::for_each_block` for the C++ form.
+  virtual void visit_blocks(BlockVisitor visit, void *context) const;
+
   /// The current position, for `restore`.
   [[nodiscard]] Checkpoint checkpoint() noexcept {
     check_thread();
@@ -517,6 +565,9 @@ private:
   // caller-saved registers and spill them around these calls only, instead of
   // saving registers or spilling on every call.
   BUMPER_COLD void *allocate_cold(std::size_t size, std::size_t alignment);
+  BUMPER_COLD void *try_allocate_cold(std::size_t count,
+                                      std::size_t element_size,
+                                      std::size_t alignment) noexcept;
   BUMPER_COLD void *allocate_array_cold(std::size_t count,
                                         std::size_t element_size,
                                         std::size_t alignment);

@@ -16,6 +16,7 @@
 #include <bumper/core.hpp>
 #include <bumper/interop.hpp>
 #include <bumper/mdview.hpp>
+#include <bumper/string.hpp>
 #include <bumper/with_buffer.hpp>
 
 #endif // BUMPER_BUMPER_HPP

@@ -20,8 +20,11 @@
 #include <bumper/config.h>
 
 #include <cstddef>
+#include <cstring>
+#include <new>
 #include <span>
 #include <type_traits>
+#include <utility>
 
 // The C API's handle (<bumper/bumper.h>), for from_c / to_c.
 struct bumper_buffer;
@@ -36,6 +39,8 @@ namespace detail {
 extern constinit thread_local Buffer *current_buffer;
 /// Creates (once per thread) the thread's SlabBuffer and makes it current.
 Buffer &make_default_buffer();
+/// make_default_buffer() for callers that must not throw: null on failure.
+Buffer *try_make_default_buffer() noexcept;
 } // namespace detail
 
 /// The calling thread's default buffer: a `SlabBuffer` created on first use
@@ -109,6 +114,90 @@ BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T> alloc(std::size_t n) {
   return alloc<T>(default_buffer(), n);
 }
 
+/// `n` elements of `T` from `buf` like `alloc<T>(buf, n)`, but a request
+/// that fails (it does not fit, its size overflows) returns a span whose
+/// `data()` is null instead of throwing, the buffer unchanged. For code
+/// compiled without exceptions and for callers that fall back. A successful
+/// request's `data()` is never null, for n = 0 too.
+template <class T>
+BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T>
+try_alloc(Buffer &buf, std::size_t n) noexcept {
+  detail::check_element_type<T>();
+  T *data = static_cast<T *>(buf.try_allocate_array(n, sizeof(T), alignof(T)));
+  if (data == nullptr) [[unlikely]]
+    return {};
+  return {detail::assume_aligned<alignof(T)>(data), n};
+}
+
+/// `try_alloc<T>(buf, n)` on the calling thread's default buffer (a failure
+/// to create it fails the request too).
+template <class T>
+BUMPER_ALLOCATOR [[nodiscard]] inline std::span<T>
+try_alloc(std::size_t n) noexcept {
+  Buffer *buf = detail::current_buffer;
+  if (buf == nullptr) [[unlikely]] {
+    buf = detail::try_make_default_buffer();
+    if (buf == nullptr)
+      return {};
+  }
+  return try_alloc<T>(*buf, n);
+}
+
+/// One `T` constructed from `args` in `buf`'s memory (`T(args...)`, which
+/// C++20 allows for aggregates too). `T` must be trivially destructible: it
+/// is never destroyed. Throws what `alloc` throws, and what the constructor
+/// throws (its memory is then freed with the next restore).
+template <class T, class... Args>
+BUMPER_ALLOCATOR [[nodiscard]] inline T &make(Buffer &buf, Args &&...args) {
+  detail::check_element_type<T>();
+  void *p = buf.allocate_array(1, sizeof(T), alignof(T));
+  return *::new (p) T(static_cast<Args &&>(args)...);
+}
+
+/// A copy of a contiguous range (anything with `std::data` and `std::size`:
+/// a vector, an array, a span, a string) in `buf`'s memory. The elements
+/// must be trivially copyable.
+template <class Range>
+BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(Buffer &buf,
+                                                      const Range &range)
+    -> std::span<std::remove_cvref_t<decltype(*std::data(range))>> {
+  using T = std::remove_cvref_t<decltype(*std::data(range))>;
+  static_assert(std::is_trivially_copyable_v<T>,
+                "bumper::alloc_copy: the elements must be trivially copyable");
+  const std::size_t n = std::size(range);
+  std::span<T> copy = alloc<T>(buf, n);
+  if (n != 0)
+    std::memcpy(copy.data(), std::data(range), n * sizeof(T));
+  return copy;
+}
+
+/// `alloc_copy` into the calling thread's default buffer.
+template <class Range>
+BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(const Range &range)
+    -> decltype(alloc_copy(std::declval<Buffer &>(), range)) {
+  return alloc_copy(default_buffer(), range);
+}
+
+// --- Ownership and blocks ---
+
+/// Whether `p` points into one of the blocks `buf` holds in use (anywhere in
+/// the block, allocated or not): LLVM's `identifyObject`. Linear in the
+/// number of blocks.
+[[nodiscard]] inline bool owns(const Buffer &buf, const void *p) noexcept {
+  return buf.owns(p);
+}
+
+/// Calls `f(std::span<std::byte> block)` for each block of memory `buf`
+/// holds in use, the current one first (spare slabs not included).
+template <class F> void for_each_block(const Buffer &buf, F &&f) {
+  buf.visit_blocks(
+      [](void *context, std::byte *begin, std::size_t size) {
+        (*static_cast<std::remove_reference_t<F> *>(context))(
+            std::span<std::byte>(begin, size));
+      },
+      &f);
+}
+
 // --- C handles ---
 
 /// The buffer behind a C API handle (`bumper_buffer *`, from
@@ -140,6 +229,15 @@ inline void restore(Buffer &buf, const Checkpoint &cp) noexcept {
 }
 /// Frees everything allocated from `buf`.
 inline void reset(Buffer &buf) noexcept { buf.reset(); }
+
+/// The current position of the calling thread's default buffer.
+[[nodiscard]] inline Checkpoint checkpoint() {
+  return default_buffer().checkpoint();
+}
+/// Restores a checkpoint of the calling thread's default buffer.
+inline void restore(const Checkpoint &cp) { default_buffer().restore(cp); }
+/// Frees everything allocated from the calling thread's default buffer.
+inline void reset() { default_buffer().reset(); }
 
 /// The guard bumper-tool inserts into `[[bumper::no_escape]]` blocks: takes a
 /// checkpoint when constructed and restores it when destroyed, on every exit

@@ -11,10 +11,12 @@
 
 namespace bumper {
 
-/// A standard allocator that takes memory from a buffer. `deallocate` does
-/// nothing: the memory comes back when the buffer is restored or reset, so
-/// the container must be gone by then. Two allocators are equal when they
-/// use the same buffer.
+/// A standard allocator that takes memory from a buffer. `deallocate` gives
+/// the memory back only if it is the buffer's newest allocation (a container
+/// freed before anything else was allocated leaves nothing behind); other
+/// memory comes back when the buffer is restored or reset, so the container
+/// must be gone by then. Two allocators are equal when they use the same
+/// buffer.
 ///
 ///   std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
 template <class T> class allocator {
@@ -30,7 +32,9 @@ public:
   [[nodiscard]] T *allocate(std::size_t n) {
     return static_cast<T *>(buffer_->allocate_array(n, sizeof(T), alignof(T)));
   }
-  void deallocate(T *, std::size_t) noexcept {}
+  void deallocate(T *p, std::size_t n) noexcept {
+    (void)buffer_->try_resize(p, n * sizeof(T), 0);
+  }
 
   [[nodiscard]] Buffer &buffer() const noexcept { return *buffer_; }
 

@@ -120,6 +120,37 @@ static void test_edge_cases(void) {
   CHECK(bumper_version() != NULL && strlen(bumper_version()) >= 5);
 }
 
+static void test_resize_owns_limit_trim(void) {
+  bumper_buffer *fixed = bumper_buffer_create(256);
+  bumper_buffer *slabs = bumper_slab_buffer_create(4096);
+  bumper_checkpoint cp;
+  char *p;
+  int local = 0;
+  CHECK(fixed != NULL && slabs != NULL);
+  p = bumper_alloc(fixed, 10, 1);
+  CHECK(bumper_owns(fixed, p) == 1);
+  CHECK(bumper_owns(fixed, &local) == 0);
+  CHECK(bumper_resize(fixed, p, 10, 200) == 1); /* the newest: in place */
+  CHECK(bumper_used(fixed) == 200);
+  CHECK(bumper_resize(fixed, p, 200, 300) == 0); /* does not fit */
+  CHECK(bumper_resize(fixed, p, 200, 16) == 1);
+  CHECK(bumper_used(fixed) == 16);
+  CHECK(bumper_set_limit(fixed, 100) == 0);
+  CHECK(bumper_trim(fixed) == 0);
+
+  cp = bumper_checkpoint_save(slabs);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  bumper_checkpoint_restore(slabs, cp);
+  CHECK(bumper_trim(slabs) == 4096); /* the spare */
+  CHECK(bumper_set_limit(slabs, 4096) == 1);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  CHECK(bumper_alloc(slabs, 3000, 8) == NULL); /* past the limit */
+  CHECK(bumper_capacity(slabs) == 4096);
+  bumper_buffer_destroy(fixed);
+  bumper_buffer_destroy(slabs);
+}
+
 static void test_default_buffer(void) {
   bumper_buffer *buf = bumper_default_buffer();
   bumper_checkpoint cp = bumper_checkpoint_save(buf);
@@ -135,6 +166,7 @@ int main(void) {
   test_checkpoints();
   test_alignment();
   test_edge_cases();
+  test_resize_owns_limit_trim();
   test_default_buffer();
   printf("c_api_tests: %d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;

@@ -58,14 +58,32 @@ TEST(Allocator, EqualityIsSameBuffer) {
   EXPECT_EQ(&rebound.buffer(), &b);
 }
 
-TEST(Allocator, DeallocateIsANoOpAndAlignmentIsHonoured) {
+TEST(Allocator, DeallocateGivesBackOnlyTheNewestAndAlignmentIsHonoured) {
   bumper::AllocBuffer buf(4096);
   bumper::allocator<double> alloc(buf);
   (void)bumper::alloc<char>(buf, 1);
+  const std::size_t before = buf.used();
   double *p = alloc.allocate(10);
   EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % alignof(double), 0u);
+  double *q = alloc.allocate(3);
   const std::size_t used = buf.used();
-  alloc.deallocate(p, 10);
+  alloc.deallocate(p, 10); // not the newest: kept until a restore
+  EXPECT_EQ(buf.used(), used);
+  alloc.deallocate(q, 3); // the newest: given back
+  EXPECT_EQ(buf.used(), before + 10 * sizeof(double));
+  EXPECT_EQ(alloc.allocate(3), q);
+}
+
+TEST(Allocator, ATemporaryVectorLeavesNothingBehind) {
+  bumper::AllocBuffer buf(1 << 16);
+  (void)bumper::alloc<int>(buf, 3);
+  const std::size_t used = buf.used();
+  {
+    std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
+    v.reserve(100);
+    for (int i = 0; i < 100; ++i)
+      v.push_back(i);
+  }
   EXPECT_EQ(buf.used(), used);
 }
 
