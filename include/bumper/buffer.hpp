@@ -20,9 +20,12 @@
 // guard's address, and the compiler would then keep its checkpoint in memory
 // (a store and reloads on every use) instead of in registers.
 #define BUMPER_INLINE [[gnu::always_inline]] inline
+// The same for a lambda, between its parameters and its body.
+#define BUMPER_INLINE_LAMBDA __attribute__((always_inline))
 #else
 #define BUMPER_COLD
 #define BUMPER_INLINE inline
+#define BUMPER_INLINE_LAMBDA
 #endif
 
 namespace bumper {
@@ -233,14 +236,10 @@ public:
     check_alignment(alignment);
     if (element_size == 0) [[unlikely]]
       return allocate(0, alignment);
-    check_thread();
-    const std::size_t padding = padding_for(alignment) + asan_redzone;
-    const auto available = static_cast<std::size_t>(end_ - cur_);
-    // `count` elements fit, so their size does not overflow.
-    if (padding <= available && count <= (available - padding) / element_size)
-        [[likely]]
-      return bump(padding - asan_redzone, count * element_size);
-    return refill_array(count, element_size, alignment);
+    return bump_array_or(count, element_size, alignment,
+                         [&]() BUMPER_INLINE_LAMBDA {
+                           return refill_array(count, element_size, alignment);
+                         });
   }
 
   /// `allocate_array` that reports failure by null instead of an exception:
@@ -254,13 +253,10 @@ public:
       return nullptr;
     if (element_size == 0) [[unlikely]]
       count = 0, element_size = 1;
-    check_thread();
-    const std::size_t padding = padding_for(alignment) + asan_redzone;
-    const auto available = static_cast<std::size_t>(end_ - cur_);
-    if (padding <= available && count <= (available - padding) / element_size)
-        [[likely]]
-      return bump(padding - asan_redzone, count * element_size);
-    return try_allocate_cold(count, element_size, alignment);
+    return bump_array_or(
+        count, element_size, alignment, [&]() BUMPER_INLINE_LAMBDA {
+          return try_allocate_cold(count, element_size, alignment);
+        });
   }
   /// `allocate` that reports failure by null (see `try_allocate_array`).
   BUMPER_ALLOCATOR [[nodiscard]] void *
@@ -468,6 +464,20 @@ private:
     return static_cast<std::size_t>(0 -
                                     reinterpret_cast<std::uintptr_t>(cur_)) &
            (alignment - 1) & ~(allocation_granule - 1);
+  }
+  /// The inline path of `allocate_array` and `try_allocate_array`: bumps
+  /// `count` elements when they fit the block, else returns `slow()`.
+  template <class Slow>
+  BUMPER_INLINE void *bump_array_or(std::size_t count, std::size_t element_size,
+                                    std::size_t alignment, Slow slow) {
+    check_thread();
+    const std::size_t padding = padding_for(alignment) + asan_redzone;
+    const auto available = static_cast<std::size_t>(end_ - cur_);
+    // `count` elements fit, so their size does not overflow.
+    if (padding <= available && count <= (available - padding) / element_size)
+        [[likely]]
+      return bump(padding - asan_redzone, count * element_size);
+    return slow();
   }
   /// Hands out `size` bytes after `padding`; both fit the block.
   [[nodiscard]] std::byte *bump(std::size_t padding,
