@@ -190,12 +190,12 @@ BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(const Range &range)
 /// Calls `f(std::span<std::byte> block)` for each block of memory `buf`
 /// holds in use, the current one first (spare slabs not included).
 template <class F> void for_each_block(const Buffer &buf, F &&f) {
+  using Visitor = std::remove_reference_t<F>;
   buf.visit_blocks(
       [](void *context, std::byte *begin, std::size_t size) {
-        (*static_cast<std::remove_reference_t<F> *>(context))(
-            std::span<std::byte>(begin, size));
+        (*static_cast<Visitor *>(context))(std::span<std::byte>(begin, size));
       },
-      &f);
+      const_cast<void *>(static_cast<const void *>(&f)));
 }
 
 // --- C handles ---

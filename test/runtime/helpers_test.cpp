@@ -228,7 +228,8 @@ TEST(Blocks, AnAllocBufferIsOneBlock) {
   EXPECT_EQ(blocks[0].data(), buf.data());
   EXPECT_EQ(blocks[0].size(), buf.capacity());
   bumper::AllocBuffer none(0);
-  bumper::for_each_block(none, [](std::span<std::byte>) { FAIL(); });
+  const auto fail = [](std::span<std::byte>) { FAIL(); };
+  bumper::for_each_block(none, fail); // a const visitor too
 }
 
 // --- Copies and construction ---
