@@ -24,7 +24,6 @@
 #include <new>
 #include <span>
 #include <type_traits>
-#include <utility>
 
 // The C API's handle (<bumper/bumper.h>), for from_c / to_c.
 struct bumper_buffer;
@@ -174,7 +173,7 @@ BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(Buffer &buf,
 /// `alloc_copy` into the calling thread's default buffer.
 template <class Range>
 BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(const Range &range)
-    -> decltype(alloc_copy(std::declval<Buffer &>(), range)) {
+    -> decltype(alloc_copy(default_buffer(), range)) {
   return alloc_copy(default_buffer(), range);
 }
 
