@@ -11,12 +11,11 @@
 
 namespace bumper {
 
-/// A standard allocator that takes memory from a buffer. `deallocate` gives
-/// the memory back only if it is the buffer's newest allocation (a container
-/// freed before anything else was allocated leaves nothing behind); other
-/// memory comes back when the buffer is restored or reset, so the container
-/// must be gone by then. Two allocators are equal when they use the same
-/// buffer.
+/// A standard allocator that takes memory from a buffer. `deallocate` keeps
+/// the memory (under ASan it poisons it, so a use after deallocation is
+/// reported): it comes back when the buffer is restored or reset, so the
+/// container must be gone by then. Two allocators are equal when they use
+/// the same buffer.
 ///
 ///   std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
 template <class T> class allocator {
@@ -33,7 +32,10 @@ public:
     return static_cast<T *>(buffer_->allocate_array(n, sizeof(T), alignof(T)));
   }
   void deallocate(T *p, std::size_t n) noexcept {
-    (void)buffer_->try_resize(p, n * sizeof(T), 0);
+    // Not given back even when it is the buffer's newest allocation: a guard
+    // opened since would then hold a checkpoint above the position, which
+    // the debug checks take for a dead one (docs/runtime.md).
+    detail::poison(p, n * sizeof(T));
   }
 
   [[nodiscard]] Buffer &buffer() const noexcept { return *buffer_; }
