@@ -63,6 +63,11 @@ bool AllocBuffer::restore_slow(const Checkpoint &cp) noexcept {
   return true;
 }
 
+void AllocBuffer::visit_blocks(BlockVisitor visit, void *context) const {
+  if (capacity_ != 0)
+    visit(context, data_, capacity_);
+}
+
 void AllocBuffer::reset_slow() noexcept {
   detail::poison(data_, capacity_);
   restart(data_, data_ + capacity_);

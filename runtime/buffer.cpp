@@ -3,11 +3,11 @@
 #include "block.hpp"
 #include "bumper/bumper.hpp"
 
+#include <atomic>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -24,6 +24,17 @@ void fail(const char *message) noexcept {
 void throw_size_overflow(const Buffer &buf, std::size_t count,
                          std::size_t element_size) {
   throw out_of_memory::size_overflow(count, element_size, buf.capacity());
+}
+
+alignas(4096) std::byte empty_block[1];
+
+std::size_t next_generation(bool restart) noexcept {
+  // Even numbers from 2; a restart takes the odd one after. Relaxed: only
+  // uniqueness and each thread's order matter, and a buffer is used by one
+  // thread at a time.
+  static std::atomic<std::size_t> counter{2};
+  const std::size_t g = counter.fetch_add(2, std::memory_order_relaxed);
+  return restart ? g + 1 : g;
 }
 
 void throw_bad_alignment(std::size_t alignment) {
@@ -102,19 +113,25 @@ out_of_memory out_of_memory::size_overflow(std::size_t count,
 // --- Buffer
 // -------------------------------------------------------------------
 
+namespace {
+std::atomic<std::size_t> thread_numbers{1};
+} // namespace
+
+constinit thread_local std::size_t detail::thread_number = 0;
+
 void Buffer::claim_or_fail() noexcept {
-  const std::thread::id self = std::this_thread::get_id();
-  if (owner_ == std::thread::id{}) {
+  std::size_t &self = detail::thread_number;
+  if (self == 0)
+    self = thread_numbers.fetch_add(1, std::memory_order_relaxed);
+  if (owner_ == no_owner)
     owner_ = self;
+  if (owner_ == self)
     return;
-  }
   char message[256];
   std::snprintf(message, sizeof message,
                 "buffer %p is owned by thread %zu but used from thread %zu; a "
                 "buffer belongs to one thread (release_owner() hands it over)",
-                static_cast<const void *>(this),
-                std::hash<std::thread::id>{}(owner_),
-                std::hash<std::thread::id>{}(self));
+                static_cast<const void *>(this), owner_, self);
   detail::fail(message);
 }
 
@@ -148,6 +165,65 @@ void *Buffer::allocate_array_cold(std::size_t count, std::size_t element_size,
   if (count > SIZE_MAX / element_size)
     detail::throw_size_overflow(*this, count, element_size);
   return allocate_slow(count * element_size, alignment);
+}
+
+void *Buffer::try_allocate_cold(std::size_t count, std::size_t element_size,
+                                std::size_t alignment) noexcept {
+  try {
+    return allocate_array_cold(count, element_size, alignment);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
+bool Buffer::try_resize(void *p, std::size_t old_size,
+                        std::size_t new_size) noexcept {
+  check_thread();
+  auto *begin = static_cast<std::byte *>(p);
+  const auto at = reinterpret_cast<std::uintptr_t>(begin);
+  const auto cur = reinterpret_cast<std::uintptr_t>(cur_);
+  const bool newest = reinterpret_cast<std::uintptr_t>(region_begin_) <= at &&
+                      at <= cur &&
+                      cur - at == detail::granule_ceil(old_size) + asan_redzone;
+  if (!newest) {
+    if (new_size > old_size)
+      return false;
+    detail::poison(begin + new_size, old_size - new_size);
+    return true;
+  }
+  const auto room = static_cast<std::size_t>(end_ - begin);
+  if (new_size > room || detail::granule_ceil(new_size) + asan_redzone > room)
+    return false;
+  if (new_size > old_size)
+    detail::unpoison(begin + old_size, new_size - old_size);
+  else
+    detail::poison(begin + new_size, detail::granule_ceil(old_size) - new_size);
+  cur_ = begin + detail::granule_ceil(new_size) + asan_redzone;
+  if (cur_ > peak_)
+    peak_ = cur_;
+  return true;
+}
+
+void Buffer::visit_blocks(BlockVisitor visit, void *context) const {
+  if (end_ != region_begin_)
+    visit(context, region_begin_,
+          static_cast<std::size_t>(end_ - region_begin_));
+}
+
+bool Buffer::owns(const void *p) const noexcept {
+  struct Search {
+    std::uintptr_t address;
+    bool found;
+  } search{reinterpret_cast<std::uintptr_t>(p), false};
+  visit_blocks(
+      [](void *context, std::byte *begin, std::size_t size) {
+        auto &s = *static_cast<Search *>(context);
+        const auto from = reinterpret_cast<std::uintptr_t>(begin);
+        if (s.address >= from && s.address - from < size)
+          s.found = true;
+      },
+      &search);
+  return search.found;
 }
 
 void Buffer::restore_other_block(Buffer *buffer, std::byte *position,

@@ -59,11 +59,34 @@ void *bumper_alloc(bumper_buffer *buffer, size_t size, size_t alignment) {
   if (buffer == nullptr || !std::has_single_bit(alignment))
     return nullptr;
   try {
-    // A zero-size request still gets a distinct, valid address, as malloc's.
-    return cpp(buffer)->allocate(size == 0 ? 1 : size, alignment);
+    // A zero-size request gets a non-null address, as in C++.
+    return cpp(buffer)->allocate(size, alignment);
   } catch (...) {
     return nullptr;
   }
+}
+
+int bumper_resize(bumper_buffer *buffer, void *p, size_t old_size,
+                  size_t new_size) {
+  return cpp(buffer)->try_resize(p, old_size, new_size) ? 1 : 0;
+}
+
+int bumper_owns(const bumper_buffer *buffer, const void *p) {
+  return cpp(buffer)->owns(p) ? 1 : 0;
+}
+
+int bumper_set_limit(bumper_buffer *buffer, size_t bytes) {
+  auto *growable =
+      dynamic_cast<bumper::detail::BlockHoldingBuffer *>(cpp(buffer));
+  if (growable == nullptr)
+    return 0;
+  growable->set_limit(bytes);
+  return 1;
+}
+
+size_t bumper_trim(bumper_buffer *buffer) {
+  auto *slabs = dynamic_cast<bumper::SlabBuffer *>(cpp(buffer));
+  return slabs == nullptr ? 0 : slabs->trim();
 }
 
 bumper_checkpoint bumper_checkpoint_save(bumper_buffer *buffer) {

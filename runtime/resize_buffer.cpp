@@ -5,8 +5,18 @@
 
 #include <algorithm>
 #include <functional>
+#include <new>
+#include <utility>
 
 namespace bumper {
+
+namespace detail {
+struct RetiredMain {
+  RetiredMain *next;
+  std::size_t since; // the first generation of the block
+  std::byte *begin;  // where its region began (the empty buffer's position)
+};
+} // namespace detail
 
 namespace {
 constexpr std::size_t min_block_size = 4096;
@@ -36,6 +46,8 @@ ResizeBuffer::ResizeBuffer(std::size_t initial_capacity) {
 }
 
 ResizeBuffer::~ResizeBuffer() {
+  while (retired_ != nullptr)
+    delete std::exchange(retired_, retired_->next);
   while (sides_ != nullptr) {
     detail::Block *next = sides_->next;
     detail::free_block(sides_);
@@ -57,7 +69,12 @@ void *ResizeBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     throw out_of_memory(size, alignment, capacity(), used());
   const std::size_t needed = size + worst_padding;
   // Side blocks grow geometrically, so a frame needs few of them.
-  const std::size_t preferred = std::max({needed, capacity(), min_block_size});
+  std::size_t preferred = std::max({needed, capacity(), min_block_size});
+  if (!may_hold(detail::granule_ceil(preferred)))
+    preferred = needed; // within the limit, if anything is
+  if (needed > SIZE_MAX - allocation_granule ||
+      !may_hold(detail::granule_ceil(needed)))
+    throw out_of_memory(size, alignment, capacity(), used());
   detail::Block *side =
       detail::allocate_block(preferred, detail::block_alignment);
   if (side == nullptr && preferred != needed)
@@ -89,9 +106,9 @@ bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
     rewind(cp, target->begin(), target->end(), target->base, cp.generation);
     return true;
   }
-  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
-  std::byte *end = main_ == nullptr ? nullptr : main_->end();
   if (main_ != nullptr && cp.generation == main_->generation) {
+    std::byte *begin = main_->begin();
+    std::byte *end = main_->end();
     if (!main_->holds(cp.position) || !is_live(cp, begin, 0))
       return false;
     release_sides_until(nullptr);
@@ -99,15 +116,13 @@ bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
     rewind(cp, begin, end, 0, cp.generation);
   } else {
     // Its generation is gone: valid only if it was taken on the empty buffer,
-    // in the main block before a reset (at its start), or in an earlier main
-    // block (replaced only when the buffer was empty; where that block began
-    // is not known any more, so such a checkpoint is taken to be empty).
+    // in this main block before a reset or in an earlier main block (replaced
+    // only when the buffer was empty), at the block's start.
     if (!is_restart_generation(cp.generation))
       return false; // its side block was freed: restored past
-    if (cp.generation >= main_since_ && cp.position != begin)
-      return false; // taken in this main block above its start, before a reset
+    if (cp.position != main_start(cp.generation))
+      return false; // taken above its block's start: a reset went past it
     release_sides_until(nullptr);
-    detail::poison(begin, static_cast<std::size_t>(end - begin));
     restart_main();
   }
   regrow_if_empty();
@@ -116,11 +131,24 @@ bool ResizeBuffer::restore_slow(const Checkpoint &cp) noexcept {
 
 void ResizeBuffer::reset_slow() noexcept {
   release_sides_until(nullptr);
-  std::byte *begin = main_ == nullptr ? nullptr : main_->begin();
-  std::byte *end = main_ == nullptr ? nullptr : main_->end();
-  detail::poison(begin, static_cast<std::size_t>(end - begin));
   restart_main();
   regrow_if_empty();
+}
+
+void ResizeBuffer::visit_blocks(BlockVisitor visit, void *context) const {
+  for (detail::Block *side = sides_; side != nullptr; side = side->next)
+    visit(context, side->begin(), side->size());
+  if (main_ != nullptr)
+    visit(context, main_->begin(), main_->size());
+}
+
+std::byte *ResizeBuffer::main_start(std::size_t generation) const noexcept {
+  if (generation >= main_since_)
+    return main_ == nullptr ? detail::empty_block : main_->begin();
+  const detail::RetiredMain *r = retired_;
+  while (r != nullptr && r->since > generation)
+    r = r->next;
+  return r == nullptr ? nullptr : r->begin;
 }
 
 void ResizeBuffer::release_sides_until(detail::Block *keep) noexcept {
@@ -136,6 +164,7 @@ void ResizeBuffer::restart_main() noexcept {
     restart(nullptr, nullptr);
     return;
   }
+  detail::poison(main_->begin(), main_->size());
   restart(main_->begin(), main_->end());
   main_->generation = generation();
 }
@@ -143,10 +172,20 @@ void ResizeBuffer::restart_main() noexcept {
 void ResizeBuffer::regrow_if_empty() noexcept {
   if (used() != 0 || sides_ != nullptr || high_water() <= block_capacity())
     return;
-  detail::Block *grown = detail::allocate_block(regrown_size(high_water()),
-                                                detail::block_alignment);
-  if (grown == nullptr)
-    return; // keep the old block: overflow keeps working through side blocks
+  const std::size_t size = regrown_size(high_water());
+  if (size > SIZE_MAX - allocation_granule ||
+      !may_hold(detail::granule_ceil(size), block_capacity()))
+    return; // the limit keeps the block; side blocks serve the rest
+  detail::Block *grown = detail::allocate_block(size, detail::block_alignment);
+  auto *retired = new (std::nothrow)
+      detail::RetiredMain{retired_, main_since_, region_begin()};
+  if (grown == nullptr || retired == nullptr) {
+    // Keep the old block: overflow keeps working through side blocks.
+    detail::free_block(grown);
+    delete retired;
+    return;
+  }
+  retired_ = retired;
   if (main_ != nullptr)
     release(main_);
   main_ = grown;

@@ -3,6 +3,9 @@
 #include "block.hpp"
 #include "bumper/bumper.hpp"
 
+#include <cstdint>
+#include <utility>
+
 namespace bumper {
 
 namespace {
@@ -41,17 +44,22 @@ SlabBuffer::~SlabBuffer() {
 }
 
 void SlabBuffer::keep_as_spare(detail::Block *slab) noexcept {
+  // Called for the freed slabs newest first: the last one is the slab right
+  // after the one that stays current, where the next allocation that
+  // overflows lands, so it replaces the spare (and the same requests get
+  // the same addresses again).
   detail::poison(slab->begin(), slab->size());
-  if (spare_ == nullptr)
-    spare_ = slab;
-  else
-    release(slab);
+  if (spare_ != nullptr)
+    release(spare_);
+  spare_ = slab;
 }
 
 void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   if (size >= slab_size_ || !fits_fresh_block(size, alignment, slab_size_)) {
     // A slab or more: an allocation of its own, so the current slab's free
     // space stays usable.
+    if (!may_hold_or_trim(size))
+      throw out_of_memory(size, alignment, capacity(), used());
     detail::Block *block = detail::allocate_block(size, alignment);
     if (block == nullptr)
       throw out_of_memory(size, alignment, capacity(), used());
@@ -71,6 +79,8 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     slab = spare_;
     spare_ = nullptr;
   } else {
+    if (!may_hold_or_trim(slab_size_))
+      throw out_of_memory(size, alignment, capacity(), used());
     slab = detail::allocate_block(slab_size_, detail::block_alignment);
     if (slab == nullptr)
       throw out_of_memory(size, alignment, capacity(), used());
@@ -132,6 +142,33 @@ bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
                  static_cast<std::size_t>(target->end() - cp.position));
   rewind(cp, target->begin(), target->end(), base, generation);
   return true;
+}
+
+bool SlabBuffer::may_hold_or_trim(std::size_t size) noexcept {
+  // The block's data as allocate_block sizes it (and capacity() counts it):
+  // whole granules.
+  if (size > SIZE_MAX - allocation_granule)
+    return false;
+  const std::size_t data = detail::granule_ceil(size);
+  if (may_hold(data))
+    return true;
+  // The spare is not in use: give it back before refusing.
+  return spare_ != nullptr && may_hold(data, spare_->size()) && trim() != 0;
+}
+
+std::size_t SlabBuffer::trim() noexcept {
+  if (spare_ == nullptr)
+    return 0;
+  const std::size_t bytes = spare_->size();
+  release(std::exchange(spare_, nullptr));
+  return bytes;
+}
+
+void SlabBuffer::visit_blocks(BlockVisitor visit, void *context) const {
+  for (const detail::Block *list : {slabs_, large_})
+    for (detail::Block *b = const_cast<detail::Block *>(list); b != nullptr;
+         b = b->next)
+      visit(context, b->begin(), b->size());
 }
 
 void SlabBuffer::record(detail::Block *block) noexcept {

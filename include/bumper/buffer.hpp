@@ -9,7 +9,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
-#include <thread>
 
 #if BUMPER_HAS_ASAN
 #include <sanitizer/asan_interface.h>
@@ -21,9 +20,12 @@
 // guard's address, and the compiler would then keep its checkpoint in memory
 // (a store and reloads on every use) instead of in registers.
 #define BUMPER_INLINE [[gnu::always_inline]] inline
+// The same for a lambda, between its parameters and its body.
+#define BUMPER_INLINE_LAMBDA __attribute__((always_inline))
 #else
 #define BUMPER_COLD
 #define BUMPER_INLINE inline
+#define BUMPER_INLINE_LAMBDA
 #endif
 
 namespace bumper {
@@ -99,6 +101,21 @@ struct SlowPaths;
 [[noreturn]] void throw_size_overflow(const Buffer &buf, std::size_t count,
                                       std::size_t element_size);
 [[noreturn]] void throw_bad_alignment(std::size_t alignment);
+/// A new generation, unique in the process: odd for `restart` (an empty
+/// buffer's first region), even otherwise. Generations only grow.
+std::size_t next_generation(bool restart) noexcept;
+/// The calling thread's number for the ownership checks: 0 until the thread
+/// first uses a buffer with BUMPER_DEBUG_CHECKS, then 1, 2, ... in that order.
+extern constinit thread_local std::size_t thread_number;
+/// Where a buffer without memory points: an empty block at an address aligned
+/// to 4096, so that a zero-size request on it is never null.
+extern std::byte empty_block[];
+
+/// Whether `alignment` is a power of two (constant once inlined with a
+/// constant).
+constexpr bool valid_alignment(std::size_t alignment) noexcept {
+  return alignment != 0 && (alignment & (alignment - 1)) == 0;
+}
 
 /// Rethrows the exception that a slow path reached through a preserving call
 /// caught (see BUMPER_PRESERVING_CALLS), so that it leaves the caller through
@@ -191,11 +208,13 @@ public:
   Buffer &operator=(const Buffer &) = delete;
   virtual ~Buffer() = default;
 
-  /// `size` bytes aligned to `alignment` (a power of two), uninitialised.
-  /// Throws `out_of_memory` (the buffer unchanged) if the buffer cannot
-  /// satisfy it.
+  /// `size` bytes aligned to `alignment` (a power of two), uninitialised;
+  /// never null, for size 0 too. Throws `out_of_memory` (the buffer
+  /// unchanged) if the buffer cannot satisfy it, `std::invalid_argument` if
+  /// `alignment` is not a power of two.
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate(std::size_t size,
                                                 std::size_t alignment) {
+    check_alignment(alignment);
     check_thread();
     const std::size_t padding = padding_for(alignment) + asan_redzone;
     const auto available = static_cast<std::size_t>(end_ - cur_);
@@ -210,19 +229,63 @@ public:
   /// same as `allocate(count * element_size, alignment)`, except that a
   /// product that overflows throws `out_of_memory` (the buffer unchanged).
   /// Inline with constant `element_size`, the overflow check and the fit
-  /// check are one comparison.
+  /// check are one comparison. An `element_size` of 0 is a zero-size request.
   BUMPER_ALLOCATOR [[nodiscard]] void *allocate_array(std::size_t count,
                                                       std::size_t element_size,
                                                       std::size_t alignment) {
-    check_thread();
-    const std::size_t padding = padding_for(alignment) + asan_redzone;
-    const auto available = static_cast<std::size_t>(end_ - cur_);
-    // `count` elements fit, so their size does not overflow.
-    if (padding <= available && count <= (available - padding) / element_size)
-        [[likely]]
-      return bump(padding - asan_redzone, count * element_size);
-    return refill_array(count, element_size, alignment);
+    check_alignment(alignment);
+    if (element_size == 0) [[unlikely]]
+      return allocate(0, alignment);
+    return bump_array_or(count, element_size, alignment,
+                         [&]() BUMPER_INLINE_LAMBDA {
+                           return refill_array(count, element_size, alignment);
+                         });
   }
+
+  /// `allocate_array` that reports failure by null instead of an exception:
+  /// a request that does not fit (that the buffer's slow path throws for), a
+  /// size that overflows or an alignment that is not a power of two. The
+  /// buffer is unchanged then. The inline path is the same.
+  BUMPER_ALLOCATOR [[nodiscard]] void *
+  try_allocate_array(std::size_t count, std::size_t element_size,
+                     std::size_t alignment) noexcept {
+    if (!detail::valid_alignment(alignment)) [[unlikely]]
+      return nullptr;
+    if (element_size == 0) [[unlikely]]
+      count = 0, element_size = 1;
+    return bump_array_or(
+        count, element_size, alignment, [&]() BUMPER_INLINE_LAMBDA {
+          return try_allocate_cold(count, element_size, alignment);
+        });
+  }
+  /// `allocate` that reports failure by null (see `try_allocate_array`).
+  BUMPER_ALLOCATOR [[nodiscard]] void *
+  try_allocate(std::size_t size, std::size_t alignment) noexcept {
+    return try_allocate_array(size, 1, alignment);
+  }
+
+  /// Changes the size of the allocation at `p` (of `old_size` bytes) to
+  /// `new_size` in place, and says whether it did. The newest allocation
+  /// grows into the free space of its block and shrinks giving its tail
+  /// back (like a restore: the next allocation starts after its new end, and
+  /// a checkpoint taken since the allocation is dead). Any other allocation
+  /// can only shrink, keeping its memory (under ASan the tail is poisoned).
+  /// A grow that does not fit returns false, the buffer unchanged.
+  [[nodiscard]] bool try_resize(void *p, std::size_t old_size,
+                                std::size_t new_size) noexcept;
+
+  /// Whether `p` points into one of the blocks the buffer holds in use
+  /// (LLVM's `identifyObject`): anywhere in the block, allocated or not.
+  [[nodiscard]] bool owns(const void *p) const noexcept;
+
+  /// Called by `visit_blocks` with each block: its usable memory.
+  using BlockVisitor = void (*)(void *context, std::byte *begin,
+                                std::size_t size);
+  /// Calls `visit(context, begin, size)` for each block of memory the buffer
+  /// holds in use (not spare ones), the current one first. The default
+  /// visits the current block; buffers with more override it. See
+  /// `bumper::for_each_block` for the C++ form.
+  virtual void visit_blocks(BlockVisitor visit, void *context) const;
 
   /// The current position, for `restore`.
   [[nodiscard]] Checkpoint checkpoint() noexcept {
@@ -232,13 +295,11 @@ public:
 
   /// Frees everything allocated since `cp` was taken. `cp` must come from
   /// this buffer and must not lie past the current position (a checkpoint
-  /// restored past is dead); violations abort with a message.
+  /// restored past is dead); violations abort with a message. A checkpoint
+  /// of another buffer is caught in every build: generations are unique in
+  /// the process, so it never takes the inline path.
   void restore(const Checkpoint &cp) noexcept {
     check_thread();
-#if BUMPER_DEBUG_CHECKS
-    if (cp.buffer != this) [[unlikely]]
-      wrong_buffer(cp);
-#endif
     if (cp.generation == generation_) [[likely]] {
       // Same block as when `cp` was taken: rewinding is one store, plus
       // keeping the peak for the high-water mark.
@@ -275,12 +336,15 @@ public:
 
   /// Forgets the owning thread, so that another thread may take the buffer
   /// over (only relevant with BUMPER_DEBUG_CHECKS).
-  void release_owner() noexcept { owner_ = std::thread::id{}; }
-  /// The thread that owns the buffer (none until first used).
-  [[nodiscard]] std::thread::id owner() const noexcept { return owner_; }
+  void release_owner() noexcept { owner_ = no_owner; }
+  /// Whether the calling thread owns the buffer (with BUMPER_DEBUG_CHECKS,
+  /// after it first used it; never without them).
+  [[nodiscard]] bool owned_by_this_thread() const noexcept {
+    return owner_ != no_owner && owner_ == detail::thread_number;
+  }
 
 protected:
-  Buffer() noexcept = default;
+  Buffer() noexcept : generation_(detail::next_generation(true)) {}
 
   /// Called by `allocate` when the request does not fit [position(),
   /// region_end()): returns `size` bytes aligned to `alignment` or throws
@@ -401,6 +465,20 @@ private:
                                     reinterpret_cast<std::uintptr_t>(cur_)) &
            (alignment - 1) & ~(allocation_granule - 1);
   }
+  /// The inline path of `allocate_array` and `try_allocate_array`: bumps
+  /// `count` elements when they fit the block, else returns `slow()`.
+  template <class Slow>
+  BUMPER_INLINE void *bump_array_or(std::size_t count, std::size_t element_size,
+                                    std::size_t alignment, Slow slow) {
+    check_thread();
+    const std::size_t padding = padding_for(alignment) + asan_redzone;
+    const auto available = static_cast<std::size_t>(end_ - cur_);
+    // `count` elements fit, so their size does not overflow.
+    if (padding <= available && count <= (available - padding) / element_size)
+        [[likely]]
+      return bump(padding - asan_redzone, count * element_size);
+    return slow();
+  }
   /// Hands out `size` bytes after `padding`; both fit the block.
   [[nodiscard]] std::byte *bump(std::size_t padding,
                                 std::size_t size) noexcept {
@@ -425,10 +503,13 @@ private:
   [[nodiscard]] static std::byte *granule_floor(std::byte *p) noexcept {
     return p - (reinterpret_cast<std::uintptr_t>(p) & (allocation_granule - 1));
   }
-  /// [begin, end) shrunk to granule boundaries (empty if nothing is left).
+  /// [begin, end) shrunk to granule boundaries (empty if nothing is left;
+  /// `detail::empty_block` if there is no memory).
   static void granule_bounds(std::byte *&begin, std::byte *&end) noexcept {
-    if (begin == nullptr)
+    if (begin == nullptr) {
+      begin = end = detail::empty_block;
       return;
+    }
     begin = granule_ceil(begin);
     end = granule_floor(end);
     if (end < begin)
@@ -477,9 +558,13 @@ private:
   }
   friend struct detail::SlowPaths;
 
+  static void check_alignment(std::size_t alignment) {
+    if (!detail::valid_alignment(alignment)) [[unlikely]]
+      detail::throw_bad_alignment(alignment);
+  }
   void check_thread() noexcept {
 #if BUMPER_DEBUG_CHECKS
-    if (owner_ != std::this_thread::get_id()) [[unlikely]]
+    if (owner_ != detail::thread_number) [[unlikely]]
       claim_or_fail();
 #endif
   }
@@ -490,30 +575,35 @@ private:
   // caller-saved registers and spill them around these calls only, instead of
   // saving registers or spilling on every call.
   BUMPER_COLD void *allocate_cold(std::size_t size, std::size_t alignment);
+  BUMPER_COLD void *try_allocate_cold(std::size_t count,
+                                      std::size_t element_size,
+                                      std::size_t alignment) noexcept;
   BUMPER_COLD void *allocate_array_cold(std::size_t count,
                                         std::size_t element_size,
                                         std::size_t alignment);
   BUMPER_COLD void restore_other_block(Buffer *buffer, std::byte *position,
                                        std::size_t generation) noexcept;
-  std::size_t next_generation(bool restart) noexcept {
-    generation_counter_ += 1;
-    if (is_restart_generation(generation_counter_) != restart)
-      generation_counter_ += 1;
-    return generation_counter_;
+  static std::size_t next_generation(bool restart) noexcept {
+    return detail::next_generation(restart);
   }
 
   // The fast path's state first, so that it shares a cache line with the
   // vtable pointer.
-  std::byte *cur_ = nullptr;
-  std::byte *end_ = nullptr;
-  std::size_t generation_ = 1; // odd: an empty buffer, as after `restart`
-  std::byte *peak_ = nullptr;  // highest position since the block was entered
-  std::byte *region_begin_ = nullptr;
+  std::byte *cur_ = detail::empty_block;
+  std::byte *end_ = detail::empty_block;
+  // Unique in the process (odd: an empty buffer, as after `restart`), so a
+  // checkpoint of another buffer never matches it: restoring one on the
+  // wrong buffer takes the slow path, which checks the buffer in every build.
+  std::size_t generation_;
+  std::byte *peak_ = detail::empty_block; // highest position in this block
+  std::byte *region_begin_ = detail::empty_block;
   std::size_t used_before_region_ = 0;
-  std::size_t generation_counter_ = 1;
   std::size_t high_water_ = 0; // peaks of earlier blocks
-  // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it.
-  std::thread::id owner_{};
+  // Kept whatever BUMPER_DEBUG_CHECKS says, so the layout never depends on it:
+  // the owner's `detail::thread_number`. (A number rather than a
+  // std::thread::id keeps <thread> out of the header.)
+  static constexpr std::size_t no_owner = SIZE_MAX;
+  std::size_t owner_ = no_owner;
 };
 
 /// A type usable wherever Bumper takes a buffer: every buffer derives from

@@ -5,15 +5,17 @@
 #include <bumper/buffer.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 
 namespace bumper {
 
 namespace detail {
-struct Block; // a block of system memory with a header; runtime/block.hpp
+struct Block;       // a block of system memory with a header; runtime/block.hpp
+struct RetiredMain; // where an earlier main block of a ResizeBuffer began
 
 /// What the growable buffers share: the blocks they hold from the system,
-/// counted for `capacity()` and `slab_count()`.
+/// counted for `capacity()` and `slab_count()`, and a limit on them.
 class BlockHoldingBuffer : public Buffer {
 public:
   [[nodiscard]] std::size_t capacity() const noexcept final {
@@ -22,8 +24,20 @@ public:
   [[nodiscard]] std::size_t slab_count() const noexcept final {
     return block_count_;
   }
+  /// Caps `capacity()`: a request that would need the buffer to hold more
+  /// throws `out_of_memory` (`try_alloc`: fails), the buffer unchanged.
+  /// Memory already held is kept. No limit by default (SIZE_MAX).
+  void set_limit(std::size_t bytes) noexcept { limit_ = bytes; }
+  [[nodiscard]] std::size_t limit() const noexcept { return limit_; }
 
 protected:
+  /// Whether a new block of `size` bytes keeps the buffer within its limit
+  /// once blocks of `replaced` bytes it holds are returned.
+  [[nodiscard]] bool may_hold(std::size_t size,
+                              std::size_t replaced = 0) const noexcept {
+    const std::size_t kept = capacity_ - replaced;
+    return size <= limit_ && kept <= limit_ - size;
+  }
   /// Counts a block just taken from the system.
   void hold(Block *block) noexcept;
   /// Stops counting `block` and returns it to the system.
@@ -32,6 +46,7 @@ protected:
 private:
   std::size_t capacity_ = 0;
   std::size_t block_count_ = 0;
+  std::size_t limit_ = SIZE_MAX;
 };
 } // namespace detail
 
@@ -40,9 +55,12 @@ private:
 /// fit throws `out_of_memory`.
 class AllocBuffer final : public Buffer {
 public:
+  /// The capacity of `AllocBuffer()`: 1 MiB, as a SlabBuffer's slab.
+  static constexpr std::size_t default_capacity = std::size_t{1} << 20;
+
   /// Owns a block of `capacity` bytes rounded up to a multiple of
   /// `allocation_granule` (aligned to 64).
-  explicit AllocBuffer(std::size_t capacity);
+  explicit AllocBuffer(std::size_t capacity = default_capacity);
   /// Bumps through the caller's memory, which must outlive the buffer. The
   /// usable part starts and ends at multiples of `allocation_granule` (all of
   /// it for memory from malloc, new or an `alignas(8)` array).
@@ -58,6 +76,7 @@ public:
   }
   /// The start of the usable block: where the first allocation goes.
   [[nodiscard]] std::byte *data() const noexcept { return data_; }
+  void visit_blocks(BlockVisitor visit, void *context) const override;
 
 protected:
   void *allocate_slow(std::size_t size, std::size_t alignment) override;
@@ -91,6 +110,9 @@ public:
   [[nodiscard]] std::size_t slab_size() const noexcept { return slab_size_; }
   /// The size of slabs allocated from now on.
   void set_slab_size(std::size_t bytes) noexcept { slab_size_ = bytes; }
+  /// Returns the spare slab to the system; the bytes given back.
+  std::size_t trim() noexcept;
+  void visit_blocks(BlockVisitor visit, void *context) const override;
 
 protected:
   void *allocate_slow(std::size_t size, std::size_t alignment) override;
@@ -99,6 +121,9 @@ protected:
 
 private:
   void keep_as_spare(detail::Block *slab) noexcept;
+  /// Whether a block for `size` bytes stays within the limit, after giving
+  /// the spare back if that is what it takes.
+  bool may_hold_or_trim(std::size_t size) noexcept;
   void record(detail::Block *block) noexcept;
 
   detail::Block *slabs_ = nullptr; // the current slab first
@@ -119,6 +144,7 @@ public:
 
   /// The size of the main block alone.
   [[nodiscard]] std::size_t block_capacity() const noexcept;
+  void visit_blocks(BlockVisitor visit, void *context) const override;
 
 protected:
   void *allocate_slow(std::size_t size, std::size_t alignment) override;
@@ -129,11 +155,17 @@ private:
   void regrow_if_empty() noexcept;
   void release_sides_until(detail::Block *keep) noexcept;
   void restart_main() noexcept;
+  /// Where the main block in use under restart generation `generation`
+  /// began (null if none).
+  std::byte *main_start(std::size_t generation) const noexcept;
 
   detail::Block *main_ = nullptr;
   // The generation the main block was allocated under: odd generations below
   // it belong to earlier main blocks, replaced only when the buffer was empty.
   std::size_t main_since_ = 0;
+  // The earlier main blocks' starts, newest first: a checkpoint of one of
+  // them is valid only at its start (taken on the empty buffer).
+  detail::RetiredMain *retired_ = nullptr;
   detail::Block *sides_ = nullptr; // side blocks, the current one first
 };
 

@@ -50,10 +50,26 @@ void bumper_set_default_buffer_size(size_t bytes);
 
 /** `size` uninitialised bytes aligned to `alignment` (a power of two) from
  * `buffer`; NULL if the buffer cannot satisfy the request or the alignment is
- * not a power of two, the buffer unchanged. A zero size gets a valid,
- * distinct pointer. */
+ * not a power of two, the buffer unchanged. A zero size gets a non-null
+ * pointer (which may be the next allocation's address; never dereference
+ * it). */
 BUMPER_ALLOCATOR void *bumper_alloc(bumper_buffer *buffer, size_t size,
                                     size_t alignment);
+
+/** Changes the size of the allocation at `p` (of `old_size` bytes) to
+ * `new_size` in place: 1 if done, 0 if not (the buffer unchanged). The
+ * newest allocation grows into its block's free space and shrinks giving its
+ * tail back; others only shrink. See Buffer::try_resize. */
+int bumper_resize(bumper_buffer *buffer, void *p, size_t old_size,
+                  size_t new_size);
+/** 1 if `p` points into one of the blocks `buffer` holds in use, else 0. */
+int bumper_owns(const bumper_buffer *buffer, const void *p);
+/** Caps the bytes a growable buffer (slab or resize buffer) holds: a request
+ * that would need more returns NULL. 1 if set, 0 for a fixed buffer. */
+int bumper_set_limit(bumper_buffer *buffer, size_t bytes);
+/** Returns a slab buffer's spare slab to the system; the bytes given back
+ * (0 for other kinds). */
+size_t bumper_trim(bumper_buffer *buffer);
 
 /** The current position of `buffer`. */
 bumper_checkpoint bumper_checkpoint_save(bumper_buffer *buffer);

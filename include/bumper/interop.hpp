@@ -11,10 +11,11 @@
 
 namespace bumper {
 
-/// A standard allocator that takes memory from a buffer. `deallocate` does
-/// nothing: the memory comes back when the buffer is restored or reset, so
-/// the container must be gone by then. Two allocators are equal when they
-/// use the same buffer.
+/// A standard allocator that takes memory from a buffer. `deallocate` keeps
+/// the memory (under ASan it poisons it, so a use after deallocation is
+/// reported): it comes back when the buffer is restored or reset, so the
+/// container must be gone by then. Two allocators are equal when they use
+/// the same buffer.
 ///
 ///   std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
 template <class T> class allocator {
@@ -30,7 +31,12 @@ public:
   [[nodiscard]] T *allocate(std::size_t n) {
     return static_cast<T *>(buffer_->allocate_array(n, sizeof(T), alignof(T)));
   }
-  void deallocate(T *, std::size_t) noexcept {}
+  void deallocate(T *p, std::size_t n) noexcept {
+    // Not given back even when it is the buffer's newest allocation: a guard
+    // opened since would then hold a checkpoint above the position, which
+    // the debug checks take for a dead one (docs/runtime.md).
+    detail::poison(p, n * sizeof(T));
+  }
 
   [[nodiscard]] Buffer &buffer() const noexcept { return *buffer_; }
 

@@ -1,20 +1,19 @@
 // bumper::mdview: a row-major multi-dimensional view, shaped like
-// std::mdspan (which g++ 12 lacks).
+// std::mdspan (which g++ 12 lacks), and alloc<T>(buf, d0, d1, ...) returning
+// one.
 #ifndef BUMPER_MDVIEW_HPP
 #define BUMPER_MDVIEW_HPP
 
-#include <bumper/config.h>
+#include <bumper/core.hpp>
 
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <span>
+#include <utility>
 
 namespace bumper {
-
-namespace detail {
-[[noreturn]] void fail(const char *message) noexcept;
-}
 
 /// A non-owning, row-major (last index fastest) view of `Rank` dimensions
 /// over contiguous elements, with the members of `std::mdspan` that matter:
@@ -95,6 +94,55 @@ private:
   T *data_ = nullptr;
   std::array<std::size_t, Rank> extents_{};
 };
+
+// --- N-D allocation ---
+
+namespace detail {
+/// Converts one extent, treating a negative one as an overflowing request.
+template <std::integral I>
+constexpr std::size_t to_extent(I extent, bool &overflow) noexcept {
+  if constexpr (std::is_signed_v<I>)
+    if (extent < 0) {
+      overflow = true;
+      return 0;
+    }
+  if (std::cmp_greater(extent, SIZE_MAX)) {
+    overflow = true;
+    return 0;
+  }
+  return static_cast<std::size_t>(extent);
+}
+} // namespace detail
+
+/// A row-major `d0 x d1 x ...` array of `T` from `buf` (two or more extents).
+template <class T, std::integral... Extents>
+  requires(sizeof...(Extents) >= 2)
+BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
+alloc(Buffer &buf, Extents... extents) {
+  detail::check_element_type<T>();
+  bool overflow = false;
+  const std::array<std::size_t, sizeof...(Extents)> dims{
+      detail::to_extent(extents, overflow)...};
+  std::size_t count = 1;
+  for (std::size_t d : dims) {
+    if (d != 0 && count > SIZE_MAX / d)
+      overflow = true;
+    else
+      count *= d;
+  }
+  if (overflow) [[unlikely]]
+    detail::throw_size_overflow(buf, SIZE_MAX, sizeof(T));
+  return {alloc<T>(buf, count).data(), dims};
+}
+
+/// A row-major `d0 x d1 x ...` array of `T` from the calling thread's default
+/// buffer (two or more extents; one extent is `alloc<T>(n)`).
+template <class T, std::integral... Extents>
+  requires(sizeof...(Extents) >= 2)
+BUMPER_ALLOCATOR [[nodiscard]] inline mdview<T, sizeof...(Extents)>
+alloc(Extents... extents) {
+  return alloc<T>(default_buffer(), extents...);
+}
 
 } // namespace bumper
 

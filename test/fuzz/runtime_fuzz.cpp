@@ -14,7 +14,9 @@
 //    the checkpoint's, and the next allocation of the same request returns the
 //    same address when the first one was served from the same block;
 //  - a failing request (full AllocBuffer, size overflow, bad alignment) throws
-//    the documented exception and leaves the buffer exactly as it was;
+//    the documented exception and leaves the buffer exactly as it was; the
+//    same request through try_allocate returns null instead;
+//  - no allocation is null, a zero-size one neither;
 //  - memory stays bounded: capacity and block count are bounded by a function
 //    of the live allocations and the high-water mark, and high_water() is
 //    the largest used() the model saw;
@@ -440,8 +442,7 @@ private:
               std::size_t alignment, std::size_t used_before) {
     const std::size_t used_after = m.buf->used();
     FUZZ_CHECK(addr_of(p) % alignment == 0 && "address aligned");
-    if (size != 0)
-      FUZZ_CHECK(p != nullptr);
+    FUZZ_CHECK(p != nullptr && "never null, for size 0 too");
     const std::size_t delta = used_after - used_before;
     const std::size_t max_padding = alignment > bumper::allocation_granule
                                         ? alignment - bumper::allocation_granule
@@ -479,7 +480,9 @@ private:
     }
   }
 
-  void op_alloc(ModelBuffer &m, bool via_default) {
+  // `use_try`: through try_allocate, which returns null where alloc_bytes
+  // throws.
+  void op_alloc(ModelBuffer &m, bool via_default, bool use_try = false) {
     const std::size_t size = decode_size(m);
     const std::size_t alignment = decode_alignment();
     const Snapshot before = snapshot(*m.buf);
@@ -488,6 +491,18 @@ private:
     const bool fits =
         !fixed || bump_start(m.base + before.used, alignment) + size <=
                       m.base + m.fixed_capacity;
+    if (use_try) {
+      g_step = "try_allocate(buf)";
+      void *p = m.buf->try_allocate(size, alignment);
+      FUZZ_CHECK((p != nullptr) == fits &&
+                 "try_allocate fails exactly when alloc_bytes throws");
+      if (p != nullptr)
+        record(m, static_cast<std::byte *>(p), size, alignment, before.used);
+      else
+        FUZZ_CHECK(snapshot(*m.buf) == before &&
+                   "a failed request changes nothing");
+      return;
+    }
     try {
       bumper::Buffer &b = via_default ? bumper::default_buffer() : *m.buf;
       FUZZ_CHECK(&b == m.buf);
@@ -831,9 +846,11 @@ private:
                  m.buf->capacity(), m.buf->slab_count());
       switch (op % 16) {
       case 0:
-      case 1:
       case 2:
         op_alloc(m, false);
+        break;
+      case 1: // a quarter of these through try_allocate
+        op_alloc(m, false, (op & 0x60) == 0x60);
         break;
       case 3: // through default_buffer(), when it is the target
         if (&default_model() == &m)

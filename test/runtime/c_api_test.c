@@ -78,7 +78,7 @@ static void test_checkpoints(void) {
   CHECK(bumper_alloc(buf, 5000, 64) != NULL);  /* its own allocation */
   CHECK(bumper_slab_count(buf) > 10);
   bumper_checkpoint_restore(buf, cp);
-  CHECK(bumper_used(buf) == 16); /* 10 bytes in whole 8-byte granules */
+  CHECK(bumper_used(buf) == 16);      /* 10 bytes in whole 8-byte granules */
   CHECK(bumper_slab_count(buf) == 2); /* the first slab and a spare */
   CHECK(bumper_alloc(buf, 100, 8) == first);
   bumper_buffer_destroy(buf);
@@ -109,12 +109,46 @@ static void test_edge_cases(void) {
   bumper_buffer *buf = bumper_buffer_create(64);
   void *a = bumper_alloc(buf, 0, 1);
   void *b = bumper_alloc(buf, 0, 1);
-  CHECK(a != NULL && b != NULL && a != b); /* zero size: distinct pointers */
+  CHECK(a != NULL && b != NULL); /* zero size: never NULL */
+  CHECK(bumper_used(buf) == 0);  /* ...and no memory used */
+  CHECK(bumper_alloc(buf, 64, 1) != NULL);
+  CHECK(bumper_alloc(buf, 0, 1) != NULL); /* on a full buffer too */
   CHECK(bumper_alloc(NULL, 8, 8) == NULL);
   CHECK(bumper_alloc(buf, SIZE_MAX, 8) == NULL); /* overflow-safe */
   bumper_buffer_destroy(buf);
   bumper_buffer_destroy(NULL);
   CHECK(bumper_version() != NULL && strlen(bumper_version()) >= 5);
+}
+
+static void test_resize_owns_limit_trim(void) {
+  bumper_buffer *fixed = bumper_buffer_create(256);
+  bumper_buffer *slabs = bumper_slab_buffer_create(4096);
+  bumper_checkpoint cp;
+  char *p;
+  int local = 0;
+  CHECK(fixed != NULL && slabs != NULL);
+  p = bumper_alloc(fixed, 10, 1);
+  CHECK(bumper_owns(fixed, p) == 1);
+  CHECK(bumper_owns(fixed, &local) == 0);
+  CHECK(bumper_resize(fixed, p, 10, 200) == 1); /* the newest: in place */
+  CHECK(bumper_used(fixed) == 200);
+  CHECK(bumper_resize(fixed, p, 200, 300) == 0); /* does not fit */
+  CHECK(bumper_resize(fixed, p, 200, 16) == 1);
+  CHECK(bumper_used(fixed) == 16);
+  CHECK(bumper_set_limit(fixed, 100) == 0);
+  CHECK(bumper_trim(fixed) == 0);
+
+  cp = bumper_checkpoint_save(slabs);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  bumper_checkpoint_restore(slabs, cp);
+  CHECK(bumper_trim(slabs) == 4096); /* the spare */
+  CHECK(bumper_set_limit(slabs, 4096) == 1);
+  CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
+  CHECK(bumper_alloc(slabs, 3000, 8) == NULL); /* past the limit */
+  CHECK(bumper_capacity(slabs) == 4096);
+  bumper_buffer_destroy(fixed);
+  bumper_buffer_destroy(slabs);
 }
 
 static void test_default_buffer(void) {
@@ -132,6 +166,7 @@ int main(void) {
   test_checkpoints();
   test_alignment();
   test_edge_cases();
+  test_resize_owns_limit_trim();
   test_default_buffer();
   printf("c_api_tests: %d checks, %d failed\n", checks, failures);
   return failures == 0 ? 0 : 1;

@@ -2,6 +2,10 @@
 #include <bumper/bumper.hpp>
 #include <gtest/gtest.h>
 
+#if BUMPER_HAS_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include <cstdint>
 #include <list>
 #include <map>
@@ -58,14 +62,33 @@ TEST(Allocator, EqualityIsSameBuffer) {
   EXPECT_EQ(&rebound.buffer(), &b);
 }
 
-TEST(Allocator, DeallocateIsANoOpAndAlignmentIsHonoured) {
+TEST(Allocator, DeallocateKeepsTheMemoryAndAlignmentIsHonoured) {
   bumper::AllocBuffer buf(4096);
   bumper::allocator<double> alloc(buf);
   (void)bumper::alloc<char>(buf, 1);
   double *p = alloc.allocate(10);
   EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % alignof(double), 0u);
   const std::size_t used = buf.used();
-  alloc.deallocate(p, 10);
+  alloc.deallocate(p, 10); // the newest, and still kept
+  EXPECT_EQ(buf.used(), used);
+#if BUMPER_HAS_ASAN
+  EXPECT_TRUE(__asan_address_is_poisoned(p));
+  EXPECT_TRUE(__asan_address_is_poisoned(p + 9));
+#endif
+}
+
+// A container freed inside a guard opened after its last allocation: the
+// guard's checkpoint must stay valid (a debug build would abort otherwise).
+TEST(Allocator, FreeingAContainerInsideALaterGuardKeepsTheGuardValid) {
+  bumper::AllocBuffer buf(1 << 16);
+  std::vector<int, bumper::allocator<int>> v{bumper::allocator<int>(buf)};
+  v.resize(10);
+  const std::size_t used = buf.used();
+  {
+    bumper::NoEscape guard(buf);
+    v = std::vector<int, bumper::allocator<int>>{bumper::allocator<int>(buf)};
+    (void)bumper::alloc<int>(buf, 2); // below the guard's checkpoint
+  }
   EXPECT_EQ(buf.used(), used);
 }
 

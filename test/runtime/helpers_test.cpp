@@ -1,0 +1,309 @@
+// What arena users look for (issue 14): try_alloc, resizing in place, limits
+// and trim, ownership and blocks, copying helpers, make, and the default
+// buffer's argument-less checkpoint/reset.
+#include "test_support.hpp"
+
+#include <bumper/bumper.hpp>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#if BUMPER_HAS_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
+namespace {
+
+using bumper_test::all_kinds;
+using bumper_test::is_aligned;
+
+// --- try_alloc ---
+
+TEST(TryAlloc, ReturnsANullSpanWhenItDoesNotFitAndChangesNothing) {
+  bumper::AllocBuffer buf(64);
+  std::span<int> all = bumper::try_alloc<int>(buf, 16);
+  ASSERT_NE(all.data(), nullptr);
+  EXPECT_EQ(all.size(), 16u);
+  const bumper::Checkpoint before = bumper::checkpoint(buf);
+  std::span<int> more = bumper::try_alloc<int>(buf, 1);
+  EXPECT_EQ(more.data(), nullptr);
+  EXPECT_TRUE(more.empty());
+  EXPECT_EQ(buf.used(), 64u);
+  EXPECT_EQ(bumper::checkpoint(buf).position, before.position);
+  // Zero elements succeed, with a non-null pointer, even on a full buffer.
+  EXPECT_NE(bumper::try_alloc<int>(buf, 0).data(), nullptr);
+}
+
+TEST(TryAlloc, OverflowAndBadAlignmentFailWithoutThrowing) {
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    const std::size_t used = buf->used();
+    EXPECT_EQ(bumper::try_alloc<std::uint64_t>(*buf, SIZE_MAX / 4).data(),
+              nullptr);
+    EXPECT_EQ(buf->try_allocate(8, 24), nullptr);
+    EXPECT_EQ(buf->try_allocate(8, 0), nullptr);
+    EXPECT_EQ(buf->used(), used);
+    std::span<double> ok = bumper::try_alloc<double>(*buf, 100);
+    ASSERT_NE(ok.data(), nullptr);
+    EXPECT_TRUE(is_aligned(ok.data(), alignof(double)));
+  }
+}
+
+TEST(TryAlloc, GrowableBuffersFailPastTheirLimit) {
+  bumper::SlabBuffer buf(4096);
+  buf.set_limit(4096);
+  EXPECT_NE(bumper::try_alloc<char>(buf, 4000).data(), nullptr);
+  EXPECT_EQ(bumper::try_alloc<char>(buf, 4000).data(), nullptr);
+  EXPECT_EQ(buf.capacity(), 4096u);
+}
+
+TEST(TryAlloc, OnTheDefaultBuffer) {
+  bumper::NoEscape guard;
+  std::span<int> y = bumper::try_alloc<int>(3);
+  ASSERT_EQ(y.size(), 3u);
+  EXPECT_TRUE(bumper::owns(bumper::default_buffer(), y.data()));
+}
+
+// --- Resizing in place ---
+
+TEST(TryResize, TheNewestAllocationGrowsAndShrinksInPlace) {
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    (void)bumper::alloc<char>(*buf, 1);
+    const std::size_t base = buf->used();
+    char *p = bumper::alloc<char>(*buf, 10).data();
+    ASSERT_TRUE(buf->try_resize(p, 10, 100));
+    EXPECT_EQ(buf->used(), base + 104);
+    for (int i = 0; i < 100; ++i)
+      p[i] = 'x'; // all of it is usable (ASan agrees)
+    ASSERT_TRUE(buf->try_resize(p, 100, 20));
+    EXPECT_EQ(buf->used(), base + 24);
+    // The next allocation starts right after the new end.
+    EXPECT_EQ(bumper::alloc<char>(*buf, 1).data(), p + 24);
+#if BUMPER_HAS_ASAN
+    EXPECT_TRUE(__asan_address_is_poisoned(p + 20));
+#endif
+  }
+}
+
+TEST(TryResize, OlderAllocationsOnlyShrink) {
+  bumper::AllocBuffer buf(4096);
+  char *p = bumper::alloc<char>(buf, 64).data();
+  (void)bumper::alloc<char>(buf, 8);
+  const std::size_t used = buf.used();
+  EXPECT_FALSE(buf.try_resize(p, 64, 65));
+  EXPECT_TRUE(buf.try_resize(p, 64, 16));
+  EXPECT_EQ(buf.used(), used); // kept until a restore
+#if BUMPER_HAS_ASAN
+  EXPECT_TRUE(__asan_address_is_poisoned(p + 16));
+#endif
+}
+
+TEST(TryResize, AGrowThatDoesNotFitChangesNothing) {
+  bumper::AllocBuffer buf(64);
+  char *p = bumper::alloc<char>(buf, 32).data();
+  EXPECT_FALSE(buf.try_resize(p, 32, 65));
+  EXPECT_EQ(buf.used(), 32u);
+  EXPECT_TRUE(buf.try_resize(p, 32, 64));
+  EXPECT_EQ(buf.used(), 64u);
+}
+
+// --- Limits and trim ---
+
+TEST(Limit, SlabBufferThrowsPastItsLimitAndChangesNothing) {
+  bumper::SlabBuffer buf(4096);
+  buf.set_limit(8192);
+  EXPECT_EQ(buf.limit(), 8192u);
+  (void)bumper::alloc<char>(buf, 3000);
+  (void)bumper::alloc<char>(buf, 3000); // a second slab: 8192 held
+  const std::size_t used = buf.used();
+  EXPECT_THROW((void)bumper::alloc<char>(buf, 3000), bumper::out_of_memory);
+  EXPECT_THROW((void)bumper::alloc<char>(buf, 100000), bumper::out_of_memory);
+  EXPECT_EQ(buf.used(), used);
+  EXPECT_EQ(buf.capacity(), 8192u);
+}
+
+TEST(Limit, SlabBufferGivesItsSpareBackToStayWithinTheLimit) {
+  bumper::SlabBuffer buf(4096);
+  const bumper::Checkpoint cp = bumper::checkpoint(buf);
+  (void)bumper::alloc<char>(buf, 3000);
+  (void)bumper::alloc<char>(buf, 3000);
+  bumper::restore(buf, cp); // the second slab is the spare now
+  EXPECT_EQ(buf.capacity(), 8192u);
+  buf.set_limit(4096 + 6000);
+  // An oversized request: only fits the limit without the spare.
+  EXPECT_NE(bumper::alloc<char>(buf, 6000).data(), nullptr);
+  EXPECT_EQ(buf.capacity(), 4096u + 6000u);
+}
+
+TEST(Limit, ResizeBufferSideBlocksAndRegrowthStayWithinTheLimit) {
+  bumper::ResizeBuffer buf(4096);
+  buf.set_limit(9000);
+  {
+    bumper::NoEscape guard(buf);
+    (void)bumper::alloc<char>(buf, 4000);
+    (void)bumper::alloc<char>(buf, 4000); // a side block of 4096
+    EXPECT_EQ(buf.capacity(), 8192u);
+    const std::size_t used = buf.used();
+    EXPECT_THROW((void)bumper::alloc<char>(buf, 3000), bumper::out_of_memory);
+    EXPECT_EQ(buf.used(), used);
+    EXPECT_EQ(buf.capacity(), 8192u);
+  }
+  // Empty again: regrowing to the high-water mark (8000 bytes and 1/8, in
+  // pages: 12288) would pass the limit, so the block stays.
+  EXPECT_EQ(buf.block_capacity(), 4096u);
+  buf.set_limit(SIZE_MAX);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.block_capacity(), 12288u);
+}
+
+TEST(Trim, SlabBufferGivesItsSpareBack) {
+  bumper::SlabBuffer buf(4096);
+  const bumper::Checkpoint cp = bumper::checkpoint(buf);
+  (void)bumper::alloc<char>(buf, 3000);
+  (void)bumper::alloc<char>(buf, 3000);
+  bumper::restore(buf, cp);
+  EXPECT_EQ(buf.slab_count(), 2u);
+  EXPECT_EQ(buf.trim(), 4096u);
+  EXPECT_EQ(buf.slab_count(), 1u);
+  EXPECT_EQ(buf.capacity(), 4096u);
+  EXPECT_EQ(buf.trim(), 0u);
+}
+
+// --- Ownership and blocks ---
+
+TEST(Owns, EveryKindKnowsItsMemory) {
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    int *small = bumper::alloc<int>(*buf, 4).data();
+    int *large = bumper::alloc<int>(*buf, 10000).data(); // a block of its own
+    int local = 0;
+    EXPECT_TRUE(bumper::owns(*buf, small));
+    EXPECT_TRUE(bumper::owns(*buf, small + 3));
+    EXPECT_TRUE(bumper::owns(*buf, large + 9999));
+    EXPECT_FALSE(bumper::owns(*buf, &local));
+    EXPECT_FALSE(bumper::owns(*buf, nullptr));
+  }
+}
+
+TEST(Blocks, VisitsEveryBlockInUse) {
+  bumper::SlabBuffer buf(4096);
+  const bumper::Checkpoint cp = bumper::checkpoint(buf);
+  char *a = bumper::alloc<char>(buf, 3000).data();
+  char *b = bumper::alloc<char>(buf, 3000).data();
+  char *big = bumper::alloc<char>(buf, 10000).data();
+  std::size_t blocks = 0, bytes = 0;
+  int found = 0;
+  bumper::for_each_block(buf, [&](std::span<std::byte> block) {
+    ++blocks;
+    bytes += block.size();
+    for (char *p : {a, b, big})
+      if (reinterpret_cast<std::byte *>(p) >= block.data() &&
+          reinterpret_cast<std::byte *>(p) < block.data() + block.size())
+        ++found;
+  });
+  EXPECT_EQ(blocks, 3u);
+  EXPECT_EQ(found, 3);
+  EXPECT_EQ(bytes, buf.capacity());
+  bumper::restore(buf, cp); // the second slab becomes the spare: not in use
+  blocks = 0;
+  bumper::for_each_block(buf, [&](std::span<std::byte>) { ++blocks; });
+  EXPECT_EQ(blocks, 1u);
+  EXPECT_FALSE(bumper::owns(buf, b));
+}
+
+TEST(Blocks, AnAllocBufferIsOneBlock) {
+  bumper::AllocBuffer buf(1000);
+  std::vector<std::span<std::byte>> blocks;
+  bumper::for_each_block(
+      buf, [&](std::span<std::byte> block) { blocks.push_back(block); });
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].data(), buf.data());
+  EXPECT_EQ(blocks[0].size(), buf.capacity());
+  bumper::AllocBuffer none(0);
+  const auto fail = [](std::span<std::byte>) { FAIL(); };
+  bumper::for_each_block(none, fail); // a const visitor too
+}
+
+// --- Copies and construction ---
+
+TEST(AllocCopy, CopiesContiguousRanges) {
+  bumper::AllocBuffer buf(4096);
+  const std::vector<int> v{1, 2, 3, 4};
+  std::span<int> copy = bumper::alloc_copy(buf, v);
+  ASSERT_EQ(copy.size(), 4u);
+  EXPECT_TRUE(bumper::owns(buf, copy.data()));
+  EXPECT_TRUE(std::equal(copy.begin(), copy.end(), v.begin()));
+  const std::array<double, 2> a{0.5, 1.5};
+  std::span<double> da = bumper::alloc_copy(buf, a);
+  EXPECT_EQ(da[1], 1.5);
+  const std::vector<int> none;
+  EXPECT_NE(bumper::alloc_copy(buf, none).data(), nullptr);
+  bumper::NoEscape guard;
+  std::span<char> chars = bumper::alloc_copy(std::string("abc"));
+  EXPECT_EQ(std::string_view(chars.data(), chars.size()), "abc");
+}
+
+TEST(AllocString, IsANulTerminatedCopy) {
+  bumper::AllocBuffer buf(4096);
+  std::string source = "hello";
+  std::string_view s = bumper::alloc_string(buf, source);
+  source[0] = 'j';
+  EXPECT_EQ(s, "hello");
+  EXPECT_EQ(s.data()[5], '\0');
+  EXPECT_TRUE(bumper::owns(buf, s.data()));
+  std::string_view empty = bumper::alloc_string(buf, "");
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(empty.data()[0], '\0');
+  EXPECT_EQ(buf.used(), 16u); // 6 and 1 bytes, in whole granules
+}
+
+struct Point {
+  int x, y;
+};
+struct alignas(64) Line {
+  Point from, to;
+};
+
+TEST(Make, ConstructsOneObject) {
+  bumper::SlabBuffer buf(4096);
+  Point &p = bumper::make<Point>(buf, 1, 2);
+  EXPECT_EQ(p.x, 1);
+  EXPECT_EQ(p.y, 2);
+  Line &l = bumper::make<Line>(buf, p, Point{3, 4});
+  EXPECT_TRUE(is_aligned(&l, 64));
+  EXPECT_EQ(l.to.y, 4);
+  EXPECT_EQ(bumper::make<int>(buf), 0); // value-initialised
+}
+
+// --- Conveniences ---
+
+TEST(AllocBufferDefault, HasTheDocumentedCapacity) {
+  bumper::AllocBuffer buf;
+  EXPECT_EQ(buf.capacity(), bumper::AllocBuffer::default_capacity);
+  EXPECT_EQ(bumper::AllocBuffer::default_capacity, std::size_t{1} << 20);
+}
+
+TEST(DefaultBufferForms, CheckpointRestoreAndResetWithoutArguments) {
+  bumper::AllocBuffer buf(1024);
+  bumper::with_buffer(buf, [&] {
+    const bumper::Checkpoint cp = bumper::checkpoint();
+    EXPECT_EQ(cp.buffer, &buf);
+    (void)bumper::alloc<int>(10);
+    EXPECT_EQ(buf.used(), 40u);
+    bumper::restore(cp);
+    EXPECT_EQ(buf.used(), 0u);
+    (void)bumper::alloc<int>(10);
+    bumper::reset();
+    EXPECT_EQ(buf.used(), 0u);
+  });
+}
+
+} // namespace
