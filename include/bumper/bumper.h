@@ -34,7 +34,7 @@ typedef struct bumper_checkpoint {
  * the memory cannot be had. */
 bumper_buffer *bumper_buffer_create(size_t capacity);
 /** A growable buffer (a SlabBuffer) of slabs of `slab_size` bytes; NULL on
- * failure. Takes no memory until the first allocation. */
+ * failure. Its first slab is taken at creation. */
 bumper_buffer *bumper_slab_buffer_create(size_t slab_size);
 /** A ResizeBuffer with an initial block of `initial_capacity` bytes. */
 bumper_buffer *bumper_resize_buffer_create(size_t initial_capacity);

@@ -324,7 +324,7 @@ std::string escapeFindings(const Outcome &O) {
 bool saysNoEscapeUndeclared(const Outcome &O) {
   for (const bumper::ReportedFinding &F : O.Reports)
     for (const bumper::ReportedNote &N : F.Notes)
-      if (StringRef(N.Message).contains("which this file does not include"))
+      if (StringRef(N.Message).contains("this file does not include it"))
         return true;
   return false;
 }

@@ -11,7 +11,7 @@ int before(int N) {
   return N;
 }
 // CHECK: t.cpp:[[@LINE-5]]:5: warning: no_escape block has no 'bumper::NoEscape' guard [bumper-missing-guard]
-// CHECK-NEXT: t.cpp:[[@LINE-6]]:5: note: 'bumper::NoEscape' is declared in <bumper/bumper.hpp>, which this file does not include before this block
+// CHECK-NEXT: t.cpp:[[@LINE-6]]:5: note: 'bumper::NoEscape' is declared in <bumper/core.hpp> (which <bumper/bumper.hpp> includes); this file does not include it before this block
 
 #include <bumper/bumper.hpp>
 

@@ -11,4 +11,4 @@ int f(int N) {
 }
 
 // CHECK: t.cpp:7:5: warning: no_escape block has no 'bumper::NoEscape' guard [bumper-missing-guard]
-// CHECK: t.cpp:7:5: note: 'bumper::NoEscape' is declared in <bumper/bumper.hpp>, which this file does not include yet
+// CHECK: t.cpp:7:5: note: 'bumper::NoEscape' is declared in <bumper/core.hpp> (which <bumper/bumper.hpp> includes); this file does not include it yet

@@ -167,10 +167,11 @@ public:
                                 GuardDefinition->getLocation(),
                                 SM.getExpansionLoc(A.Body->getLBracLoc())))
       F.Notes.push_back(
-          {Loc, std::string("'bumper::NoEscape' is declared in "
-                            "<bumper/bumper.hpp>, which this file does not "
-                            "include ") +
-                    (GuardDefinition ? "before this block" : "yet")});
+          {Loc, ("'bumper::NoEscape' is declared in " + GuardHeader +
+                 " (which <bumper/bumper.hpp> includes); this file does not "
+                 "include it " +
+                 (GuardDefinition ? "before this block" : "yet"))
+                    .str()});
     Sink.report(std::move(F));
   }
 

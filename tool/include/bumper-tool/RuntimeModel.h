@@ -54,6 +54,10 @@ bool isDefaultBufferExpr(const clang::Expr *E);
 /// class of namespace bumper named "...Buffer"), or a class derived from one.
 bool isRuntimeBufferClass(const clang::CXXRecordDecl *RD);
 
+/// The light header that declares the guard (and alloc, the checkpoints and
+/// the buffers); <bumper/bumper.hpp> includes it.
+inline constexpr llvm::StringLiteral GuardHeader = "<bumper/core.hpp>";
+
 /// What BUMPER_ALLOCATOR attaches to a function:
 /// __attribute__((annotate("bumper::allocator"))).
 inline constexpr llvm::StringLiteral AllocatorAnnotation = "bumper::allocator";
