@@ -7,6 +7,7 @@
 
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Annotations.h"
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/NoEscapeAttr.h"
@@ -17,6 +18,8 @@ namespace bumper {
 
 void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
                   FindingSink &Sink, const EscapeOptions &Escape) {
+  checkAttributeSpellings(Ctx.getSourceManager(), Ctx.getLangOpts(), Recorder,
+                          Sink);
   AnnotationIndex Index;
   buildAnnotationIndex(Ctx, Recorder, Index, Sink);
   checkGuards(Ctx, Index, Sink);
