@@ -34,6 +34,12 @@ void AnnotationIndex::add(NoEscapeAnnotation A) {
   Annotations.push_back(std::move(A));
 }
 
+void AnnotationIndex::markSuspending(SourceLocation LBrace) {
+  auto It = ByLBrace.find(LBrace);
+  if (It != ByLBrace.end())
+    Annotations[It->second].Suspends = true;
+}
+
 const NoEscapeAnnotation *AnnotationIndex::lookup(SourceLocation LBrace) const {
   auto It = ByLBrace.find(LBrace);
   if (It == ByLBrace.end())
@@ -128,7 +134,12 @@ public:
         Function = Def;
         if (auto *Tmpl = Function->getTemplateInstantiationPattern())
           Function = Tmpl;
-        Body = dyn_cast_or_null<CompoundStmt>(Function->getBody());
+        const Stmt *FunctionBody = Function->getBody();
+        // A coroutine's own block: SuspendCheck.cpp reports its suspensions.
+        if (const auto *Coroutine =
+                dyn_cast_or_null<CoroutineBodyStmt>(FunctionBody))
+          FunctionBody = Coroutine->getBody();
+        Body = dyn_cast_or_null<CompoundStmt>(FunctionBody);
         if (!Body)
           return error(U.Range.getBegin(),
                        "'bumper::no_escape' on a function with a "

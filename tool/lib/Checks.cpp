@@ -11,6 +11,7 @@
 #include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/SuspendCheck.h"
 
 using namespace clang;
 
@@ -22,6 +23,7 @@ void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
                           Sink);
   AnnotationIndex Index;
   buildAnnotationIndex(Ctx, Recorder, Index, Sink);
+  checkSuspensions(Ctx, Index, Sink);
   checkGuards(Ctx, Index, Sink);
   analyzeEscapes(Ctx, Index, Sink, Escape);
 }
