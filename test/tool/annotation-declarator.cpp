@@ -40,7 +40,7 @@ TEST(suite, name) [[bumper::no_escape]] {} // expected-error {{'bumper::no_escap
 // FIXED: {{^}}TEST(suite, name) {{\[\[}}bumper::no_escape]] {}
 
 void lambdas() {
-  auto L = [](int) [[bumper::no_escape]] {}; // expected-error {{'bumper::no_escape' after the parameters of a lambda applies to its type, which it cannot annotate; annotate a block inside the lambda's body}}
+  auto L = [](int) [[bumper::no_escape]] {}; // expected-error {{'bumper::no_escape' after the parameters of a lambda applies to its type, which it cannot annotate; write it right after the lambda's captures ('[] [[bumper::no_escape]] (int) { ... }', C++23), or annotate a block inside the lambda's body}}
   L(1);
 }
 

@@ -211,7 +211,9 @@ public:
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
     if (Method && Method->getParent()->isLambda())
       return error(Loc, "'bumper::no_escape' after the parameters of a lambda "
-                        "applies to its type, which it cannot annotate; "
+                        "applies to its type, which it cannot annotate; write "
+                        "it right after the lambda's captures ('[] "
+                        "[[bumper::no_escape]] (int) { ... }', C++23), or "
                         "annotate a block inside the lambda's body");
     if (!FD)
       return error(Loc, "'bumper::no_escape' here applies to a type, which "
