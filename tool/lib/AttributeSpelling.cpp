@@ -65,12 +65,19 @@ public:
 
   void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
     Target->BeginSourceFile(LO, PP);
+    syncCounts();
   }
-  void EndSourceFile() override { Target->EndSourceFile(); }
-  void finish() override { Target->finish(); }
+  void EndSourceFile() override {
+    Target->EndSourceFile();
+    syncCounts();
+  }
+  void finish() override {
+    Target->finish();
+    syncCounts();
+  }
   void clear() override {
-    DiagnosticConsumer::clear();
     Target->clear();
+    syncCounts();
   }
   bool IncludeInDiagnosticCounts() const override {
     return Target->IncludeInDiagnosticCounts();
@@ -82,8 +89,8 @@ public:
       R->misplaced(Info.getLocation());
       return;
     }
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
     Target->HandleDiagnostic(Level, Info);
+    syncCounts();
   }
 
 private:
@@ -100,6 +107,14 @@ private:
     StringRef First = identifierAt(Info.getLocation(), Info.getSourceManager(),
                                    LangOptions());
     return First == Namespace || First == Name;
+  }
+
+  /// The host reads the counts of the engine's client (the compile fails,
+  /// "N errors generated"): they are the target's, so that a client that
+  /// counts its own way (-verify counts mismatches) keeps doing so.
+  void syncCounts() {
+    NumErrors = Target->getNumErrors();
+    NumWarnings = Target->getNumWarnings();
   }
 
   DiagnosticConsumer *Target;
