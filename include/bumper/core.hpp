@@ -244,14 +244,24 @@ inline void reset() { default_buffer().reset(); }
 ///
 ///   bumper::NoEscape guard;       // the calling thread's default buffer
 ///   bumper::NoEscape guard(buf);  // any buffer
+///
+/// It may stand in `constexpr` and `consteval` functions: during constant
+/// evaluation (which cannot allocate from a buffer) it does nothing.
 class NoEscape {
 public:
   /// Guards the calling thread's default buffer as it is now (a later
   /// `with_buffer` does not change which buffer this guard restores).
-  BUMPER_INLINE NoEscape() : NoEscape(default_buffer()) {}
-  BUMPER_INLINE explicit NoEscape(Buffer &buf) noexcept
-      : checkpoint_(buf.checkpoint()) {}
-  BUMPER_INLINE ~NoEscape() { checkpoint_.buffer->restore(checkpoint_); }
+  BUMPER_INLINE constexpr NoEscape()
+      : checkpoint_(std::is_constant_evaluated()
+                        ? Checkpoint{}
+                        : default_buffer().checkpoint()) {}
+  BUMPER_INLINE constexpr explicit NoEscape(Buffer &buf) noexcept
+      : checkpoint_(std::is_constant_evaluated() ? Checkpoint{}
+                                                 : buf.checkpoint()) {}
+  BUMPER_INLINE constexpr ~NoEscape() {
+    if (!std::is_constant_evaluated())
+      checkpoint_.buffer->restore(checkpoint_);
+  }
 
   NoEscape(const NoEscape &) = delete;
   NoEscape &operator=(const NoEscape &) = delete;

@@ -46,6 +46,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
@@ -170,7 +171,7 @@ public:
       : CI(CI), Recorder(Recorder), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (CI.getDiagnostics().hasErrorOccurred())
+    if (bumper::hasCompilerErrors(CI.getDiagnostics(), Recorder))
       return;
     Out.Checked = true;
     bumper::PolicyOptions PO;
@@ -198,6 +199,7 @@ public:
   explicit FuzzAction(Outcome &Out) : Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    bumper::watchAttributes(CI.getPreprocessor(), Recorder);
     return std::make_unique<FuzzConsumer>(CI, Recorder, Out);
   }
   bool BeginSourceFileAction(CompilerInstance &) override {

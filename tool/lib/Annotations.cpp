@@ -34,6 +34,12 @@ void AnnotationIndex::add(NoEscapeAnnotation A) {
   Annotations.push_back(std::move(A));
 }
 
+void AnnotationIndex::markSuspending(SourceLocation LBrace) {
+  auto It = ByLBrace.find(LBrace);
+  if (It != ByLBrace.end())
+    Annotations[It->second].Suspends = true;
+}
+
 const NoEscapeAnnotation *AnnotationIndex::lookup(SourceLocation LBrace) const {
   auto It = ByLBrace.find(LBrace);
   if (It == ByLBrace.end())
@@ -128,7 +134,12 @@ public:
         Function = Def;
         if (auto *Tmpl = Function->getTemplateInstantiationPattern())
           Function = Tmpl;
-        Body = dyn_cast_or_null<CompoundStmt>(Function->getBody());
+        const Stmt *FunctionBody = Function->getBody();
+        // A coroutine's own block: SuspendCheck.cpp reports its suspensions.
+        if (const auto *Coroutine =
+                dyn_cast_or_null<CoroutineBodyStmt>(FunctionBody))
+          FunctionBody = Coroutine->getBody();
+        Body = dyn_cast_or_null<CompoundStmt>(FunctionBody);
         if (!Body)
           return error(U.Range.getBegin(),
                        "'bumper::no_escape' on a function with a "
@@ -192,6 +203,45 @@ public:
     Accepted.push_back(std::move(A));
   }
 
+  /// [[bumper::no_escape]] after a declarator, where clang would apply it
+  /// to a type (AttributeSpelling.h took clang's error out).
+  void misplaced(SourceLocation Loc) {
+    const FunctionDecl *FD = functionDeclaredAt(Ctx.getTranslationUnitDecl(),
+                                                SM.getExpansionLoc(Loc));
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+    if (Method && Method->getParent()->isLambda())
+      return error(Loc, "'bumper::no_escape' after the parameters of a lambda "
+                        "applies to its type, which it cannot annotate; write "
+                        "it right after the lambda's captures ('[] "
+                        "[[bumper::no_escape]] (int) { ... }', C++23), or "
+                        "annotate a block inside the lambda's body");
+    if (!FD)
+      return error(Loc, "'bumper::no_escape' here applies to a type, which "
+                        "it cannot annotate; write it before a function's "
+                        "declaration, or on a block (for a lambda: on a "
+                        "block inside its body)");
+    std::string Message = "'bumper::no_escape' after the parameters of '" +
+                          FD->getNameAsString() +
+                          "' applies to the function's type, which it "
+                          "cannot annotate; ";
+    SourceLocation Start = FD->getInnerLocStart();
+    CharSourceRange Spec = wholeSpecifier(Loc);
+    if (Start.isMacroID() || Loc.isMacroID()) {
+      Message += "the function is declared by a macro: annotate a block "
+                 "inside its body";
+      return error(Loc, std::move(Message));
+    }
+    Message += "write it before the declaration";
+    Finding F{Check::InvalidAnnotation, Loc, std::move(Message), {}, {}};
+    if (Spec.isValid() && Start.isValid()) {
+      // "int f() [[bumper::no_escape]] {" -> "[[bumper::no_escape]] int f() {"
+      StringRef Text = Lexer::getSourceText(Spec, SM, Ctx.getLangOpts());
+      F.Fixes.push_back(FixItHint::CreateInsertion(Start, (Text + " ").str()));
+      F.Fixes.push_back(FixItHint::CreateRemoval(withSpaceBefore(Spec)));
+    }
+    Sink.report(std::move(F));
+  }
+
   /// Adds the accepted annotations, minus the blocks annotated twice.
   void finish() {
     for (NoEscapeAnnotation &A : Accepted)
@@ -200,6 +250,85 @@ public:
   }
 
 private:
+  /// The function definition whose declarator holds \p Loc (between its
+  /// name and its body), in \p DC or the contexts it holds.
+  const FunctionDecl *functionDeclaredAt(const DeclContext *DC,
+                                         SourceLocation Loc) {
+    for (const Decl *D : DC->decls()) {
+      if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+        D = T->getTemplatedDecl();
+      if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+        const Stmt *Body = FD->getBody();
+        if (Body && FD->isThisDeclarationADefinition() &&
+            SM.isBeforeInTranslationUnit(SM.getExpansionLoc(FD->getLocation()),
+                                         Loc) &&
+            SM.isBeforeInTranslationUnit(
+                Loc, SM.getExpansionLoc(Body->getBeginLoc())))
+          return FD;
+        // A lambda's class is declared in the function that holds it.
+        if (Body && SM.isBeforeInTranslationUnit(
+                        SM.getExpansionLoc(Body->getBeginLoc()), Loc))
+          if (const FunctionDecl *Inner = functionDeclaredAt(FD, Loc))
+            return Inner;
+        continue;
+      }
+      if (const auto *T = dyn_cast<ClassTemplateDecl>(D))
+        D = T->getTemplatedDecl();
+      if (isa<NamespaceDecl, CXXRecordDecl, LinkageSpecDecl, ExportDecl>(D))
+        if (const FunctionDecl *FD =
+                functionDeclaredAt(cast<DeclContext>(D), Loc))
+          return FD;
+    }
+    return nullptr;
+  }
+
+  /// The range of "[[bumper::no_escape(...)]]" whose name starts at \p Loc,
+  /// if the specifier holds that attribute alone; else an invalid range.
+  CharSourceRange wholeSpecifier(SourceLocation Loc) {
+    auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+    StringRef Text = SM.getBufferData(FID);
+    StringRef Before = Text.take_front(Offset).rtrim();
+    if (!Before.ends_with("[["))
+      return {};
+    unsigned Begin = Before.size() - 2;
+    // From the name to the "]]" that closes the specifier.
+    Lexer L(SM.getLocForStartOfFile(FID), Ctx.getLangOpts(), Text.begin(),
+            Text.begin() + Offset, Text.end());
+    Token T;
+    unsigned Depth = 0;
+    bool Attr = false;
+    while (!L.LexFromRawLexer(T) || T.isNot(tok::eof)) {
+      if (T.is(tok::l_paren)) {
+        ++Depth;
+      } else if (T.is(tok::r_paren)) {
+        --Depth;
+      } else if (Depth == 0 && T.is(tok::comma)) {
+        return {}; // Another attribute in the same specifier.
+      } else if (Depth == 0 && T.is(tok::r_square)) {
+        Token Next;
+        if (L.LexFromRawLexer(Next) || Next.isNot(tok::r_square) || !Attr)
+          return {};
+        return CharSourceRange::getCharRange(SM.getComposedLoc(FID, Begin),
+                                             Next.getEndLoc());
+      } else if (Depth == 0 && T.is(tok::raw_identifier) &&
+                 T.getRawIdentifier() == "no_escape") {
+        Attr = true;
+      }
+      if (T.is(tok::eof))
+        break;
+    }
+    return {};
+  }
+
+  /// \p R with the blanks before it, so that removing it leaves "f() {".
+  CharSourceRange withSpaceBefore(CharSourceRange R) {
+    auto [FID, Offset] = SM.getDecomposedLoc(R.getBegin());
+    StringRef Before = SM.getBufferData(FID).take_front(Offset);
+    size_t Blanks = Before.size() - Before.rtrim(" \t").size();
+    return CharSourceRange::getCharRange(
+        R.getBegin().getLocWithOffset(-int(Blanks)), R.getEnd());
+  }
+
   void error(SourceLocation Loc, std::string Message) {
     Sink.report(
         Finding{Check::InvalidAnnotation, Loc, std::move(Message), {}, {}});
@@ -231,6 +360,8 @@ void buildAnnotationIndex(ASTContext &Ctx, const AttributeRecorder &Recorder,
   for (const AttributeUse &U : Recorder.uses())
     if (!U.Declaration)
       Builder.add(U);
+  for (SourceLocation Loc : Recorder.misplacedUses())
+    Builder.misplaced(Loc);
   Builder.finish();
 }
 

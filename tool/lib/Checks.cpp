@@ -7,9 +7,11 @@
 
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Annotations.h"
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/GuardFixes.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/SuspendCheck.h"
 
 using namespace clang;
 
@@ -17,8 +19,11 @@ namespace bumper {
 
 void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
                   FindingSink &Sink, const EscapeOptions &Escape) {
+  checkAttributeSpellings(Ctx.getSourceManager(), Ctx.getLangOpts(), Recorder,
+                          Sink);
   AnnotationIndex Index;
   buildAnnotationIndex(Ctx, Recorder, Index, Sink);
+  checkSuspensions(Ctx, Index, Sink);
   checkGuards(Ctx, Index, Sink);
   analyzeEscapes(Ctx, Index, Sink, Escape);
 }

@@ -457,8 +457,61 @@ private:
                   "buffer is";
       EC.emit(std::move(F), Call->getBeginLoc());
     }
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const BlockInfo &B : Scan.Blocks)
+        if (B.IsFunction && B.Body == Body)
+          reportInitializerAllocs(Ctor, B);
     if (!Scan.Blocks.empty())
       runBlockAnalysis(EC, FD, Body, Scan.Blocks);
+  }
+
+  /// The allocator calls of \p S, outside lambdas; a default member
+  /// initialiser used by a constructor counts as its own code.
+  void collectAllocs(const Stmt *S,
+                     llvm::SmallVectorImpl<const CallExpr *> &Out) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(S))
+      return collectAllocs(Default->getExpr(), Out);
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (EC.isAllocator(Call->getDirectCallee()))
+        Out.push_back(Call);
+    for (const Stmt *Child : S->children())
+      collectAllocs(Child, Out);
+  }
+
+  /// An annotated constructor's guard is the first statement of its body:
+  /// the member initialisers run before it, so what they allocate from the
+  /// guarded buffer is never reset. Reported as bumper-unscoped-alloc.
+  void reportInitializerAllocs(const CXXConstructorDecl *Ctor,
+                               const BlockInfo &B) {
+    for (const CXXCtorInitializer *I : Ctor->inits()) {
+      llvm::SmallVector<const CallExpr *, 2> Calls;
+      collectAllocs(I->getInit(), Calls);
+      for (const CallExpr *Call : Calls) {
+        const Expr *Buf = EC.bufferArgument(Call);
+        std::string Spelling =
+            Buf ? EscapeContext::normalizeBuffer(EC.sourceText(Buf)) : "";
+        if (Spelling != B.Buffer)
+          continue;
+        std::string Name = Call->getDirectCallee()->getNameAsString();
+        std::string Class = Ctor->getParent()->getNameAsString();
+        Finding F{Check::UnscopedAlloc, SourceLocation(), "", {}, {}};
+        F.Message =
+            "'" + Name + "' in " +
+            (I->isWritten()
+                 ? "a member initialiser of '" + Class + "'"
+                 : "the default member initialiser used by '" + Class + "'") +
+            " runs before the guard of the no_escape constructor: nothing "
+            "resets this memory";
+        EC.addNote(F, B.Ann->AttrRange.getBegin(),
+                   "the guard starts in the constructor's body, after the "
+                   "member initialisers; compute the value in a static member "
+                   "function annotated [[bumper::no_escape]] and call it in "
+                   "the initialiser, or allocate in the body");
+        EC.emit(std::move(F), Call->getBeginLoc());
+      }
+    }
   }
 
   EscapeContext &EC;

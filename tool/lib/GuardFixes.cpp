@@ -100,6 +100,11 @@ public:
                                            A.Function->getNameAsString() + "'"
                                      : std::string(What);
 
+    // A coroutine suspends in it: bumper-suspend-in-block said so, and a
+    // guard would free its caller's memory.
+    if (A.Suspends)
+      return;
+
     // C: a checkpoint saved by hand at the start, restored on every way out.
     if (CGuards.check(A))
       return;

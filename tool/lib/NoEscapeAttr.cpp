@@ -130,4 +130,6 @@ RecordingScope::RecordingScope(AttributeRecorder &R)
 
 RecordingScope::~RecordingScope() { CurrentRecorder = Previous; }
 
+AttributeRecorder *currentRecorder() { return CurrentRecorder; }
+
 } // namespace bumper

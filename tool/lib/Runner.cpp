@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/Runner.h"
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
@@ -72,7 +73,7 @@ public:
     std::string MainFile;
     if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(SM.getMainFileID()))
       MainFile = absolutePath(SM.getFileManager(), FE->getName());
-    if (CI.getDiagnostics().hasErrorOccurred()) {
+    if (hasCompilerErrors(CI.getDiagnostics(), Recorder)) {
       std::lock_guard<std::mutex> Guard(Result.Lock);
       Result.InputProblem = true;
       Result.BrokenFiles.insert(MainFile);
@@ -195,6 +196,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    watchAttributes(CI.getPreprocessor(), Recorder);
     return std::make_unique<CheckConsumer>(CI, Recorder, Unit);
   }
 

@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/Diagnostics.h"
@@ -74,13 +75,15 @@ std::optional<bool> parseBool(StringRef S) {
 class BumperConsumer : public ASTConsumer {
 public:
   BumperConsumer(CompilerInstance &CI, PluginOptions Opts)
-      : CI(CI), Opts(std::move(Opts)), Scope(Recorder) {}
+      : CI(CI), Opts(std::move(Opts)), Scope(Recorder) {
+    watchAttributes(CI.getPreprocessor(), Recorder);
+  }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = CI.getDiagnostics();
     // A translation unit that does not compile has already failed; its AST
     // may be incomplete, and the findings would be noise.
-    if (Diags.hasErrorOccurred())
+    if (hasCompilerErrors(Diags, Recorder))
       return;
     std::optional<Config> Conf = loadConfig(Ctx.getSourceManager(), Diags);
     if (!Conf)

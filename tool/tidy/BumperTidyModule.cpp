@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/FindingPolicy.h"
@@ -54,10 +55,11 @@ struct TranslationUnitState {
 
 thread_local TranslationUnitState *Current = nullptr;
 
-void joinTranslationUnit() {
+void joinTranslationUnit(Preprocessor &PP) {
   if (!Current) {
     Current = new TranslationUnitState;
     Current->Scope.emplace(Current->Recorder);
+    watchAttributes(PP, Current->Recorder);
   }
   ++Current->Users;
 }
@@ -79,7 +81,8 @@ const std::vector<Decision> &findingsFor(ASTContext &Ctx) {
     // A translation unit with compiler errors may have an incomplete AST;
     // clang-tidy reports the errors themselves.
     S.ConfigError.clear();
-    if (!Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
+    if (!Ctx.getDiagnostics().hasUncompilableErrorOccurred() ||
+        !hasCompilerErrors(Ctx.getDiagnostics(), S.Recorder)) {
       const SourceManager &SM = Ctx.getSourceManager();
       StringRef Main;
       if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
@@ -112,10 +115,10 @@ public:
       leaveTranslationUnit();
   }
 
-  void registerPPCallbacks(const SourceManager &, Preprocessor *,
+  void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                            Preprocessor *) override {
     if (!Joined) {
-      joinTranslationUnit();
+      joinTranslationUnit(*PP);
       Joined = true;
     }
   }

@@ -43,6 +43,9 @@ struct NoEscapeAnnotation {
   bool BufferIsCHandle = false;
   /// The whole attribute, "[[bumper::no_escape(...)]]".
   clang::SourceRange AttrRange;
+  /// A coroutine suspends in the block (bumper-suspend-in-block): it gets no
+  /// guard, which would free its caller's memory.
+  bool Suspends = false;
 };
 
 /// All annotations of one translation unit, keyed by the block's '{'.
@@ -56,6 +59,9 @@ public:
     return lookup(Block->getLBracLoc());
   }
   llvm::ArrayRef<NoEscapeAnnotation> all() const { return Annotations; }
+  /// Marks the block whose '{' is at \p LBrace as one a coroutine suspends
+  /// in.
+  void markSuspending(clang::SourceLocation LBrace);
   bool empty() const { return Annotations.empty(); }
 
 private:

@@ -36,15 +36,35 @@ struct AttributeUse {
   clang::SourceRange Range;
 };
 
-/// The uses of [[bumper::no_escape]] in one translation unit.
+/// The uses of [[bumper::no_escape]] in one translation unit, and what the
+/// preprocessor and the diagnostics told about the attributes the compiler
+/// drops (AttributeSpelling.h).
 class AttributeRecorder {
 public:
   void record(AttributeUse U) { Uses.push_back(std::move(U)); }
   llvm::ArrayRef<AttributeUse> uses() const { return Uses; }
 
+  /// A region an #if, #ifdef, ... skipped: its attributes are not compiled.
+  void skipped(clang::SourceRange R) { Skipped.push_back(R); }
+  llvm::ArrayRef<clang::SourceRange> skippedRanges() const { return Skipped; }
+
+  /// [[bumper::no_escape]] after a declarator (`int f() [[bumper::no_escape]]
+  /// {`), where clang's "attribute cannot be applied to types" error was
+  /// taken out (AttributeSpelling.h): \p Loc is the attribute's.
+  void misplaced(clang::SourceLocation Loc) { Misplaced.push_back(Loc); }
+  llvm::ArrayRef<clang::SourceLocation> misplacedUses() const {
+    return Misplaced;
+  }
+
 private:
   llvm::SmallVector<AttributeUse, 8> Uses;
+  llvm::SmallVector<clang::SourceRange, 4> Skipped;
+  llvm::SmallVector<clang::SourceLocation, 1> Misplaced;
 };
+
+/// The recorder of the translation unit being parsed on this thread (a
+/// RecordingScope's), or nullptr.
+AttributeRecorder *currentRecorder();
 
 /// While alive, attribute uses parsed on this thread go to \p R. The tool
 /// parses translation units on several threads, so this is thread-local.
