@@ -101,6 +101,13 @@ cl::list<std::string>
                     cl::desc("An argument to prepend to the compile command"),
                     cl::cat(Category));
 
+cl::list<std::string> RemoveArgs(
+    "remove-arg", cl::value_desc("glob"),
+    cl::desc("Drop the arguments of each compile command that match <glob> "
+             "(with their values: -include drops '-include <file>'); "
+             "repeatable. Arguments Clang does not know are always dropped"),
+    cl::cat(Category));
+
 enum class OutputFormat { Text, Sarif };
 
 cl::opt<OutputFormat>
@@ -220,6 +227,10 @@ bool validateOptions(unsigned &JobCount) {
     error("--source-root '" + SourceRoot + "' is not a folder");
     return false;
   }
+  if (Error E = bumper::checkRemoveGlobs(RemoveArgs)) {
+    error(toString(std::move(E)));
+    return false;
+  }
   if (!HeaderFilter.empty()) {
     std::string RegexErr;
     if (!Regex(HeaderFilter).isValid(RegexErr)) {
@@ -304,6 +315,11 @@ perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
     if (HeaderFilter.empty() && C->HeaderFilterRegex)
       O.Policy.HeaderFilter = *C->HeaderFilterRegex;
     O.Escape = bumper::escapeOptions(*C);
+    O.CompileFlags.Remove = RemoveArgs;
+    if (C->CompileFlagsRemove)
+      llvm::append_range(O.CompileFlags.Remove, *C->CompileFlagsRemove);
+    if (C->CompileFlagsAdd)
+      O.CompileFlags.Add = *C->CompileFlagsAdd;
     PerSource.push_back(std::move(O));
   }
   return PerSource;

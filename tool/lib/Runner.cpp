@@ -273,6 +273,9 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
   Tool.setDiagnosticConsumer(Printer.consumer());
+  // A command written for g++ (unknown arguments, -Werror) made fit for
+  // Clang, then --extra-arg and the resource folder.
+  Tool.appendArgumentsAdjuster(compileFlagsAdjuster(Opts.CompileFlags));
   // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
   // ...) relative to its executable; a -resource-dir given by the user
   // wins.

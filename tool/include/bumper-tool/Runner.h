@@ -11,6 +11,7 @@
 #ifndef BUMPER_TOOL_RUNNER_H
 #define BUMPER_TOOL_RUNNER_H
 
+#include "bumper-tool/CompileFlags.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/Report.h"
@@ -33,6 +34,9 @@ struct ToolOptions {
   bool Fix = false;
   /// --extra-arg / --extra-arg-before.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// --remove-arg and .bumper.yaml's CompileFlags: applied to each command
+  /// before the --extra-arg ones (CompileFlags.h).
+  CompileFlagsOptions CompileFlags;
   /// False under --format=sarif: findings are only kept in RunResult::Reports,
   /// and Clang's own diagnostics still go to stderr.
   bool RenderText = true;
