@@ -17,6 +17,7 @@
 #include "bumper-tool/Paths.h"
 #include "bumper-tool/Runner.h"
 #include "bumper-tool/Sarif.h"
+#include "bumper-tool/SourceSelection.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -54,9 +55,25 @@ const char Overview[] =
     "--warnings-as-errors, a warning); 2 a usage or input problem (bad "
     "option, missing file, no compile command, a file that does not parse).\n";
 
-cl::list<std::string> Sources(cl::Positional,
-                              cl::desc("<source>... [-- <compiler arguments>]"),
-                              cl::cat(Category));
+cl::list<std::string>
+    Sources(cl::Positional,
+            cl::desc("[<source>...] [-- <compiler arguments>] (no source: "
+                     "every file of the compilation database)"),
+            cl::cat(Category));
+
+cl::opt<std::string> FilesRegex(
+    "files", cl::value_desc("regex"),
+    cl::desc("Check only the sources whose absolute path matches <regex> "
+             "(POSIX extended, unanchored); with no source given, the "
+             "database's files that match"),
+    cl::cat(Category));
+
+cl::opt<bool> SkipUnlisted(
+    "skip-unlisted",
+    cl::desc("Skip, with one line each, the sources the compilation "
+             "database does not list, instead of failing with status 2 (a "
+             "CI gate over a build that leaves some files out)"),
+    cl::cat(Category));
 
 cl::opt<std::string>
     BuildPath("p", cl::value_desc("build-dir"),
@@ -194,9 +211,11 @@ std::string plural(unsigned N, StringRef One, StringRef Many) {
 }
 
 /// Checks the options that do not depend on the files; prints what is wrong.
-bool validateOptions(unsigned &JobCount) {
-  if (Sources.empty()) {
-    error("no source file given; see --help");
+bool validateOptions(unsigned &JobCount, bool HaveFixedCommand) {
+  if (Sources.empty() && HaveFixedCommand) {
+    error("no source file given: with the compiler arguments after '--', "
+          "name the sources (without '--', the tool checks every file of the "
+          "compilation database); see --help");
     return false;
   }
   if (Fix && Diff) {
@@ -231,6 +250,13 @@ bool validateOptions(unsigned &JobCount) {
     error(toString(std::move(E)));
     return false;
   }
+  if (std::string RegexErr;
+      !FilesRegex.empty() && !Regex(FilesRegex).isValid(RegexErr)) {
+    error("invalid --files '" + FilesRegex + "': " + RegexErr +
+          "; it is a POSIX extended regular expression, matched against "
+          "absolute paths");
+    return false;
+  }
   if (!HeaderFilter.empty()) {
     std::string RegexErr;
     if (!Regex(HeaderFilter).isValid(RegexErr)) {
@@ -245,11 +271,18 @@ bool validateOptions(unsigned &JobCount) {
 
 /// The sources that exist and can be read, made absolute; the others are
 /// reported.
-std::vector<std::string> readableSources(bool &InputProblem) {
+/// \p Database: the database the sources come from, if they do.
+std::vector<std::string> readableSources(ArrayRef<std::string> Given,
+                                         bool &InputProblem,
+                                         StringRef Database = "") {
   std::vector<std::string> Files;
-  for (const std::string &S : Sources) {
+  for (const std::string &S : Given) {
     if (Error E = bumper::checkSourceFile(S)) {
-      error(toString(std::move(E)));
+      error(toString(std::move(E)) +
+            (Database.empty()
+                 ? ""
+                 : "; the compilation database '" + Database +
+                       "' lists it: it may be out of date, re-run CMake"));
       InputProblem = true;
       continue;
     }
@@ -266,11 +299,13 @@ std::vector<std::string> compilableSources(const bumper::LoadedDatabase &Loaded,
   for (const std::string &F : Files) {
     // JSON databases guess a command for a file they do not list (the
     // "Heuristic" says from which file); the tool does not guess flags.
-    std::vector<tooling::CompileCommand> Commands =
-        Loaded.Database->getCompileCommands(F);
-    if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
-          return C.Heuristic.empty();
-        })) {
+    if (!bumper::isListed(*Loaded.Database, F)) {
+      if (SkipUnlisted) {
+        WithColor::note(errs(), "bumper-tool")
+            << "skipped '" << F << "': the compilation database '"
+            << Loaded.File << "' does not list it (--skip-unlisted)\n";
+        continue;
+      }
       error("no compile command for '" + F + "' in the compilation database '" +
             Loaded.File +
             "'; check that the build compiles it (a header has no command "
@@ -449,25 +484,59 @@ int main(int argc, const char **argv) {
   }
 
   unsigned JobCount = 1;
-  if (!validateOptions(JobCount))
+  if (!validateOptions(JobCount, FromArgs != nullptr))
     return ExitUsage;
 
+  // No source: every file of the database, as run-clang-tidy does.
+  const bool WholeDatabase = Sources.empty();
   bool InputProblem = false;
-  std::vector<std::string> Files = readableSources(InputProblem);
-  if (Files.empty())
-    return ExitUsage;
+  std::vector<std::string> Files;
+  if (!WholeDatabase) {
+    Files = readableSources(Sources, InputProblem);
+    if (Files.empty())
+      return ExitUsage;
+  }
 
   // Everything after "--" is every source's command; else -p, else a database
-  // above the first source.
+  // above the first source (or, with none, in the working folder or above).
   bumper::LoadedDatabase Loaded;
   if (FromArgs) {
     Loaded.Database = std::move(FromArgs);
   } else if (Expected<bumper::LoadedDatabase> L =
-                 bumper::loadCompilationDatabase(BuildPath, Files.front())) {
+                 bumper::loadCompilationDatabase(
+                     BuildPath, WholeDatabase ? bumper::absolutePath(
+                                                    "compile_commands.json")
+                                              : Files.front())) {
     Loaded = std::move(*L);
   } else {
     error(toString(L.takeError()));
     return ExitUsage;
+  }
+  if (WholeDatabase) {
+    std::vector<std::string> Listed = bumper::matchingFiles(
+        bumper::databaseSources(*Loaded.Database), FilesRegex);
+    if (Listed.empty()) {
+      error("no source to check: the compilation database '" + Loaded.File +
+            "' lists " +
+            (FilesRegex.empty()
+                 ? std::string("no file")
+                 : "no file whose path matches --files '" + FilesRegex + "'"));
+      return ExitUsage;
+    }
+    // A listed file that is gone means the database is out of date.
+    Files = readableSources(Listed, InputProblem, Loaded.File);
+    if (!Quiet)
+      errs() << "bumper-tool: checking "
+             << plural(Files.size(), "file", "files")
+             << " of the compilation database '" << Loaded.File << "'"
+             << (FilesRegex.empty() ? "" : " matching --files") << "\n";
+  } else if (!FilesRegex.empty()) {
+    Files = bumper::matchingFiles(Files, FilesRegex);
+    if (Files.empty()) {
+      error("no source to check: none of the sources given matches --files '" +
+            FilesRegex + "'");
+      return ExitUsage;
+    }
   }
   std::vector<std::string> Runnable =
       compilableSources(Loaded, Files, InputProblem);
@@ -520,7 +589,8 @@ int main(int argc, const char **argv) {
     }
   }
 
-  if ((Summary || sys::Process::StandardErrIsDisplayed()) && !Quiet)
+  if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
+      !Quiet)
     printSummary(Result, Applied, Runnable.size(),
                  std::chrono::steady_clock::now() - Start);
   return exitStatus(Result, InputProblem);

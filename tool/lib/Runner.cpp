@@ -245,6 +245,9 @@ public:
     std::unique_ptr<DiagnosticOptions> DiagOpts =
         Argv.empty() ? std::make_unique<DiagnosticOptions>()
                      : CreateAndPopulateDiagOpts(Argv);
+    // A database's "../src/a.cpp" or "fmt/../build/x.h" is printed as the
+    // absolute path, without dots (-fdiagnostics-absolute-paths).
+    DiagOpts->AbsolutePath = true;
     Printer = std::make_unique<TextDiagnosticPrinter>(OS, DiagOpts.release());
   }
   DiagnosticConsumer *consumer() { return Printer.get(); }
