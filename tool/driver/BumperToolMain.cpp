@@ -12,6 +12,7 @@
 #include "bumper-tool/ApplyFixes.h"
 #include "bumper-tool/CheckRegistry.h"
 #include "bumper-tool/Config.h"
+#include "bumper-tool/IncludeScan.h"
 #include "bumper-tool/InputChecks.h"
 #include "bumper-tool/Output.h"
 #include "bumper-tool/Paths.h"
@@ -66,6 +67,14 @@ cl::opt<std::string> FilesRegex(
     cl::desc("Check only the sources whose absolute path matches <regex> "
              "(POSIX extended, unanchored); with no source given, the "
              "database's files that match"),
+    cl::cat(Category));
+
+cl::opt<bool> ChangedFiles(
+    "changed-files",
+    cl::desc("The sources given are the files a change touched (a commit's): "
+             "a header the database does not list is checked through the "
+             "files of the database that include it, and its own findings "
+             "are reported (as if --header-filter matched it)"),
     cl::cat(Category));
 
 cl::opt<bool> SkipUnlisted(
@@ -306,17 +315,77 @@ std::vector<std::string> compilableSources(const bumper::LoadedDatabase &Loaded,
             << Loaded.File << "' does not list it (--skip-unlisted)\n";
         continue;
       }
-      error("no compile command for '" + F + "' in the compilation database '" +
-            Loaded.File +
-            "'; check that the build compiles it (a header has no command "
-            "of its own: give the source that includes it), or pass the "
-            "compiler arguments after '--'");
+      if (ChangedFiles)
+        error("no compile command for '" + F +
+              "' in the compilation database '" + Loaded.File +
+              "': the database is out of date (re-run CMake to add the new "
+              "file), or the build does not compile it (--skip-unlisted "
+              "skips such files)");
+      else
+        error("no compile command for '" + F +
+              "' in the compilation database '" + Loaded.File +
+              "'; check that the build compiles it (a header has no "
+              "command of its own: give the source that includes it, or "
+              "use --changed-files), or pass the compiler arguments after "
+              "'--'");
       InputProblem = true;
       continue;
     }
     Runnable.push_back(F);
   }
   return Runnable;
+}
+
+/// --changed-files: \p Files with each header the database does not list
+/// replaced by the database's files that include it. \p HeaderRegex gets a
+/// regular expression matching those headers (for the header filter).
+std::vector<std::string>
+withIncluders(const bumper::LoadedDatabase &Loaded, ArrayRef<std::string> Files,
+              unsigned JobCount, std::string &HeaderRegex, bool &InputProblem) {
+  std::vector<std::string> Headers;
+  for (const std::string &F : Files)
+    if (!bumper::hasSourceExtension(F) &&
+        !bumper::isListed(*Loaded.Database, F))
+      Headers.push_back(F);
+  if (Headers.empty())
+    return Files.vec();
+  bumper::IncludeScanOptions SO;
+  SO.CompileFlags.Remove = RemoveArgs;
+  SO.ExtraArgs = ExtraArgs;
+  SO.ExtraArgsBefore = ExtraArgsBefore;
+  SO.Jobs = JobCount;
+  StringMap<std::vector<std::string>> Includers =
+      bumper::findIncluders(*Loaded.Database, Headers, SO, [&](Error E) {
+        error(toString(std::move(E)));
+        InputProblem = true;
+      });
+  std::vector<std::string> Out;
+  StringSet<> Seen;
+  for (const std::string &F : Files) {
+    if (!llvm::is_contained(Headers, F)) {
+      if (Seen.insert(F).second)
+        Out.push_back(F);
+      continue;
+    }
+    const std::vector<std::string> &By = Includers.lookup(F);
+    if (By.empty()) {
+      WithColor::warning(errs(), "bumper-tool")
+          << "'" << F
+          << "' is included by no file of the compilation database '"
+          << Loaded.File << "'; it was not checked\n";
+      continue;
+    }
+    if (!Quiet)
+      WithColor::note(errs(), "bumper-tool")
+          << "'" << F << "' is checked through the "
+          << plural(By.size(), "file", "files")
+          << " of the database including it\n";
+    HeaderRegex += (HeaderRegex.empty() ? "^" : "|^") + Regex::escape(F) + "$";
+    for (const std::string &S : By)
+      if (Seen.insert(S).second)
+        Out.push_back(S);
+  }
+  return Out;
 }
 
 /// The options every source shares, from the command line.
@@ -338,7 +407,7 @@ bumper::ToolOptions commandLineOptions(unsigned JobCount) {
 /// file.
 Expected<std::vector<bumper::ToolOptions>>
 perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
-                 ArrayRef<std::string> Runnable) {
+                 ArrayRef<std::string> Runnable, StringRef ChangedHeaders) {
   std::vector<bumper::ToolOptions> PerSource;
   for (const std::string &F : Runnable) {
     Expected<bumper::Config> C = Configs.forSource(F);
@@ -349,6 +418,11 @@ perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
     O.Policy.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
     if (HeaderFilter.empty() && C->HeaderFilterRegex)
       O.Policy.HeaderFilter = *C->HeaderFilterRegex;
+    if (!ChangedHeaders.empty())
+      O.Policy.HeaderFilter =
+          O.Policy.HeaderFilter.empty()
+              ? ChangedHeaders.str()
+              : "(" + O.Policy.HeaderFilter + ")|" + ChangedHeaders.str();
     O.Escape = bumper::escapeOptions(*C);
     O.CompileFlags.Remove = RemoveArgs;
     if (C->CompileFlagsRemove)
@@ -538,13 +612,17 @@ int main(int argc, const char **argv) {
       return ExitUsage;
     }
   }
+  std::string ChangedHeaders;
+  if (ChangedFiles && !WholeDatabase)
+    Files =
+        withIncluders(Loaded, Files, JobCount, ChangedHeaders, InputProblem);
   std::vector<std::string> Runnable =
       compilableSources(Loaded, Files, InputProblem);
 
   auto Start = std::chrono::steady_clock::now();
   bumper::ToolOptions Opts = commandLineOptions(JobCount);
   Expected<std::vector<bumper::ToolOptions>> PerSource =
-      perSourceOptions(Configs, Opts, Runnable);
+      perSourceOptions(Configs, Opts, Runnable, ChangedHeaders);
   if (!PerSource) {
     errs() << toString(PerSource.takeError()) << "\n";
     return ExitUsage;
