@@ -155,7 +155,8 @@ cl::opt<std::string> SourceRoot(
     "source-root", cl::value_desc("dir"),
     cl::desc("In SARIF, give the files under <dir> as URIs relative to it "
              "(uriBaseId SRCROOT), as GitHub code scanning wants; without "
-             "it, absolute file:// URIs"),
+             "it, absolute file:// URIs. With --diff, name the files "
+             "relative to <dir> (default: the working folder)"),
     cl::cat(Category));
 
 cl::opt<std::string>
@@ -241,9 +242,12 @@ bool validateOptions(unsigned &JobCount, bool HaveFixedCommand) {
     }
     JobCount = *N;
   }
-  if (Format != OutputFormat::Sarif &&
-      (!OutputFile.empty() || !SourceRoot.empty())) {
-    error("--output and --source-root are for --format=sarif");
+  if (Format != OutputFormat::Sarif && !OutputFile.empty()) {
+    error("--output is for --format=sarif");
+    return false;
+  }
+  if (Format != OutputFormat::Sarif && !Diff && !SourceRoot.empty()) {
+    error("--source-root is for --format=sarif and --diff");
     return false;
   }
   if (Format == OutputFormat::Sarif && Diff && OutputFile.empty()) {
@@ -648,7 +652,7 @@ int main(int argc, const char **argv) {
   if (Fix || Diff) {
     Applied = bumper::applyFixes(
         Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
-        outs(), [](Error E) { error(toString(std::move(E))); });
+        outs(), [](Error E) { error(toString(std::move(E))); }, SourceRoot);
     InputProblem |= !Applied.FilesNotWritten.empty();
   }
   // What was written, not what was found: a file that could not be written

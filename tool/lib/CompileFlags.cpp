@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/CompileFlags.h"
+#include "bumper-tool/Paths.h"
 #include "clang/Driver/Options.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -120,6 +121,47 @@ adjustCompileCommand(llvm::ArrayRef<std::string> CommandLine,
   Out.push_back("-Wno-error");
   Out.insert(Out.end(), NotErrors.begin(), NotErrors.end());
   Out.insert(Out.end(), CommandLine.begin() + End, CommandLine.end());
+  return Out;
+}
+
+std::vector<std::string>
+withAbsolutePaths(llvm::ArrayRef<std::string> CommandLine, llvm::StringRef File,
+                  llvm::StringRef AbsoluteFile, llvm::StringRef Directory) {
+  auto Absolute = [&](llvm::StringRef P) {
+    if (P.empty())
+      return P.str();
+    llvm::SmallString<256> Path(P);
+    if (!llvm::sys::path::is_absolute(Path) && !Directory.empty()) {
+      Path = Directory;
+      llvm::sys::path::append(Path, P);
+    }
+    return absolutePath(Path);
+  };
+  // Not -include: its file is looked up in the include folders too.
+  static const char *const Separate[] = {"-I", "-isystem", "-iquote",
+                                         "-idirafter"};
+  static const char *const Joined[] = {"-isystem", "-iquote", "-idirafter",
+                                       "-I"};
+  std::vector<std::string> Out(CommandLine.begin(), CommandLine.end());
+  for (size_t I = 1; I < Out.size(); ++I) {
+    llvm::StringRef A = Out[I];
+    if (A == "--")
+      break;
+    if (A == File) {
+      Out[I] = AbsoluteFile.str();
+      continue;
+    }
+    if (llvm::is_contained(Separate, A) && I + 1 < Out.size()) {
+      Out[I + 1] = Absolute(Out[I + 1]);
+      ++I;
+      continue;
+    }
+    for (llvm::StringRef J : Joined)
+      if (A.starts_with(J) && A.size() > J.size()) {
+        Out[I] = (J + Absolute(A.drop_front(J.size()))).str();
+        break;
+      }
+  }
   return Out;
 }
 

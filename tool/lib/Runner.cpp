@@ -199,9 +199,10 @@ public:
   }
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
-    // "1 error generated." goes with the unit's diagnostics.
-    if (Unit.Text)
-      CI.setVerboseOutputStream(*Unit.Text);
+    // No "N warnings generated." trailer: Clang counts per compile command,
+    // findings another command or unit printed first included, so its
+    // numbers would not add up; the summary line counts the run.
+    CI.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
     Scope.emplace(Recorder);
     return true;
   }
@@ -245,9 +246,6 @@ public:
     std::unique_ptr<DiagnosticOptions> DiagOpts =
         Argv.empty() ? std::make_unique<DiagnosticOptions>()
                      : CreateAndPopulateDiagOpts(Argv);
-    // A database's "../src/a.cpp" or "fmt/../build/x.h" is printed as the
-    // absolute path, without dots (-fdiagnostics-absolute-paths).
-    DiagOpts->AbsolutePath = true;
     Printer = std::make_unique<TextDiagnosticPrinter>(OS, DiagOpts.release());
   }
   DiagnosticConsumer *consumer() { return Printer.get(); }
@@ -279,6 +277,18 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
   // A command written for g++ (unknown arguments, -Werror) made fit for
   // Clang, then --extra-arg and the resource folder.
   Tool.appendArgumentsAdjuster(compileFlagsAdjuster(Opts.CompileFlags));
+  // The source and the include folders as the run names files (absolute,
+  // without dots), not as the database wrote them ("../src/a.cpp",
+  // "-I../include"): that is how Clang prints them. The commands of one
+  // source share a folder (a JSON database's "directory").
+  std::string Directory;
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(Source))
+    Directory = C.Directory;
+  Tool.appendArgumentsAdjuster(
+      [Source, Directory](const tooling::CommandLineArguments &Args,
+                          StringRef File) {
+        return withAbsolutePaths(Args, File, Source, Directory);
+      });
   // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
   // ...) relative to its executable; a -resource-dir given by the user
   // wins.

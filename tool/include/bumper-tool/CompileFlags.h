@@ -46,6 +46,16 @@ std::vector<std::string>
 adjustCompileCommand(llvm::ArrayRef<std::string> CommandLine,
                      const CompileFlagsOptions &Opts);
 
+/// \p CommandLine with its source \p File (as the database writes it) and
+/// the relative folders of -I, -isystem, -iquote and -idirafter made
+/// absolute against the command's folder \p Directory, and
+/// without "." and "..": Clang prints a file as it found it, and a
+/// database's "../include/x.h" or "fmt/../build/x.h" is neither where the
+/// user is nor normalised. \p AbsoluteFile is the source's absolute path.
+std::vector<std::string>
+withAbsolutePaths(llvm::ArrayRef<std::string> CommandLine, llvm::StringRef File,
+                  llvm::StringRef AbsoluteFile, llvm::StringRef Directory);
+
 /// adjustCompileCommand() as a ClangTool arguments adjuster.
 clang::tooling::ArgumentsAdjuster
 compileFlagsAdjuster(CompileFlagsOptions Opts);
