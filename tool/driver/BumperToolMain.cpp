@@ -177,10 +177,12 @@ cl::opt<bool> Summary(
              "a terminal"),
     cl::cat(Category));
 
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress line and no summary, even on a "
-                             "terminal"),
-                    cl::cat(Category));
+cl::opt<bool>
+    Quiet("quiet",
+          cl::desc("No progress line, no summary and no compiler warnings (the "
+                   "project's own, Clang's -W...: -w); the tool's findings and "
+                   "compiler errors are still printed"),
+          cl::cat(Category));
 
 cl::opt<std::string> ConfigFile(
     "config-file", cl::value_desc("file"),
@@ -403,6 +405,10 @@ bumper::ToolOptions commandLineOptions(unsigned JobCount) {
   Opts.Policy.HeaderFilter = HeaderFilter;
   Opts.ExtraArgs = ExtraArgs;
   Opts.ExtraArgsBefore = ExtraArgsBefore;
+  // Clang's -w silences compiler warnings; the tool's findings are custom
+  // diagnostics, which -w does not touch (their level is the policy's).
+  if (Quiet)
+    Opts.ExtraArgs.push_back("-w");
   return Opts;
 }
 
@@ -473,7 +479,8 @@ void printApplied(const bumper::AppliedFixes &Applied) {
 
 /// The closing line: files, blocks, guards, escapes, errors, warnings, time.
 void printSummary(const bumper::RunResult &Result,
-                  const bumper::AppliedFixes &Applied, size_t Files,
+                  const bumper::AppliedFixes &Applied,
+                  ArrayRef<std::string> Runnable,
                   std::chrono::duration<double> Elapsed) {
   // With --fix or --diff, the guards written or shown (every fix is a
   // guard): not those of a file that could not be written, and a shared
@@ -496,9 +503,29 @@ void printSummary(const bumper::RunResult &Result,
         }))
       ++Warnings;
   }
-  errs() << "bumper-tool: " << plural(Files, "file", "files") << ", "
-         << plural(Result.Annotations.size(), "block", "blocks") << ", "
-         << plural(Guards, "guard", "guards")
+  unsigned NotCompiling = 0, NotChecked = 0;
+  for (const std::string &F : Runnable) {
+    if (Result.BrokenFiles.contains(F))
+      ++NotCompiling;
+    else if (!Result.Analysed.contains(F))
+      ++NotChecked;
+  }
+  unsigned Unreported = 0;
+  for (const auto &K : Result.UnreportedAnnotations)
+    Unreported += !Result.Annotations.contains(K.getKey());
+  errs() << "bumper-tool: " << plural(Runnable.size(), "file", "files");
+  if (NotCompiling)
+    errs() << " (" << plural(NotCompiling, "file", "files")
+           << " not checked: " << (NotCompiling == 1 ? "it does" : "they do")
+           << " not compile)";
+  if (NotChecked)
+    errs() << " (" << plural(NotChecked, "file", "files")
+           << " not checked: could not be parsed)";
+  errs() << ", " << plural(Result.Annotations.size(), "block", "blocks");
+  if (Unreported)
+    errs() << " (and " << Unreported << " in headers not checked: see "
+           << "--header-filter)";
+  errs() << ", " << plural(Guards, "guard", "guards")
          << (Fix    ? " inserted"
              : Diff ? " to insert"
                     : " missing")
@@ -514,13 +541,34 @@ void printSummary(const bumper::RunResult &Result,
 /// 2 for an input problem, 1 for an error (or, under --check, a guard left
 /// missing), else 0.
 int exitStatus(const bumper::RunResult &Result, bool InputProblem) {
-  if (InputProblem)
-    return ExitUsage;
+  unsigned Missing = 0;
   if (CheckGate)
     for (const bumper::ReportedFinding &R : Result.Reports)
       if (R.Check == bumper::checkName(bumper::Check::MissingGuard) &&
           !(Fix && !R.Edits.empty()))
-        return ExitFindings;
+        ++Missing;
+  // The gate says why it failed, whatever --quiet says: a CI log must not
+  // end in a bare status.
+  if (CheckGate && (InputProblem || Missing || Result.Errors)) {
+    std::string Why;
+    auto Add = [&](const Twine &T) {
+      Why += (Why.empty() ? "" : "; ") + T.str();
+    };
+    if (Missing)
+      Add(plural(Missing, "guard", "guards") + " missing" +
+          (Fix ? " that --fix could not insert"
+               : " (bumper-missing-guard; --fix inserts " +
+                     std::string(Missing == 1 ? "it" : "them") + ")"));
+    if (Result.Errors)
+      Add(plural(Result.Errors, "error", "errors") + " reported");
+    if (InputProblem)
+      Add("some files could not be checked or written (the errors above)");
+    error("--check failed: " + Why);
+  }
+  if (InputProblem)
+    return ExitUsage;
+  if (Missing)
+    return ExitFindings;
   return Result.Errors ? ExitFindings : ExitClean;
 }
 
@@ -673,7 +721,7 @@ int main(int argc, const char **argv) {
 
   if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
       !Quiet)
-    printSummary(Result, Applied, Runnable.size(),
+    printSummary(Result, Applied, Runnable,
                  std::chrono::steady_clock::now() - Start);
   return exitStatus(Result, InputProblem);
 }

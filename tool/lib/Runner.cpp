@@ -114,7 +114,7 @@ public:
     Unit.ErrorsReported |= llvm::any_of(
         Reports, [](const ReportedFinding &R) { return R.Level == "error"; });
     mergeReports(Result, std::move(Reports), Suppressed);
-    countAnnotations(SM);
+    countAnnotations(SM, Policy);
     recordAnalysedContent(SM);
   }
 
@@ -157,27 +157,39 @@ public:
   }
 
   /// Records where each [[bumper::no_escape]] outside system headers is,
-  /// for the summary's count of blocks.
-  void countAnnotations(const SourceManager &SM) {
-    std::vector<std::string> Keys;
+  /// for the summary's count of blocks: those in files whose findings are
+  /// reported (the main file, headers the header filter matches) apart
+  /// from those in headers that are not. A block is keyed by where it is
+  /// expanded and where it is written, so that two blocks of one macro
+  /// expansion, or one macro's block expanded twice, count as two.
+  void countAnnotations(const SourceManager &SM, const FindingPolicy &Policy) {
+    std::vector<std::pair<std::string, bool>> Keys;
+    auto Place = [&](SourceLocation L) -> std::string {
+      auto [FID, Offset] = SM.getDecomposedLoc(L);
+      OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+      if (!FE)
+        return "";
+      return (absolutePath(SM.getFileManager(), FE->getName()) + ":" +
+              llvm::Twine(Offset))
+          .str();
+    };
     for (const AttributeUse &U : Recorder.uses()) {
       SourceLocation Loc = U.Range.getBegin();
       if (Loc.isInvalid())
         continue;
-      Loc = SM.getExpansionLoc(Loc);
-      if (SM.isInSystemHeader(Loc))
+      SourceLocation Expansion = SM.getExpansionLoc(Loc);
+      if (SM.isInSystemHeader(Expansion))
         continue;
-      auto [FID, Offset] = SM.getDecomposedLoc(Loc);
-      OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
-      if (!FE)
+      std::string Key = Place(Expansion);
+      if (Key.empty())
         continue;
-      Keys.push_back((absolutePath(SM.getFileManager(), FE->getName()) + ":" +
-                      llvm::Twine(Offset))
-                         .str());
+      if (Loc.isMacroID())
+        Key += " " + Place(SM.getSpellingLoc(Loc));
+      Keys.emplace_back(std::move(Key), Policy.isReported(Expansion));
     }
     std::lock_guard<std::mutex> Guard(Result.Lock);
-    for (const std::string &K : Keys)
-      Result.Annotations.insert(K);
+    for (const auto &[K, Reported] : Keys)
+      (Reported ? Result.Annotations : Result.UnreportedAnnotations).insert(K);
   }
 
 private:
