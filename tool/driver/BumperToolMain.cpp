@@ -5,7 +5,8 @@
 // Reads the options and the compilation database, runs the checks
 // (Runner.h), then prints the diff, writes the fixes or exports them
 // (Output.h). Exit status: 0 no error, 1 an error diagnostic (or a warning
-// under --warnings-as-errors), 2 a usage or input problem.
+// under --warnings-as-errors, or under --check a missing guard), 2 a usage
+// or input problem.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,9 +53,14 @@ const char Overview[] =
     "Compile flags come from -p <build-dir> (its compile_commands.json), from "
     "the arguments after '--', or from a compile_commands.json found in a "
     "folder above the first source.\n\n"
-    "Exit status: 0 no error; 1 an error diagnostic (or, with "
-    "--warnings-as-errors, a warning); 2 a usage or input problem (bad "
-    "option, missing file, no compile command, a file that does not parse).\n";
+    "With no source, every file of the compilation database is checked "
+    "(--files=<regex> narrows it).\n\n"
+    "Exit status: 0 no error (and, with --check, no guard missing); 1 an "
+    "error diagnostic, or with --warnings-as-errors a warning, or with "
+    "--check a guard missing that --fix did not insert (the last line says "
+    "why --check failed); 2 a usage or input problem (bad option, missing "
+    "file, no compile command, a file that does not compile or could not be "
+    "written), which wins over 1.\n";
 
 cl::list<std::string>
     Sources(cl::Positional,
