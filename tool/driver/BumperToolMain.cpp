@@ -236,6 +236,10 @@ bool validateOptions(unsigned &JobCount, bool HaveFixedCommand) {
           "compilation database); see --help");
     return false;
   }
+  if (Sources.empty() && ChangedFiles) {
+    error("--changed-files wants the files that changed; none was given");
+    return false;
+  }
   if (Fix && Diff) {
     error("--fix and --diff exclude each other: --diff shows what --fix "
           "would write, and writes nothing; drop one of them");
