@@ -12,6 +12,7 @@
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/OnceConsumer.h"
 #include "bumper-tool/Paths.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -259,8 +260,10 @@ public:
         Argv.empty() ? std::make_unique<DiagnosticOptions>()
                      : CreateAndPopulateDiagOpts(Argv);
     Printer = std::make_unique<TextDiagnosticPrinter>(OS, DiagOpts.release());
+    Once = std::make_unique<OnceConsumer>(*Printer);
   }
-  DiagnosticConsumer *consumer() { return Printer.get(); }
+  /// Each diagnostic once for all the commands of the source.
+  DiagnosticConsumer *consumer() { return Once.get(); }
   llvm::raw_ostream &stream() { return OS; }
   std::string take() {
     OS.flush();
@@ -271,6 +274,7 @@ private:
   std::string Text;
   llvm::raw_string_ostream OS;
   std::unique_ptr<TextDiagnosticPrinter> Printer;
+  std::unique_ptr<OnceConsumer> Once;
 };
 
 /// Checks one source; returns what it printed.

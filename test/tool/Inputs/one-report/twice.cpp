@@ -6,3 +6,6 @@ void twice() {
     (void)bumper::alloc<int>(VARIANT);
   }
 }
+
+// A compiler warning under -Wall, printed once for both commands.
+static int unusedStatic;
