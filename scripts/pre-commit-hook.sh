@@ -1,7 +1,9 @@
 #!/bin/sh
 # Bumper's git pre-commit hook: refuses a commit when a staged C or C++
-# source has a [[bumper::no_escape]] block without its guard, arena memory
-# that escapes, or another bumper-tool error (bumper-tool --check).
+# source or header has a [[bumper::no_escape]] block without its guard,
+# arena memory that escapes, or another bumper-tool error (bumper-tool
+# --check --changed-files: a staged header is checked through the sources
+# of the compilation database that include it).
 #
 # Install it in a repository (from its top), from an installed Bumper
 # (cmake --install puts it into <prefix>/share/bumper/):
@@ -42,9 +44,10 @@ if [ -z "$tool" ]; then
 fi
 build=${BUMPER_BUILD_DIR:-build}
 
-# Staged sources (added, copied, modified, renamed), one per line.
+# Staged sources and headers (added, copied, modified, renamed), one per line.
 files=$(git diff --cached --name-only --diff-filter=ACMR -- \
-  '*.c' '*.cc' '*.cpp' '*.cxx' '*.c++' '*.C')
+  '*.c' '*.cc' '*.cpp' '*.cxx' '*.c++' '*.C' \
+  '*.h' '*.hh' '*.hpp' '*.hxx' '*.h++' '*.inl' '*.ipp' '*.tpp')
 [ -n "$files" ] || exit 0
 
 if [ ! -f "$build/compile_commands.json" ]; then
@@ -64,31 +67,31 @@ IFS='
 set -- $files
 IFS=$old_ifs
 
-# The tool's output is kept (and shown) to tell a stale database from a
-# finding.
-out=$(mktemp "${TMPDIR:-/tmp}/bumper-pre-commit.XXXXXX")
-trap 'rm -f "$out"' EXIT
+log=$(mktemp "${TMPDIR:-/tmp}/bumper-pre-commit.XXXXXX")
+trap 'rm -f "$log"' EXIT
 status=0
 # shellcheck disable=SC2086
-"$tool" -p "$build" --check --quiet ${BUMPER_ARGS:-} "$@" >"$out" 2>&1 || status=$?
-cat "$out" >&2
+"$tool" -p "$build" --check --changed-files --quiet ${BUMPER_ARGS:-} "$@" \
+  2>"$log" || status=$?
+cat "$log" >&2
 if [ "$status" -eq 1 ]; then
   echo "bumper pre-commit: commit refused (bumper-tool exit status 1);" \
     "run '$tool -p $build --fix <files>' to insert the missing guards," \
     "or 'git commit --no-verify' to skip" >&2
   exit 1
-elif [ "$status" -ne 0 ] && grep -q "no compile command for" "$out"; then
-  # A new or renamed source the build does not know yet: --fix would fail
-  # the same way; the compile database has to be made again.
-  echo "bumper pre-commit: commit refused (bumper-tool exit status $status):" \
-    "$build/compile_commands.json is stale, it has no compile command for a" \
-    "staged source; re-run CMake (cmake -B $build) after adding the source to" \
-    "the build, then commit again; or 'git commit --no-verify' to skip" >&2
-  exit 1
-elif [ "$status" -ne 0 ]; then
-  echo "bumper pre-commit: commit refused (bumper-tool exit status $status):" \
-    "bumper-tool could not check the staged sources (above: a source that" \
-    "does not compile, or a bad option in BUMPER_ARGS); or" \
-    "'git commit --no-verify' to skip" >&2
+fi
+if [ "$status" -ne 0 ]; then
+  # A staged source the database does not list: the build changed since
+  # CMake last wrote it (a new file), and --fix would not help.
+  if grep -q "no compile command for" "$log"; then
+    echo "bumper pre-commit: commit refused: $build/compile_commands.json" \
+      "is out of date (it does not list a staged source); re-run CMake" \
+      "(cmake -B $build) and commit again, or 'git commit --no-verify'" \
+      "to skip" >&2
+  else
+    echo "bumper pre-commit: commit refused: bumper-tool could not check" \
+      "the staged files (exit status $status, above); or" \
+      "'git commit --no-verify' to skip" >&2
+  fi
   exit 1
 fi

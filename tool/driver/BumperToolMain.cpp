@@ -5,18 +5,21 @@
 // Reads the options and the compilation database, runs the checks
 // (Runner.h), then prints the diff, writes the fixes or exports them
 // (Output.h). Exit status: 0 no error, 1 an error diagnostic (or a warning
-// under --warnings-as-errors), 2 a usage or input problem.
+// under --warnings-as-errors, or under --check a missing guard), 2 a usage
+// or input problem.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/ApplyFixes.h"
 #include "bumper-tool/CheckRegistry.h"
 #include "bumper-tool/Config.h"
+#include "bumper-tool/IncludeScan.h"
 #include "bumper-tool/InputChecks.h"
 #include "bumper-tool/Output.h"
 #include "bumper-tool/Paths.h"
 #include "bumper-tool/Runner.h"
 #include "bumper-tool/Sarif.h"
+#include "bumper-tool/SourceSelection.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -50,13 +53,42 @@ const char Overview[] =
     "Compile flags come from -p <build-dir> (its compile_commands.json), from "
     "the arguments after '--', or from a compile_commands.json found in a "
     "folder above the first source.\n\n"
-    "Exit status: 0 no error; 1 an error diagnostic (or, with "
-    "--warnings-as-errors, a warning); 2 a usage or input problem (bad "
-    "option, missing file, no compile command, a file that does not parse).\n";
+    "With no source, every file of the compilation database is checked "
+    "(--files=<regex> narrows it).\n\n"
+    "Exit status: 0 no error (and, with --check, no guard missing); 1 an "
+    "error diagnostic, or with --warnings-as-errors a warning, or with "
+    "--check a guard missing that --fix did not insert (the last line says "
+    "why --check failed); 2 a usage or input problem (bad option, missing "
+    "file, no compile command, a file that does not compile or could not be "
+    "written), which wins over 1.\n";
 
-cl::list<std::string> Sources(cl::Positional,
-                              cl::desc("<source>... [-- <compiler arguments>]"),
-                              cl::cat(Category));
+cl::list<std::string>
+    Sources(cl::Positional,
+            cl::desc("[<source>...] [-- <compiler arguments>] (no source: "
+                     "every file of the compilation database)"),
+            cl::cat(Category));
+
+cl::opt<std::string> FilesRegex(
+    "files", cl::value_desc("regex"),
+    cl::desc("Check only the sources whose absolute path matches <regex> "
+             "(POSIX extended, unanchored); with no source given, the "
+             "database's files that match"),
+    cl::cat(Category));
+
+cl::opt<bool> ChangedFiles(
+    "changed-files",
+    cl::desc("The sources given are the files a change touched (a commit's): "
+             "a header the database does not list is checked through the "
+             "files of the database that include it, and its own findings "
+             "are reported (as if --header-filter matched it)"),
+    cl::cat(Category));
+
+cl::opt<bool> SkipUnlisted(
+    "skip-unlisted",
+    cl::desc("Skip, with one line each, the sources the compilation "
+             "database does not list, instead of failing with status 2 (a "
+             "CI gate over a build that leaves some files out)"),
+    cl::cat(Category));
 
 cl::opt<std::string>
     BuildPath("p", cl::value_desc("build-dir"),
@@ -101,6 +133,13 @@ cl::list<std::string>
                     cl::desc("An argument to prepend to the compile command"),
                     cl::cat(Category));
 
+cl::list<std::string> RemoveArgs(
+    "remove-arg", cl::value_desc("glob"),
+    cl::desc("Drop the arguments of each compile command that match <glob> "
+             "(with their values: -include drops '-include <file>'); "
+             "repeatable. Arguments Clang does not know are always dropped"),
+    cl::cat(Category));
+
 enum class OutputFormat { Text, Sarif };
 
 cl::opt<OutputFormat>
@@ -122,7 +161,8 @@ cl::opt<std::string> SourceRoot(
     "source-root", cl::value_desc("dir"),
     cl::desc("In SARIF, give the files under <dir> as URIs relative to it "
              "(uriBaseId SRCROOT), as GitHub code scanning wants; without "
-             "it, absolute file:// URIs"),
+             "it, absolute file:// URIs. With --diff, name the files "
+             "relative to <dir> (default: the working folder)"),
     cl::cat(Category));
 
 cl::opt<std::string>
@@ -143,10 +183,12 @@ cl::opt<bool> Summary(
              "a terminal"),
     cl::cat(Category));
 
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress line and no summary, even on a "
-                             "terminal"),
-                    cl::cat(Category));
+cl::opt<bool>
+    Quiet("quiet",
+          cl::desc("No progress line, no summary and no compiler warnings (the "
+                   "project's own, Clang's -W...: -w); the tool's findings and "
+                   "compiler errors are still printed"),
+          cl::cat(Category));
 
 cl::opt<std::string> ConfigFile(
     "config-file", cl::value_desc("file"),
@@ -187,9 +229,15 @@ std::string plural(unsigned N, StringRef One, StringRef Many) {
 }
 
 /// Checks the options that do not depend on the files; prints what is wrong.
-bool validateOptions(unsigned &JobCount) {
-  if (Sources.empty()) {
-    error("no source file given; see --help");
+bool validateOptions(unsigned &JobCount, bool HaveFixedCommand) {
+  if (Sources.empty() && HaveFixedCommand) {
+    error("no source file given: with the compiler arguments after '--', "
+          "name the sources (without '--', the tool checks every file of the "
+          "compilation database); see --help");
+    return false;
+  }
+  if (Sources.empty() && ChangedFiles) {
+    error("--changed-files wants the files that changed; none was given");
     return false;
   }
   if (Fix && Diff) {
@@ -206,9 +254,12 @@ bool validateOptions(unsigned &JobCount) {
     }
     JobCount = *N;
   }
-  if (Format != OutputFormat::Sarif &&
-      (!OutputFile.empty() || !SourceRoot.empty())) {
-    error("--output and --source-root are for --format=sarif");
+  if (Format != OutputFormat::Sarif && !OutputFile.empty()) {
+    error("--output is for --format=sarif");
+    return false;
+  }
+  if (Format != OutputFormat::Sarif && !Diff && !SourceRoot.empty()) {
+    error("--source-root is for --format=sarif and --diff");
     return false;
   }
   if (Format == OutputFormat::Sarif && Diff && OutputFile.empty()) {
@@ -218,6 +269,17 @@ bool validateOptions(unsigned &JobCount) {
   }
   if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot)) {
     error("--source-root '" + SourceRoot + "' is not a folder");
+    return false;
+  }
+  if (Error E = bumper::checkRemoveGlobs(RemoveArgs)) {
+    error(toString(std::move(E)));
+    return false;
+  }
+  if (std::string RegexErr;
+      !FilesRegex.empty() && !Regex(FilesRegex).isValid(RegexErr)) {
+    error("invalid --files '" + FilesRegex + "': " + RegexErr +
+          "; it is a POSIX extended regular expression, matched against "
+          "absolute paths");
     return false;
   }
   if (!HeaderFilter.empty()) {
@@ -234,11 +296,18 @@ bool validateOptions(unsigned &JobCount) {
 
 /// The sources that exist and can be read, made absolute; the others are
 /// reported.
-std::vector<std::string> readableSources(bool &InputProblem) {
+/// \p Database: the database the sources come from, if they do.
+std::vector<std::string> readableSources(ArrayRef<std::string> Given,
+                                         bool &InputProblem,
+                                         StringRef Database = "") {
   std::vector<std::string> Files;
-  for (const std::string &S : Sources) {
+  for (const std::string &S : Given) {
     if (Error E = bumper::checkSourceFile(S)) {
-      error(toString(std::move(E)));
+      error(toString(std::move(E)) +
+            (Database.empty()
+                 ? ""
+                 : "; the compilation database '" + Database +
+                       "' lists it: it may be out of date, re-run CMake"));
       InputProblem = true;
       continue;
     }
@@ -255,22 +324,84 @@ std::vector<std::string> compilableSources(const bumper::LoadedDatabase &Loaded,
   for (const std::string &F : Files) {
     // JSON databases guess a command for a file they do not list (the
     // "Heuristic" says from which file); the tool does not guess flags.
-    std::vector<tooling::CompileCommand> Commands =
-        Loaded.Database->getCompileCommands(F);
-    if (llvm::none_of(Commands, [](const tooling::CompileCommand &C) {
-          return C.Heuristic.empty();
-        })) {
-      error("no compile command for '" + F + "' in the compilation database '" +
-            Loaded.File +
-            "'; check that the build compiles it (a header has no command "
-            "of its own: give the source that includes it), or pass the "
-            "compiler arguments after '--'");
+    if (!bumper::isListed(*Loaded.Database, F)) {
+      if (SkipUnlisted) {
+        WithColor::note(errs(), "bumper-tool")
+            << "skipped '" << F << "': the compilation database '"
+            << Loaded.File << "' does not list it (--skip-unlisted)\n";
+        continue;
+      }
+      if (ChangedFiles)
+        error("no compile command for '" + F +
+              "' in the compilation database '" + Loaded.File +
+              "': the database is out of date (re-run CMake to add the new "
+              "file), or the build does not compile it (--skip-unlisted "
+              "skips such files)");
+      else
+        error("no compile command for '" + F +
+              "' in the compilation database '" + Loaded.File +
+              "'; check that the build compiles it (a header has no "
+              "command of its own: give the source that includes it, or "
+              "use --changed-files), or pass the compiler arguments after "
+              "'--'");
       InputProblem = true;
       continue;
     }
     Runnable.push_back(F);
   }
   return Runnable;
+}
+
+/// --changed-files: \p Files with each header the database does not list
+/// replaced by the database's files that include it. \p HeaderRegex gets a
+/// regular expression matching those headers (for the header filter).
+std::vector<std::string>
+withIncluders(const bumper::LoadedDatabase &Loaded, ArrayRef<std::string> Files,
+              unsigned JobCount, std::string &HeaderRegex, bool &InputProblem) {
+  std::vector<std::string> Headers;
+  for (const std::string &F : Files)
+    if (!bumper::hasSourceExtension(F) &&
+        !bumper::isListed(*Loaded.Database, F))
+      Headers.push_back(F);
+  if (Headers.empty())
+    return Files.vec();
+  bumper::IncludeScanOptions SO;
+  SO.CompileFlags.Remove = RemoveArgs;
+  SO.ExtraArgs = ExtraArgs;
+  SO.ExtraArgsBefore = ExtraArgsBefore;
+  SO.Jobs = JobCount;
+  StringMap<std::vector<std::string>> Includers =
+      bumper::findIncluders(*Loaded.Database, Headers, SO, [&](Error E) {
+        error(toString(std::move(E)));
+        InputProblem = true;
+      });
+  std::vector<std::string> Out;
+  StringSet<> Seen;
+  for (const std::string &F : Files) {
+    if (!llvm::is_contained(Headers, F)) {
+      if (Seen.insert(F).second)
+        Out.push_back(F);
+      continue;
+    }
+    const std::vector<std::string> &By = Includers.lookup(F);
+    if (By.empty()) {
+      WithColor::warning(errs(), "bumper-tool")
+          << "'" << F
+          << "' is included by no file of the compilation database '"
+          << Loaded.File << "'; it was not checked\n";
+      continue;
+    }
+    if (!Quiet)
+      WithColor::note(errs(), "bumper-tool")
+          << "'" << F << "' is checked through the "
+          << plural(By.size(), "file", "files")
+          << " of the database including it\n";
+    HeaderRegex += (HeaderRegex.empty() ? "^" : "|^") + Regex::escape(F) + "$";
+    for (const std::string &S : By)
+      if (Seen.insert(S).second)
+        Out.push_back(S);
+  }
+  return Out;
 }
 
 /// The options every source shares, from the command line.
@@ -284,6 +415,10 @@ bumper::ToolOptions commandLineOptions(unsigned JobCount) {
   Opts.Policy.HeaderFilter = HeaderFilter;
   Opts.ExtraArgs = ExtraArgs;
   Opts.ExtraArgsBefore = ExtraArgsBefore;
+  // Clang's -w silences compiler warnings; the tool's findings are custom
+  // diagnostics, which -w does not touch (their level is the policy's).
+  if (Quiet)
+    Opts.ExtraArgs.push_back("-w");
   return Opts;
 }
 
@@ -292,7 +427,7 @@ bumper::ToolOptions commandLineOptions(unsigned JobCount) {
 /// file.
 Expected<std::vector<bumper::ToolOptions>>
 perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
-                 ArrayRef<std::string> Runnable) {
+                 ArrayRef<std::string> Runnable, StringRef ChangedHeaders) {
   std::vector<bumper::ToolOptions> PerSource;
   for (const std::string &F : Runnable) {
     Expected<bumper::Config> C = Configs.forSource(F);
@@ -303,7 +438,17 @@ perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
     O.Policy.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
     if (HeaderFilter.empty() && C->HeaderFilterRegex)
       O.Policy.HeaderFilter = *C->HeaderFilterRegex;
+    if (!ChangedHeaders.empty())
+      O.Policy.HeaderFilter =
+          O.Policy.HeaderFilter.empty()
+              ? ChangedHeaders.str()
+              : "(" + O.Policy.HeaderFilter + ")|" + ChangedHeaders.str();
     O.Escape = bumper::escapeOptions(*C);
+    O.CompileFlags.Remove = RemoveArgs;
+    if (C->CompileFlagsRemove)
+      llvm::append_range(O.CompileFlags.Remove, *C->CompileFlagsRemove);
+    if (C->CompileFlagsAdd)
+      O.CompileFlags.Add = *C->CompileFlagsAdd;
     PerSource.push_back(std::move(O));
   }
   return PerSource;
@@ -344,7 +489,8 @@ void printApplied(const bumper::AppliedFixes &Applied) {
 
 /// The closing line: files, blocks, guards, escapes, errors, warnings, time.
 void printSummary(const bumper::RunResult &Result,
-                  const bumper::AppliedFixes &Applied, size_t Files,
+                  const bumper::AppliedFixes &Applied,
+                  ArrayRef<std::string> Runnable,
                   std::chrono::duration<double> Elapsed) {
   // With --fix or --diff, the guards written or shown (every fix is a
   // guard): not those of a file that could not be written, and a shared
@@ -367,9 +513,29 @@ void printSummary(const bumper::RunResult &Result,
         }))
       ++Warnings;
   }
-  errs() << "bumper-tool: " << plural(Files, "file", "files") << ", "
-         << plural(Result.Annotations.size(), "block", "blocks") << ", "
-         << plural(Guards, "guard", "guards")
+  unsigned NotCompiling = 0, NotChecked = 0;
+  for (const std::string &F : Runnable) {
+    if (Result.BrokenFiles.contains(F))
+      ++NotCompiling;
+    else if (!Result.Analysed.contains(F))
+      ++NotChecked;
+  }
+  unsigned Unreported = 0;
+  for (const auto &K : Result.UnreportedAnnotations)
+    Unreported += !Result.Annotations.contains(K.getKey());
+  errs() << "bumper-tool: " << plural(Runnable.size(), "file", "files");
+  if (NotCompiling)
+    errs() << " (" << plural(NotCompiling, "file", "files")
+           << " not checked: " << (NotCompiling == 1 ? "it does" : "they do")
+           << " not compile)";
+  if (NotChecked)
+    errs() << " (" << plural(NotChecked, "file", "files")
+           << " not checked: could not be parsed)";
+  errs() << ", " << plural(Result.Annotations.size(), "block", "blocks");
+  if (Unreported)
+    errs() << " (and " << Unreported << " in headers not checked: see "
+           << "--header-filter)";
+  errs() << ", " << plural(Guards, "guard", "guards")
          << (Fix    ? " inserted"
              : Diff ? " to insert"
                     : " missing")
@@ -385,13 +551,34 @@ void printSummary(const bumper::RunResult &Result,
 /// 2 for an input problem, 1 for an error (or, under --check, a guard left
 /// missing), else 0.
 int exitStatus(const bumper::RunResult &Result, bool InputProblem) {
-  if (InputProblem)
-    return ExitUsage;
+  unsigned Missing = 0;
   if (CheckGate)
     for (const bumper::ReportedFinding &R : Result.Reports)
       if (R.Check == bumper::checkName(bumper::Check::MissingGuard) &&
           !(Fix && !R.Edits.empty()))
-        return ExitFindings;
+        ++Missing;
+  // The gate says why it failed, whatever --quiet says: a CI log must not
+  // end in a bare status.
+  if (CheckGate && (InputProblem || Missing || Result.Errors)) {
+    std::string Why;
+    auto Add = [&](const Twine &T) {
+      Why += (Why.empty() ? "" : "; ") + T.str();
+    };
+    if (Missing)
+      Add(plural(Missing, "guard", "guards") + " missing" +
+          (Fix ? " that --fix could not insert"
+               : " (bumper-missing-guard; --fix inserts " +
+                     std::string(Missing == 1 ? "it" : "them") + ")"));
+    if (Result.Errors)
+      Add(plural(Result.Errors, "error", "errors") + " reported");
+    if (InputProblem)
+      Add("some files could not be checked or written (the errors above)");
+    error("--check failed: " + Why);
+  }
+  if (InputProblem)
+    return ExitUsage;
+  if (Missing)
+    return ExitFindings;
   return Result.Errors ? ExitFindings : ExitClean;
 }
 
@@ -433,33 +620,71 @@ int main(int argc, const char **argv) {
   }
 
   unsigned JobCount = 1;
-  if (!validateOptions(JobCount))
+  if (!validateOptions(JobCount, FromArgs != nullptr))
     return ExitUsage;
 
+  // No source: every file of the database, as run-clang-tidy does.
+  const bool WholeDatabase = Sources.empty();
   bool InputProblem = false;
-  std::vector<std::string> Files = readableSources(InputProblem);
-  if (Files.empty())
-    return ExitUsage;
+  std::vector<std::string> Files;
+  if (!WholeDatabase) {
+    Files = readableSources(Sources, InputProblem);
+    if (Files.empty())
+      return ExitUsage;
+  }
 
   // Everything after "--" is every source's command; else -p, else a database
-  // above the first source.
+  // above the first source (or, with none, in the working folder or above).
   bumper::LoadedDatabase Loaded;
   if (FromArgs) {
     Loaded.Database = std::move(FromArgs);
   } else if (Expected<bumper::LoadedDatabase> L =
-                 bumper::loadCompilationDatabase(BuildPath, Files.front())) {
+                 bumper::loadCompilationDatabase(
+                     BuildPath, WholeDatabase ? bumper::absolutePath(
+                                                    "compile_commands.json")
+                                              : Files.front())) {
     Loaded = std::move(*L);
   } else {
     error(toString(L.takeError()));
     return ExitUsage;
   }
+  if (WholeDatabase) {
+    std::vector<std::string> Listed = bumper::matchingFiles(
+        bumper::databaseSources(*Loaded.Database), FilesRegex);
+    if (Listed.empty()) {
+      error("no source to check: the compilation database '" + Loaded.File +
+            "' lists " +
+            (FilesRegex.empty()
+                 ? std::string("no file")
+                 : "no file whose path matches --files '" + FilesRegex + "'"));
+      return ExitUsage;
+    }
+    // A listed file that is gone means the database is out of date.
+    Files = readableSources(Listed, InputProblem, Loaded.File);
+    if (!Quiet)
+      errs() << "bumper-tool: checking "
+             << plural(Files.size(), "file", "files")
+             << " of the compilation database '" << Loaded.File << "'"
+             << (FilesRegex.empty() ? "" : " matching --files") << "\n";
+  } else if (!FilesRegex.empty()) {
+    Files = bumper::matchingFiles(Files, FilesRegex);
+    if (Files.empty()) {
+      error("no source to check: none of the sources given matches --files '" +
+            FilesRegex + "'");
+      return ExitUsage;
+    }
+  }
+  std::string ChangedHeaders;
+  if (ChangedFiles && !WholeDatabase)
+    Files =
+        withIncluders(Loaded, Files, JobCount, ChangedHeaders, InputProblem);
   std::vector<std::string> Runnable =
       compilableSources(Loaded, Files, InputProblem);
 
   auto Start = std::chrono::steady_clock::now();
   bumper::ToolOptions Opts = commandLineOptions(JobCount);
   Expected<std::vector<bumper::ToolOptions>> PerSource =
-      perSourceOptions(Configs, Opts, Runnable);
+      perSourceOptions(Configs, Opts, Runnable, ChangedHeaders);
   if (!PerSource) {
     errs() << toString(PerSource.takeError()) << "\n";
     return ExitUsage;
@@ -485,7 +710,7 @@ int main(int argc, const char **argv) {
   if (Fix || Diff) {
     Applied = bumper::applyFixes(
         Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
-        outs(), [](Error E) { error(toString(std::move(E))); });
+        outs(), [](Error E) { error(toString(std::move(E))); }, SourceRoot);
     InputProblem |= !Applied.FilesNotWritten.empty();
   }
   // What was written, not what was found: a file that could not be written
@@ -504,8 +729,9 @@ int main(int argc, const char **argv) {
     }
   }
 
-  if ((Summary || sys::Process::StandardErrIsDisplayed()) && !Quiet)
-    printSummary(Result, Applied, Runnable.size(),
+  if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
+      !Quiet)
+    printSummary(Result, Applied, Runnable,
                  std::chrono::steady_clock::now() - Start);
   return exitStatus(Result, InputProblem);
 }

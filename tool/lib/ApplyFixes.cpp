@@ -2,6 +2,7 @@
 
 #include "bumper-tool/ApplyFixes.h"
 #include "bumper-tool/Output.h"
+#include "bumper-tool/Paths.h"
 #include "bumper-tool/SafeWrite.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/SmallString.h"
@@ -42,8 +43,10 @@ applyTo(llvm::StringRef Path, llvm::StringRef Old,
 
 AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
                         llvm::raw_ostream &DiffOut,
-                        llvm::function_ref<void(llvm::Error)> ReportError) {
+                        llvm::function_ref<void(llvm::Error)> ReportError,
+                        llvm::StringRef DiffRoot) {
   AppliedFixes Out;
+  std::string Root = absolutePath(DiffRoot.empty() ? "." : DiffRoot);
   auto Fail = [&](llvm::StringRef Path, llvm::Error E) {
     ReportError(std::move(E));
     Out.FilesNotWritten.insert(Path);
@@ -101,7 +104,8 @@ AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
     if (*New == Old)
       continue;
     if (Mode == FixOutput::Diff) {
-      DiffOut << unifiedDiff(Path, Old, *New);
+      std::string Name = relativePath(Path, Root);
+      DiffOut << unifiedDiff("a/" + Name, "b/" + Name, Old, *New);
       ++Out.FilesWritten;
       Out.FixesWritten += Fixes.size();
       continue;

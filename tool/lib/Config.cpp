@@ -37,6 +37,15 @@ struct RegexValue {
 struct QualifiedName {
   std::string Value;
 };
+struct ArgGlob {
+  std::string Value;
+};
+
+/// CompileFlags: {Add: [...], Remove: [...]}, as clangd's .clangd has it.
+struct RawCompileFlags {
+  std::optional<std::vector<std::string>> Add;
+  std::optional<std::vector<ArgGlob>> Remove;
+};
 
 /// What the file holds, as yaml::IO maps it.
 struct RawConfig {
@@ -45,6 +54,7 @@ struct RawConfig {
   std::optional<RegexValue> HeaderFilterRegex;
   std::optional<std::vector<QualifiedName>> Allocators;
   std::optional<std::vector<QualifiedName>> KeepsArgument;
+  std::optional<RawCompileFlags> CompileFlags;
 };
 
 llvm::StringRef checkGlobList(llvm::StringRef List) {
@@ -133,6 +143,33 @@ template <> struct ScalarTraits<bumper::QualifiedName> {
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
 
+template <> struct ScalarTraits<bumper::ArgGlob> {
+  static void output(const bumper::ArgGlob &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
+  static StringRef input(StringRef S, void *, bumper::ArgGlob &V) {
+    V.Value = S.str();
+    if (auto Pattern = GlobPattern::create(S); !Pattern) {
+      bumper::ScalarError =
+          "bad glob '" + S.str() + "': " + toString(Pattern.takeError());
+      return bumper::ScalarError;
+    }
+    if (S.empty()) {
+      bumper::ScalarError = "an empty glob removes nothing";
+      return bumper::ScalarError;
+    }
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
+};
+
+template <> struct MappingTraits<bumper::RawCompileFlags> {
+  static void mapping(IO &IO, bumper::RawCompileFlags &F) {
+    IO.mapOptional("Add", F.Add);
+    IO.mapOptional("Remove", F.Remove);
+  }
+};
+
 template <> struct MappingTraits<bumper::RawConfig> {
   static void mapping(IO &IO, bumper::RawConfig &C) {
     IO.mapOptional("Checks", C.Checks);
@@ -140,6 +177,7 @@ template <> struct MappingTraits<bumper::RawConfig> {
     IO.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
     IO.mapOptional("Allocators", C.Allocators);
     IO.mapOptional("KeepsArgument", C.KeepsArgument);
+    IO.mapOptional("CompileFlags", C.CompileFlags);
   }
 };
 
@@ -147,6 +185,7 @@ template <> struct MappingTraits<bumper::RawConfig> {
 } // namespace llvm
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::QualifiedName)
+LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::ArgGlob)
 
 namespace bumper {
 
@@ -166,6 +205,8 @@ Config defaultConfig() {
   C.HeaderFilterRegex = "";
   C.Allocators.emplace();
   C.KeepsArgument.emplace();
+  C.CompileFlagsAdd.emplace();
+  C.CompileFlagsRemove.emplace();
   return C;
 }
 
@@ -199,6 +240,15 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
     C.Allocators = names(Raw.Allocators);
   if (Raw.KeepsArgument)
     C.KeepsArgument = names(Raw.KeepsArgument);
+  if (Raw.CompileFlags) {
+    if (Raw.CompileFlags->Add)
+      C.CompileFlagsAdd = *Raw.CompileFlags->Add;
+    if (Raw.CompileFlags->Remove) {
+      C.CompileFlagsRemove.emplace();
+      for (const ArgGlob &G : *Raw.CompileFlags->Remove)
+        C.CompileFlagsRemove->push_back(G.Value);
+    }
+  }
   return C;
 }
 
@@ -264,6 +314,12 @@ std::string dumpConfig(const Config &C) {
   Raw.KeepsArgument.emplace();
   for (const std::string &N : C.KeepsArgument.value_or(*D.KeepsArgument))
     Raw.KeepsArgument->push_back({N});
+  Raw.CompileFlags.emplace();
+  Raw.CompileFlags->Add = C.CompileFlagsAdd.value_or(*D.CompileFlagsAdd);
+  Raw.CompileFlags->Remove.emplace();
+  for (const std::string &G :
+       C.CompileFlagsRemove.value_or(*D.CompileFlagsRemove))
+    Raw.CompileFlags->Remove->push_back({G});
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   llvm::yaml::Output YOut(OS);

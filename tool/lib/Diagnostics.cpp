@@ -16,6 +16,22 @@ using namespace clang;
 
 namespace bumper {
 
+/// \p Text's lines, each trimmed, joined by spaces.
+static std::string oneLine(StringRef Text) {
+  SmallVector<StringRef, 4> Lines;
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string Out;
+  for (StringRef L : Lines) {
+    L = L.trim();
+    if (L.empty())
+      continue;
+    if (!Out.empty())
+      Out += ' ';
+    Out += L;
+  }
+  return Out;
+}
+
 void renderDiagnostic(DiagnosticsEngine &Diags, const Decision &D) {
   // clang stops at -ferror-limit (20 by default) with "too many errors
   // emitted"; that limit is for the compiler's errors, not for the findings
@@ -35,6 +51,15 @@ void renderDiagnostic(DiagnosticsEngine &Diags, const Decision &D) {
   unsigned NoteID = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
   for (const FindingNote &N : D.F.Notes)
     Diags.Report(N.Loc, NoteID) << N.Message;
+  // Clang's fix-it line shows only an insertion on one line; a guard is
+  // inserted on a line of its own. Where the fix-it line would be, say
+  // what the fix inserts.
+  const DiagnosticOptions &DO = Diags.getDiagnosticOptions();
+  if (!D.Fixed && DO.ShowCarets && DO.ShowFixits)
+    for (const FixItHint &Hint : D.Fixes)
+      if (StringRef(Hint.CodeToInsert).contains('\n'))
+        Diags.Report(Hint.RemoveRange.getBegin(), NoteID)
+            << ("--fix inserts '" + oneLine(Hint.CodeToInsert) + "' here");
   if (D.Fixed)
     Diags.Report(D.F.Loc, NoteID) << "FIX-IT applied suggested code changes";
   Diags.setErrorLimit(Limit);

@@ -99,6 +99,11 @@ static std::vector<EditLine> diffLines(const std::vector<llvm::StringRef> &A,
 
 std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
                         llvm::StringRef New) {
+  return unifiedDiff(Name, Name, Old, New);
+}
+
+std::string unifiedDiff(llvm::StringRef OldName, llvm::StringRef NewName,
+                        llvm::StringRef Old, llvm::StringRef New) {
   if (Old == New)
     return "";
   std::vector<llvm::StringRef> A = splitLines(Old), B = splitLines(New);
@@ -125,7 +130,7 @@ std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
 
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << "--- " << Name << "\n+++ " << Name << "\n";
+  OS << "--- " << OldName << "\n+++ " << NewName << "\n";
   const size_t Context = 3;
   size_t I = 0;
   while (I < Script.size()) {

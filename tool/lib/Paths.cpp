@@ -22,4 +22,18 @@ std::string absolutePath(const clang::FileManager &FM, llvm::StringRef Path) {
   return std::string(P);
 }
 
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Base) {
+  std::string P = absolutePath(Path), B = absolutePath(Base);
+  auto PI = llvm::sys::path::begin(P), PE = llvm::sys::path::end(P);
+  auto BI = llvm::sys::path::begin(B), BE = llvm::sys::path::end(B);
+  while (PI != PE && BI != BE && *PI == *BI)
+    ++PI, ++BI;
+  llvm::SmallString<256> Out;
+  for (; BI != BE; ++BI)
+    llvm::sys::path::append(Out, "..");
+  for (; PI != PE; ++PI)
+    llvm::sys::path::append(Out, *PI);
+  return std::string(Out);
+}
+
 } // namespace bumper

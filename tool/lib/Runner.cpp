@@ -13,6 +13,7 @@
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/OnceConsumer.h"
 #include "bumper-tool/Paths.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -115,7 +116,7 @@ public:
     Unit.ErrorsReported |= llvm::any_of(
         Reports, [](const ReportedFinding &R) { return R.Level == "error"; });
     mergeReports(Result, std::move(Reports), Suppressed);
-    countAnnotations(SM);
+    countAnnotations(SM, Policy);
     recordAnalysedContent(SM);
   }
 
@@ -158,27 +159,39 @@ public:
   }
 
   /// Records where each [[bumper::no_escape]] outside system headers is,
-  /// for the summary's count of blocks.
-  void countAnnotations(const SourceManager &SM) {
-    std::vector<std::string> Keys;
+  /// for the summary's count of blocks: those in files whose findings are
+  /// reported (the main file, headers the header filter matches) apart
+  /// from those in headers that are not. A block is keyed by where it is
+  /// expanded and where it is written, so that two blocks of one macro
+  /// expansion, or one macro's block expanded twice, count as two.
+  void countAnnotations(const SourceManager &SM, const FindingPolicy &Policy) {
+    std::vector<std::pair<std::string, bool>> Keys;
+    auto Place = [&](SourceLocation L) -> std::string {
+      auto [FID, Offset] = SM.getDecomposedLoc(L);
+      OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
+      if (!FE)
+        return "";
+      return (absolutePath(SM.getFileManager(), FE->getName()) + ":" +
+              llvm::Twine(Offset))
+          .str();
+    };
     for (const AttributeUse &U : Recorder.uses()) {
       SourceLocation Loc = U.Range.getBegin();
       if (Loc.isInvalid())
         continue;
-      Loc = SM.getExpansionLoc(Loc);
-      if (SM.isInSystemHeader(Loc))
+      SourceLocation Expansion = SM.getExpansionLoc(Loc);
+      if (SM.isInSystemHeader(Expansion))
         continue;
-      auto [FID, Offset] = SM.getDecomposedLoc(Loc);
-      OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID);
-      if (!FE)
+      std::string Key = Place(Expansion);
+      if (Key.empty())
         continue;
-      Keys.push_back((absolutePath(SM.getFileManager(), FE->getName()) + ":" +
-                      llvm::Twine(Offset))
-                         .str());
+      if (Loc.isMacroID())
+        Key += " " + Place(SM.getSpellingLoc(Loc));
+      Keys.emplace_back(std::move(Key), Policy.isReported(Expansion));
     }
     std::lock_guard<std::mutex> Guard(Result.Lock);
-    for (const std::string &K : Keys)
-      Result.Annotations.insert(K);
+    for (const auto &[K, Reported] : Keys)
+      (Reported ? Result.Annotations : Result.UnreportedAnnotations).insert(K);
   }
 
 private:
@@ -201,9 +214,10 @@ public:
   }
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
-    // "1 error generated." goes with the unit's diagnostics.
-    if (Unit.Text)
-      CI.setVerboseOutputStream(*Unit.Text);
+    // No "N warnings generated." trailer: Clang counts per compile command,
+    // findings another command or unit printed first included, so its
+    // numbers would not add up; the summary line counts the run.
+    CI.setVerboseOutputStream(std::make_unique<llvm::raw_null_ostream>());
     Scope.emplace(Recorder);
     return true;
   }
@@ -248,8 +262,10 @@ public:
         Argv.empty() ? std::make_unique<DiagnosticOptions>()
                      : CreateAndPopulateDiagOpts(Argv);
     Printer = std::make_unique<TextDiagnosticPrinter>(OS, DiagOpts.release());
+    Once = std::make_unique<OnceConsumer>(*Printer);
   }
-  DiagnosticConsumer *consumer() { return Printer.get(); }
+  /// Each diagnostic once for all the commands of the source.
+  DiagnosticConsumer *consumer() { return Once.get(); }
   llvm::raw_ostream &stream() { return OS; }
   std::string take() {
     OS.flush();
@@ -260,6 +276,7 @@ private:
   std::string Text;
   llvm::raw_string_ostream OS;
   std::unique_ptr<TextDiagnosticPrinter> Printer;
+  std::unique_ptr<OnceConsumer> Once;
 };
 
 /// Checks one source; returns what it printed.
@@ -275,6 +292,21 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
   Tool.setDiagnosticConsumer(Printer.consumer());
+  // A command written for g++ (unknown arguments, -Werror) made fit for
+  // Clang, then --extra-arg and the resource folder.
+  Tool.appendArgumentsAdjuster(compileFlagsAdjuster(Opts.CompileFlags));
+  // The source and the include folders as the run names files (absolute,
+  // without dots), not as the database wrote them ("../src/a.cpp",
+  // "-I../include"): that is how Clang prints them. The commands of one
+  // source share a folder (a JSON database's "directory").
+  std::string Directory;
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(Source))
+    Directory = C.Directory;
+  Tool.appendArgumentsAdjuster(
+      [Source, Directory](const tooling::CommandLineArguments &Args,
+                          StringRef File) {
+        return withAbsolutePaths(Args, File, Source, Directory);
+      });
   // A tool outside LLVM's tree cannot find Clang's own headers (stddef.h,
   // ...) relative to its executable; a -resource-dir given by the user
   // wins.

@@ -125,6 +125,9 @@ TEST(ConfigTest, DumpFillsInTheDefaults) {
                            "HeaderFilterRegex: ''\n"
                            "Allocators:      []\n"
                            "KeepsArgument:   []\n"
+                           "CompileFlags:\n"
+                           "  Add:             []\n"
+                           "  Remove:          []\n"
                            "...\n");
 }
 
@@ -135,6 +138,8 @@ TEST(ConfigTest, DumpThenParseGivesTheSameConfiguration) {
   C.HeaderFilterRegex = "include/.*\\.hpp$";
   C.Allocators = std::vector<std::string>{"a::alloc", "::b::c"};
   C.KeepsArgument = std::vector<std::string>{"keep::it"};
+  C.CompileFlagsAdd = std::vector<std::string>{"-DX=1", "-Wno-foo"};
+  C.CompileFlagsRemove = std::vector<std::string>{"-f*", "-include"};
   std::string Dumped = dumpConfig(C);
   llvm::Expected<Config> Back = parseConfig(Dumped, "dumped.yaml");
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError()) << "\n"
@@ -144,6 +149,8 @@ TEST(ConfigTest, DumpThenParseGivesTheSameConfiguration) {
   EXPECT_EQ(Back->HeaderFilterRegex, C.HeaderFilterRegex);
   EXPECT_EQ(Back->Allocators, C.Allocators);
   EXPECT_EQ(Back->KeepsArgument, C.KeepsArgument);
+  EXPECT_EQ(Back->CompileFlagsAdd, C.CompileFlagsAdd);
+  EXPECT_EQ(Back->CompileFlagsRemove, C.CompileFlagsRemove);
   EXPECT_EQ(dumpConfig(*Back), Dumped);
 }
 

@@ -36,10 +36,14 @@ struct AppliedFixes {
 
 /// Applies the fixes of \p Result to every file that has some, except the
 /// main files of broken translation units. Each problem goes to
-/// \p ReportError, one llvm::Error per file.
+/// \p ReportError, one llvm::Error per file. A diff names each file
+/// relative to the folder \p DiffRoot ("" for the working folder), with
+/// git's a/ and b/ prefixes, so that `git apply` and `patch -p1` take it
+/// there.
 AppliedFixes applyFixes(const RunResult &Result, FixOutput Mode,
                         llvm::raw_ostream &DiffOut,
-                        llvm::function_ref<void(llvm::Error)> ReportError);
+                        llvm::function_ref<void(llvm::Error)> ReportError,
+                        llvm::StringRef DiffRoot = "");
 
 } // namespace bumper
 

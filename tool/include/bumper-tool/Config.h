@@ -9,6 +9,7 @@
 //   Allocators: [thirdparty::arena_alloc]      # extra BUMPER_ALLOCATORs
 //   KeepsArgument: [registry::remember]        # functions that keep an
 //                                              # argument
+//   CompileFlags: {Add: [-DX], Remove: [-f*]}  # change each compile command
 //
 // Parsed with llvm::yaml::IO, strictly: an unknown key or a bad value is an
 // error at its line and column. No Clang headers.
@@ -42,6 +43,11 @@ struct Config {
   std::optional<std::vector<std::string>> Allocators;
   /// Qualified names of functions that keep (store) their arguments.
   std::optional<std::vector<std::string>> KeepsArgument;
+  /// CompileFlags.Add: arguments appended to each compile command.
+  std::optional<std::vector<std::string>> CompileFlagsAdd;
+  /// CompileFlags.Remove: globs of arguments dropped from each compile
+  /// command, with their values (CompileFlags.h).
+  std::optional<std::vector<std::string>> CompileFlagsRemove;
   /// The file it came from; "" for the defaults.
   std::string File;
 };

@@ -22,6 +22,11 @@ namespace bumper {
 std::string unifiedDiff(llvm::StringRef Name, llvm::StringRef Old,
                         llvm::StringRef New);
 
+/// The same, with "--- OldName" and "+++ NewName" headers ("a/src/f.cpp"
+/// and "b/src/f.cpp", as git writes them).
+std::string unifiedDiff(llvm::StringRef OldName, llvm::StringRef NewName,
+                        llvm::StringRef Old, llvm::StringRef New);
+
 /// Writes \p Diags as clang-apply-replacements YAML to \p Path ("-": stdout).
 llvm::Error exportFixes(llvm::StringRef Path, llvm::StringRef MainSourceFile,
                         llvm::ArrayRef<clang::tooling::Diagnostic> Diags);

@@ -24,6 +24,10 @@ std::string absolutePath(llvm::StringRef Path);
 /// "directory" when run from a compilation database).
 std::string absolutePath(const clang::FileManager &FM, llvm::StringRef Path);
 
+/// \p Path as seen from the folder \p Base (both absolute): "src/a.cpp",
+/// or "../other/a.cpp" when it is not under \p Base.
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Base);
+
 } // namespace bumper
 
 #endif // BUMPER_TOOL_PATHS_H

@@ -11,6 +11,7 @@
 #ifndef BUMPER_TOOL_RUNNER_H
 #define BUMPER_TOOL_RUNNER_H
 
+#include "bumper-tool/CompileFlags.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/Report.h"
@@ -33,6 +34,9 @@ struct ToolOptions {
   bool Fix = false;
   /// --extra-arg / --extra-arg-before.
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// --remove-arg and .bumper.yaml's CompileFlags: applied to each command
+  /// before the --extra-arg ones (CompileFlags.h).
+  CompileFlagsOptions CompileFlags;
   /// False under --format=sarif: findings are only kept in RunResult::Reports,
   /// and Clang's own diagnostics still go to stderr.
   bool RenderText = true;
@@ -76,8 +80,15 @@ struct RunResult {
   /// Findings that NOLINT comments suppressed (check and place, so that a
   /// shared header's count once).
   llvm::StringSet<> SuppressedByNolint;
-  /// "file:offset" of each [[bumper::no_escape]] seen, for the summary.
+  /// "file:offset" of each [[bumper::no_escape]] seen in a file whose
+  /// findings are reported (a main file, a header the header filter
+  /// matches), for the summary; one written in a macro adds where it is
+  /// spelt.
   llvm::StringSet<> Annotations;
+  /// The same for the headers whose findings are not reported. A header's
+  /// block may be in both sets when the translation units' header filters
+  /// (their .bumper.yaml) differ; the summary counts it as reported.
+  llvm::StringSet<> UnreportedAnnotations;
   std::mutex Lock;
 };
 

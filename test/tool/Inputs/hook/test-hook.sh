@@ -1,9 +1,7 @@
 #!/bin/sh
 # test-hook.sh <bumper-tool> <stub-include-dir> <pre-commit-hook.sh> <dir>:
 # a git repository with the hook installed; a clean commit goes in, one with
-# a missing guard is refused, and goes in once bumper-tool --fix added it;
-# a new source the compile database does not list yet is refused with
-# "re-run CMake" (--fix cannot help there).
+# a missing guard is refused, and goes in once bumper-tool --fix added it.
 set -eu
 tool=$1 stub=$2 hook=$3 dir=$4
 rm -rf "$dir" && mkdir -p "$dir/repo/src" "$dir/repo/build"
@@ -48,9 +46,30 @@ echo "COMMITS: $(git rev-list --count HEAD)"
 git add src/bad.cpp
 git commit -q -m fixed && echo "FIXED: accepted"
 echo "COMMITS: $(git rev-list --count HEAD)"
-cat > src/new.cpp <<'CPP'
-int fresh() { return 0; }
+# A header changed alone is checked through the sources that include it.
+mkdir -p include
+cat > include/shared.h <<'CPP'
+#include "bumper-stub.hpp"
+inline int shared() {
+  [[bumper::no_escape]] {
+    (void)bumper::alloc<int>(1);
+  }
+  return 0;
+}
 CPP
+cat > build/compile_commands.json <<JSON
+[
+ {"directory": "$dir/repo", "file": "src/ok.cpp", "command": "clang++ -std=c++20 -I$stub -Iinclude -include shared.h -c src/ok.cpp"},
+ {"directory": "$dir/repo", "file": "src/bad.cpp", "command": "clang++ -std=c++20 -I$stub -c src/bad.cpp"}
+]
+JSON
+git add include/shared.h
+if git commit -q -m header; then echo "HEADER: accepted"; else echo "HEADER: refused"; fi
+"$tool" -p build --fix --changed-files --quiet include/shared.h
+git add include/shared.h
+git commit -q -m header && echo "HEADER FIXED: accepted"
+# A new source the database does not list yet: re-run CMake, not --fix.
+cp src/ok.cpp src/new.cpp
 git add src/new.cpp
-if git commit -q -m new; then echo "STALE: accepted"; else echo "STALE: refused"; fi
+if git commit -q -m new; then echo "NEW: accepted"; else echo "NEW: refused"; fi
 echo "COMMITS: $(git rev-list --count HEAD)"

@@ -1,0 +1,2 @@
+#include "missing-header.h"
+int d() { return 0; }

@@ -1,0 +1,2 @@
+#include "shared.h"
+int c() { shared(); return 0; }
