@@ -56,6 +56,10 @@ enum class LocKind : uint8_t {
   Deref, ///< what a pointer or reference variable points to
   This,  ///< *this (Field: one of its fields)
   Kept,  ///< kept by a callee in storage of its own (Base: the callee)
+  /// Storage reached through one or more pointers from a root (Base: the
+  /// root variable, or null for *this): `this->impl_->buf`,
+  /// `c->stmt->aVar[0].z`. Not told apart below the root.
+  Deep,
 };
 
 struct LocKey {
@@ -98,7 +102,15 @@ bool joinInto(State &Into, const State &From) {
   return Changed;
 }
 
-enum class Step : uint8_t { Alloc, Param, Store, Insert, CallKeep, Capture };
+enum class Step : uint8_t {
+  Alloc,
+  Param,
+  Store,
+  Insert,
+  CallKeep,
+  Capture,
+  LibraryKeep, ///< kept by a standard library function (putenv, setvbuf)
+};
 
 struct Origin {
   const Stmt *S = nullptr;
@@ -233,11 +245,15 @@ private:
 
   /// Does location \p K live past the end of block \p B?
   bool outlives(const LocKey &K, int B) const {
-    if (K.Kind == LocKind::This || K.Kind == LocKind::Kept)
+    if (K.Kind == LocKind::This || K.Kind == LocKind::Kept || !K.Base)
       return true;
     const auto *VD = static_cast<const VarDecl *>(K.Base);
     if (VD->hasGlobalStorage())
       return true;
+    // Below a pointer parameter, or a pointer declared outside the block, is
+    // storage that was there before the block.
+    if (K.Kind == LocKind::Deep)
+      return isa<ParmVarDecl>(VD) || !contains(B, VD->getLocation());
     if (K.Kind == LocKind::Var && isa<ParmVarDecl>(VD) && Blocks[B].IsFunction)
       return false; // a by-value parameter dies with the annotated function
     if (K.Kind == LocKind::Deref && isa<ParmVarDecl>(VD))
@@ -295,12 +311,8 @@ private:
   OriginSet readDeref(const Expr *P) {
     if (isArena(val(P)))
       return {}; // what the arena holds is not tracked
-    const Expr *S = P->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      return readPrefix(DRE->getDecl(), LocKind::Deref);
-    if (isa<CXXThisExpr>(S))
-      return readPrefix(nullptr, LocKind::This);
-    return {};
+    KeyResult K = pointeeKey(P, false);
+    return K.K == KeyResult::Key ? readKey(K.Loc) : OriginSet();
   }
 
   // --- values ------------------------------------------------------------
@@ -446,9 +458,11 @@ private:
         return readField(nullptr, LocKind::This, F);
       if (isArena(val(Base)))
         return {};
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
-        return readField(DRE->getDecl(), LocKind::Deref, F);
-      return {};
+      KeyResult K = pointeeKey(Base, false);
+      if (K.K != KeyResult::Key)
+        return {};
+      return K.Loc.Field ? readKey(K.Loc)
+                         : readField(K.Loc.Base, K.Loc.Kind, F);
     }
     KeyResult K = lvalueKey(Base);
     if (K.K == KeyResult::Arena)
@@ -662,10 +676,12 @@ private:
           return key(nullptr, LocKind::This, F, true);
         if (isArena(val(ME->getBase())))
           return arena();
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
-          if (isa<VarDecl>(DRE->getDecl()))
-            return key(DRE->getDecl(), LocKind::Deref, F, true);
-        return {};
+        KeyResult K = pointeeKey(ME->getBase(), true);
+        if (K.K != KeyResult::Key)
+          return K;
+        if (K.Loc.Field) // deeper member chains: the first field stands for all
+          return key(K.Loc.Base, K.Loc.Kind, K.Loc.Field, false);
+        return key(K.Loc.Base, K.Loc.Kind, F, K.Strong);
       }
       KeyResult K = lvalueKey(ME->getBase());
       if (K.K != KeyResult::Key)
@@ -719,9 +735,67 @@ private:
     if (isa<CXXThisExpr>(S))
       return key(nullptr, LocKind::This, nullptr, false);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (isa<VarDecl>(DRE->getDecl()))
-        return key(DRE->getDecl(), LocKind::Deref, nullptr, Strong);
-    return {};
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        // A pointer declared in the block that was made to point to outer
+        // storage: a store through it is a store into that storage.
+        auto It = PointsTo.find(VD);
+        if (It != PointsTo.end())
+          return key(It->second.Base, It->second.Kind, It->second.Field, false);
+        return key(VD, LocKind::Deref, nullptr, Strong);
+      }
+    return deepKey(S);
+  }
+
+  /// The storage a pointer loaded from memory points to, named by the root
+  /// the load starts from: `this->impl_` and `owned_.get()` are below *this,
+  /// `c->stmt->aVar` below what c points to. None for a pointer that is not
+  /// loaded from a variable's storage (a call's result, a new object).
+  KeyResult deepKey(const Expr *P) {
+    const Expr *E = P->IgnoreParenCasts();
+    while (true) {
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+          return key(VD, LocKind::Deep, nullptr, false); // a static member
+        E = ME->getBase()->IgnoreParenCasts();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = AS->getBase()->IgnoreParenCasts();
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+          return {};
+        E = UO->getSubExpr()->IgnoreParenCasts();
+      } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        // operator->, operator*, operator[] and getters (get(), a member
+        // call without arguments) of an object reach into that object.
+        const Expr *Obj = objectArgument(Call);
+        if (!Obj || (!isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs()))
+          return {};
+        E = Obj->IgnoreParenCasts();
+      } else {
+        break;
+      }
+      if (isArena(val(E)))
+        return arena(); // what arena memory holds is not tracked
+    }
+    if (isa<CXXThisExpr>(E))
+      return key(nullptr, LocKind::Deep, nullptr, false);
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD)
+      return {};
+    auto It = PointsTo.find(VD);
+    if (It != PointsTo.end()) {
+      const LocKey &T = It->second;
+      if (T.Kind == LocKind::This)
+        return key(nullptr, LocKind::Deep, nullptr, false);
+      return key(T.Base, LocKind::Deep, nullptr, false);
+    }
+    if (VD->getType()->isReferenceType()) {
+      auto A = Alias.find(VD);
+      if (A != Alias.end())
+        return key(A->second.Kind == LocKind::This ? nullptr : A->second.Base,
+                   LocKind::Deep, nullptr, false);
+    }
+    return key(VD, LocKind::Deep, nullptr, false);
   }
 
   /// The object a member function is called on.
@@ -786,6 +860,20 @@ private:
         unionInto(O, val(Init));
         store(key(VD, LocKind::Var, nullptr, true), O, DS, Step::Store, Name);
         continue;
+      }
+      // A pointer made to point to storage outside the block (`&r->f[i]`,
+      // `&g`, a pointer loaded from below a parameter) is followed.
+      if (Init && VD->getType()->isPointerType() && !VD->hasGlobalStorage() &&
+          !isArena(val(Init))) {
+        const Expr *I = Init->IgnoreParenCasts();
+        KeyResult T;
+        if (const auto *UO = dyn_cast<UnaryOperator>(I);
+            UO && UO->getOpcode() == UO_AddrOf)
+          T = lvalueKey(UO->getSubExpr());
+        else if (!isa<DeclRefExpr>(I))
+          T = deepKey(I);
+        if (T.K == KeyResult::Key)
+          PointsTo[VD] = T.Loc;
       }
       // Statics are initialised once; their initial value still outlives
       // every block.
@@ -986,7 +1074,7 @@ private:
       bool Global = false, This = false;
       int Through = -1;
       std::string Where;
-      if (K.Kind == LocKind::This) {
+      if (K.Kind == LocKind::This || (K.Kind == LocKind::Deep && !K.Base)) {
         This = true;
       } else if (K.Kind == LocKind::Kept) {
         Global = true;
@@ -995,7 +1083,7 @@ private:
         if (VD->hasGlobalStorage()) {
           Global = true;
           Where = VD->getNameAsString();
-        } else if (K.Kind == LocKind::Deref) {
+        } else if (K.Kind == LocKind::Deref || K.Kind == LocKind::Deep) {
           if (const auto *PD = dyn_cast<ParmVarDecl>(VD))
             if (PD->getDeclContext() == FD)
               Through = PD->getFunctionScopeIndex();
@@ -1142,6 +1230,8 @@ private:
   llvm::DenseMap<const Stmt *, int> NestCache;
   llvm::DenseMap<const VarDecl *, LocKey> Alias;
   llvm::DenseMap<const VarDecl *, bool> AliasStrong;
+  /// Pointers known to point into a location (transferDecl).
+  llvm::DenseMap<const VarDecl *, LocKey> PointsTo;
   State *Cur = nullptr;
   unsigned ExitID = 0;
 };

@@ -3,7 +3,6 @@
 // keeps the raw split argument in c->argv, one pointer level below the
 // parameter: the split buffer is scratch. Escapes.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstring>
 

@@ -3,7 +3,6 @@
 // storing the scratch name through it keeps the scratch in the list.
 // Escapes (string_list_append_nodup never copies).
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstring>
 

@@ -3,7 +3,6 @@
 // level below this (the original keeps it only when the block is heap
 // allocated, and frees it in ~Rep). Escapes.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstring>
 #include <string_view>

@@ -2,7 +2,6 @@
 // the function itself: "c->argv[c->argc++] = ..." with a scratch argument,
 // one pointer level below the parameter. Escapes.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstring>
 
