@@ -388,6 +388,14 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return callVal(Call);
     if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      // The standard exceptions copy their message; a class that owns what
+      // it points to, built by a constructor with no body here (a Status
+      // from a message), holds its own copy.
+      const CXXConstructorDecl *Ctor = CC->getConstructor();
+      if (Ctor && (EC.isStdException(Ctor->getParent()) ||
+                   (!Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
+                    EC.ownsPointees(CC->getType()))))
+        return {};
       OriginSet R;
       for (const Expr *A : CC->arguments())
         unionInto(R, val(A));
@@ -481,6 +489,31 @@ private:
                          "forward_like"}) &&
         Call->getNumArgs() > 0)
       return val(Call->getArg(0));
+    switch (EC.libraryEffect(Callee)) {
+    case LibraryEffect::Copies:
+    case LibraryEffect::Reads:
+      return {};
+    case LibraryEffect::ReturnsFirst:
+      return Call->getNumArgs() ? val(Call->getArg(0)) : OriginSet();
+    case LibraryEffect::Unknown:
+      break;
+    }
+    // A function of this translation unit: its summary says from which
+    // parameters its result is derived.
+    const Summary *S = nullptr;
+    const FunctionDecl *Def = nullptr;
+    if (Callee && Callee->hasBody(Def) && Def &&
+        !SM.isInSystemHeader(Def->getLocation()) &&
+        !Def->isDependentContext()) {
+      S = EC.summaryOf(Def);
+      if (S && S->InProgress)
+        S = nullptr;
+    } else if (Callee && !Callee->hasBody() &&
+               EC.ownsPointees(Call->getType())) {
+      // No body anywhere here, and a result that owns what it points to (a
+      // Status): the callee made it, it is not a view of the arguments.
+      return {};
+    }
     // Unknown calls: the result may be derived from any argument (data(),
     // subspan(), begin(), make_pair, a getter...). The type filter in val()
     // drops results that cannot hold a pointer (size(), a copied string).
@@ -498,9 +531,13 @@ private:
       else
         R = val(Obj);
     }
-    for (const Expr *A : Call->arguments())
-      if (A != Obj)
-        unionInto(R, val(A));
+    unsigned First = Obj && isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (S && P < S->Returns.size() && !S->Returns.test(P))
+        continue;
+      unionInto(R, val(Call->getArg(I)));
+    }
     return R;
   }
 
@@ -934,6 +971,16 @@ private:
       }
       return;
     }
+    int Kept = EC.libraryKeeps(Callee);
+    if (Kept >= 0) {
+      // The library model: putenv, setvbuf... keep an argument.
+      if (unsigned(Kept) < Args.size())
+        store(key(Callee->getCanonicalDecl(), LocKind::Kept, nullptr, false),
+              val(Args[Kept]), Call, Step::LibraryKeep, "", Name);
+      return;
+    }
+    if (EC.libraryEffect(Callee) != LibraryEffect::Unknown)
+      return;
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def) && Def &&
         !SM.isInSystemHeader(Def->getLocation()) &&
@@ -993,6 +1040,39 @@ private:
       K.Strong = false;
       store(K, Vals, Call, Step::Insert, targetName(Args[J]), Name);
     }
+    if (SM.isInSystemHeader(Callee->getLocation()))
+      return;
+    // The scratch-buffer idiom: an unknown callee given a mutable buffer
+    // (a non-const pointer) and an out-parameter (a non-const pointer or
+    // reference to a class that can hold a pointer) may point the
+    // out-parameter into the buffer: leveldb's Read(n, &result, scratch),
+    // git's strbuf_attach(&sb, buf, ...).
+    for (unsigned J = 0; J < N; ++J) {
+      QualType PT = Callee->getParamDecl(J)->getType();
+      QualType Out = PT->isPointerType()           ? PT->getPointeeType()
+                     : PT->isLValueReferenceType() ? PT.getNonReferenceType()
+                                                   : QualType();
+      if (Out.isNull() || Out.isConstQualified() || !Out->isRecordType() ||
+          hasInsertionMember(Out) || !EC.canHoldPointer(Out) ||
+          EC.ownsPointees(Out))
+        continue;
+      OriginSet Vals;
+      for (unsigned I = 0; I < N; ++I) {
+        QualType IT = Callee->getParamDecl(I)->getType();
+        if (I != J && IT->isPointerType() &&
+            !IT->getPointeeType().isConstQualified() &&
+            !IT->getPointeeType()->isRecordType())
+          unionInto(Vals, val(Args[I]));
+      }
+      if (Vals.empty())
+        continue;
+      KeyResult K =
+          PT->isPointerType() ? pointeeKey(Args[J], false) : lvalueKey(Args[J]);
+      K.Strong = false;
+      std::string T = targetName(Args[J]);
+      store(K, Vals, Call, Step::CallKeep, PT->isPointerType() ? "*" + T : T,
+            Name);
+    }
   }
 
   void transferStmt(const Stmt *S, int Nest, bool Report) {
@@ -1008,8 +1088,13 @@ private:
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
       if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-        store(lvalueKey(OC->getArg(0)), val(OC->getArg(1)), OC, Step::Store,
-              targetName(OC->getArg(0)));
+        // An object that cannot hold a pointer (a std::string) copies what
+        // it is assigned.
+        const Expr *L = OC->getArg(0);
+        store(lvalueKey(L),
+              EC.canHoldPointer(L->getType()) ? val(OC->getArg(1))
+                                              : OriginSet(),
+              OC, Step::Store, targetName(L));
         return;
       }
     }
@@ -1019,11 +1104,19 @@ private:
     }
     if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
       const Expr *E = RS->getRetValue();
-      if (!E || !Report || Sum)
+      if (!E || !Report)
         return;
       OriginSet O = val(E);
       if (FD->getReturnType()->isReferenceType())
         unionInto(O, addr(E));
+      if (Sum) {
+        for (unsigned X : O) {
+          int P = Origins[root(X)].Param;
+          if (P >= 0 && unsigned(P) < Sum->Returns.size())
+            Sum->Returns.set(P);
+        }
+        return;
+      }
       for (unsigned X : O)
         if (Nest >= 0 && Origins[X].Block >= 0 &&
             isActive(Origins[X].Block, Nest))
@@ -1160,6 +1253,7 @@ private:
       case Step::Store:
       case Step::Insert:
       case Step::CallKeep:
+      case Step::LibraryKeep:
         if (Line != LastLine && !Or.Target.empty())
           EC.addNote(F, L,
                      "derived value stored into '" + Or.Target + "' here");
@@ -1195,6 +1289,10 @@ private:
     case Step::Insert:
       How = "is kept by '" + Or.Callee + "', and '" + Or.Target +
             "' outlives the block";
+      break;
+    case Step::LibraryKeep:
+      How = "is passed to '" + Or.Callee +
+            "', which keeps it past the call (the library model)";
       break;
     case Step::CallKeep:
       How = Or.Target.empty()
@@ -1309,12 +1407,15 @@ const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
     return It->second.get();
   auto S = std::make_unique<Summary>();
   S->Params.resize(FD->getNumParams());
+  S->Returns.resize(FD->getNumParams());
+  S->InProgress = true;
   Summary *Raw = S.get();
   // Inserted before the analysis: a recursive call sees the (empty) summary
   // in progress instead of looping.
   Summaries[FD] = std::move(S);
   if (const Stmt *Body = FD->getBody())
     Analysis(*this, FD, Body, {}, Raw).run();
+  Raw->InProgress = false;
   return Raw;
 }
 

@@ -2,7 +2,6 @@
 // takes the memory over, strbuf.c). Handing it scratch keeps the scratch in
 // the caller's strbuf. Escapes.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstring>
 

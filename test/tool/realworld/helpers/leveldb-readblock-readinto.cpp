@@ -3,7 +3,6 @@
 // n bytes ... may set *result to point at data in scratch[0..n-1]"); the
 // block then hands that Slice to the caller. Escapes.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error:
-// XFAIL: *
 #include <bumper/bumper.hpp>
 #include <cstdint>
 #include <string_view>

@@ -2,7 +2,6 @@
 // ("return Status::Corruption(...)"), with the detail formatted into
 // scratch; Status::Corruption (util/status.cc) copies both messages. Clean.
 // RUN: %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error: --allow-empty
-// XFAIL: *
 // ESCAPE-NOT: error:
 #include <bumper/bumper.hpp>
 #include <cstdio>

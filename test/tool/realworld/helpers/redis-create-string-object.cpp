@@ -2,7 +2,6 @@
 // the same file's createStringObject (which copies into a new allocation,
 // as sdsnewlen does). "o" is declared before the block, C89 style. Clean.
 // RUN: %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error: --allow-empty
-// XFAIL: *
 // ESCAPE-NOT: error:
 #include <bumper/bumper.hpp>
 #include <cstdio>

@@ -2,7 +2,6 @@
 // is formatted (here: snprintf into scratch) and thrown; the exception
 // object copies the message. Clean.
 // RUN: %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error: --allow-empty
-// XFAIL: *
 // ESCAPE-NOT: error:
 #include <bumper/bumper.hpp>
 #include <cstdio>
