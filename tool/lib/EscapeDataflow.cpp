@@ -23,8 +23,11 @@
 #include "EscapeCommon.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/LiveVariables.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include <deque>
 #include <map>
 #include <optional>
@@ -1136,9 +1139,91 @@ private:
     }
   }
 
+  // --- liveness ------------------------------------------------------------
+  /// Sorts the uses of local variables once per function: DefRefs are the
+  /// left-hand sides of plain assignments (a write, not a read); a variable
+  /// used other than by being read, written or incremented (its address
+  /// taken, bound to a reference, captured by reference, a member called on
+  /// it) is Escaped, and its liveness is not trusted.
+  void collectUses(const Stmt *S, llvm::DenseSet<const DeclRefExpr *> &Plain) {
+    if (!S)
+      return;
+    auto Ref = [](const Expr *E) {
+      return dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    };
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S)) {
+      if (ICE->getCastKind() == CK_LValueToRValue)
+        if (const DeclRefExpr *D = Ref(ICE->getSubExpr()))
+          Plain.insert(D);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        if (const DeclRefExpr *D = Ref(BO->getLHS())) {
+          Plain.insert(D);
+          if (BO->getOpcode() == BO_Assign)
+            DefRefs.insert(D);
+        }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp())
+        if (const DeclRefExpr *D = Ref(UO->getSubExpr()))
+          Plain.insert(D);
+    } else if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+      if (!Plain.count(D))
+        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          Escaped.insert(VD);
+    }
+    for (const Stmt *C : S->children())
+      collectUses(C, Plain);
+  }
+
+  /// The local variable of \p K is dead at element \p Idx of \p Blk (null:
+  /// the function's end): no path from there reads it before writing it.
+  bool isDeadLocal(const LocKey &K, const CFGBlock *Blk, unsigned Idx) {
+    if (K.Kind != LocKind::Var || !K.Base || !ADC)
+      return false;
+    const auto *VD = static_cast<const VarDecl *>(K.Base);
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+        VD->getType()->isArrayType())
+      return false;
+    // A destructor that runs after the block may read it (not in the CFG).
+    if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
+      if (RD->hasDefinition() && !RD->hasTrivialDestructor())
+        return false;
+    if (!UsesCollected) {
+      llvm::DenseSet<const DeclRefExpr *> Plain;
+      collectUses(Body, Plain);
+      UsesCollected = true;
+    }
+    if (Escaped.count(VD))
+      return false;
+    if (!Blk)
+      return true;
+    // The rest of this CFG block, then clang's LiveVariables at its end.
+    for (unsigned I = Idx; I < Blk->size(); ++I) {
+      std::optional<CFGStmt> CS = (*Blk)[I].getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+        if (D->getDecl() == VD && !DefRefs.count(D))
+          return false; // read
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *D =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+            if (D->getDecl() == VD)
+              return true; // overwritten before any read
+      }
+    }
+    if (!Live)
+      Live = ADC->getAnalysis<LiveVariables>();
+    return Live && !Live->isLive(Blk, VD);
+  }
+
   /// Control is at a point inside block \p Nest (-1: outside every block):
   /// the facts of blocks that are no longer active are checked and dropped.
-  void checkExits(int Nest, bool Report) {
+  /// \p Blk and \p Idx say where (Blk null: the function's end), for the
+  /// liveness of the locals that hold those facts.
+  void checkExits(int Nest, bool Report, const CFGBlock *Blk, unsigned Idx) {
     if (Sum)
       return;
     State &St = *Cur;
@@ -1150,7 +1235,8 @@ private:
           Keep.push_back(O);
           continue;
         }
-        if (Report && outlives(It->first, B))
+        if (Report && outlives(It->first, B) &&
+            !isDeadLocal(It->first, Blk, Idx))
           reportStore(O);
       }
       if (Keep.empty()) {
@@ -1200,14 +1286,14 @@ private:
   }
 
   void transferBlock(const CFGBlock &B, bool Report) {
-    for (const CFGElement &E : B) {
-      std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+    for (unsigned I = 0; I < B.size(); ++I) {
+      std::optional<CFGStmt> CS = B[I].getAs<CFGStmt>();
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
       int Nest = nestOf(S);
       if (Nest != -2)
-        checkExits(Nest, Report);
+        checkExits(Nest, Report, &B, I);
       transferStmt(S, Nest, Report);
     }
     // Loops jump back into a block through their terminator, which is
@@ -1215,10 +1301,10 @@ private:
     if (const Stmt *T = B.getTerminatorStmt()) {
       int Nest = nestOf(T);
       if (Nest != -2)
-        checkExits(Nest, Report);
+        checkExits(Nest, Report, &B, B.size());
     }
     if (B.getBlockID() == ExitID) {
-      checkExits(-1, Report);
+      checkExits(-1, Report, nullptr, 0);
       if (Report && Sum)
         recordSummary();
     }
@@ -1328,6 +1414,13 @@ private:
   llvm::DenseMap<const Stmt *, int> NestCache;
   llvm::DenseMap<const VarDecl *, LocKey> Alias;
   llvm::DenseMap<const VarDecl *, bool> AliasStrong;
+  /// Liveness (isDeadLocal): the CFG's context, its LiveVariables (computed
+  /// when first needed), and the uses of the function's variables.
+  AnalysisDeclContext *ADC = nullptr;
+  LiveVariables *Live = nullptr;
+  bool UsesCollected = false;
+  llvm::DenseSet<const DeclRefExpr *> DefRefs;
+  llvm::DenseSet<const VarDecl *> Escaped;
   /// Pointers known to point into a location (transferDecl).
   llvm::DenseMap<const VarDecl *, LocKey> PointsTo;
   State *Cur = nullptr;
@@ -1335,10 +1428,23 @@ private:
 };
 
 void Analysis::run() {
+  // The CFG comes from an AnalysisDeclContext so that LiveVariables runs on
+  // the same one (its block pointers answer isDeadLocal).
   CFG::BuildOptions Opts;
   Opts.setAllAlwaysAdd();
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &EC.Ctx, Opts);
+  AnalysisDeclContextManager Mgr(EC.Ctx);
+  Mgr.getCFGBuildOptions() = Opts;
+  AnalysisDeclContext *Ctx = Mgr.getContext(FD);
+  CFG *G = nullptr;
+  std::unique_ptr<CFG> Own;
+  if (Ctx->getBody() == Body) {
+    G = Ctx->getCFG();
+    if (!Sum)
+      ADC = Ctx;
+  } else {
+    Own = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &EC.Ctx, Opts);
+    G = Own.get();
+  }
   if (!G)
     return;
   ExitID = G->getExit().getBlockID();

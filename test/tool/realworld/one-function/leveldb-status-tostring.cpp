@@ -3,7 +3,6 @@
 // points into tmp, but the string is copied into result before the block
 // ends and type is not read after it. Clean.
 // RUN: %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --check-prefix=ESCAPE --implicit-check-not=error: --allow-empty
-// XFAIL: *
 // ESCAPE-NOT: error:
 #include <bumper/bumper.hpp>
 #include <cstdio>
