@@ -1126,7 +1126,8 @@ private:
           reportEscape(X, RS,
                        Blocks[Origins[X].Block].IsFunction
                            ? "is returned from the no_escape function"
-                           : "is returned from the no_escape block");
+                           : "is returned from the no_escape block",
+                       Fix::Return);
       return;
     }
     if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
@@ -1135,7 +1136,7 @@ private:
       for (unsigned X : val(TE->getSubExpr()))
         if (Nest >= 0 && Origins[X].Block >= 0 &&
             isActive(Origins[X].Block, Nest))
-          reportEscape(X, TE, "is thrown");
+          reportEscape(X, TE, "is thrown", Fix::Throw);
     }
   }
 
@@ -1351,8 +1352,34 @@ private:
     }
   }
 
+  /// How a finding is fixed, by the way the value leaves.
+  enum class Fix { Store, Insert, Call, Return, Throw };
+
+  static const char *fixText(Fix K, bool Captured) {
+    if (Captured)
+      return "to fix: capture copies of the values, not the pointer, or call "
+             "the lambda only inside the block";
+    switch (K) {
+    case Fix::Store:
+      return "to fix: copy the data out before the block ends, or allocate it "
+             "outside the block";
+    case Fix::Insert:
+      return "to fix: keep values, not pointers, in the container, or clear "
+             "it before the block ends";
+    case Fix::Call:
+      return "to fix: pass a copy that the callee may keep, or allocate the "
+             "data outside the block";
+    case Fix::Return:
+      return "to fix: return the data by value (a copy), or move the block to "
+             "the caller";
+    case Fix::Throw:
+      return "to fix: throw a value that owns a copy of the data";
+    }
+    return "";
+  }
+
   void finish(Finding F, unsigned O, SourceLocation At, std::string How,
-              bool Captured) {
+              bool Captured, Fix K) {
     int B = Origins[O].Block;
     F.Message = Subject;
     if (Captured)
@@ -1360,6 +1387,9 @@ private:
     F.Message += How;
     EC.addNote(F, Blocks[B].Body->getRBracLoc(),
                "block ends here; its memory is reset");
+    // The last note says how to fix it, at the reported statement.
+    F.Notes.push_back(
+        {EC.Ctx.getSourceManager().getExpansionLoc(At), fixText(K, Captured)});
     EC.emit(std::move(F), At);
   }
 
@@ -1392,14 +1422,43 @@ private:
       How = "is stored into '" + Or.Target + "', which outlives the block";
       break;
     }
-    finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured);
+    Fix K = Or.Kind == Step::Insert ? Fix::Insert
+            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep
+                ? Fix::Call
+                : Fix::Store;
+    finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured, K);
   }
 
-  void reportEscape(unsigned O, const Stmt *At, const char *How) {
+  /// The iteration cap of run() was reached. A summary then says that the
+  /// result may come from every parameter; a function with blocks gets one
+  /// finding that names it, in place of the findings of its blocks.
+  void reportNotConverged() {
+    if (Sum) {
+      Sum->Returns.set();
+      return;
+    }
+    std::string Name = FD->getNameAsString();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        M && M->getParent()->isLambda())
+      Name = "lambda";
+    Finding F{Check::Escape, SourceLocation(), "", {}, {}};
+    F.Message = "escape analysis of '" + Name +
+                "' stopped at its iteration cap before reaching a fixpoint; "
+                "its no_escape blocks are not checked";
+    EC.addNote(F, FD->getLocation(), "function '" + Name + "' is here");
+    F.Notes.push_back(
+        {EC.Ctx.getSourceManager().getExpansionLoc(
+             Blocks[0].Body->getLBracLoc()),
+         "to fix: split the function so that each part has fewer paths "
+         "between its variables"});
+    EC.emit(std::move(F), Blocks[0].Body->getLBracLoc());
+  }
+
+  void reportEscape(unsigned O, const Stmt *At, const char *How, Fix K) {
     Finding F{Check::Escape, SourceLocation(), "", {}, {}};
     bool Captured = false;
     chainNotes(F, O, true, Captured);
-    finish(std::move(F), O, At->getBeginLoc(), How, Captured);
+    finish(std::move(F), O, At->getBeginLoc(), How, Captured, K);
   }
 
   EscapeContext &EC;
@@ -1494,6 +1553,12 @@ void Analysis::run() {
         Work.push_back(Succ);
       }
     }
+  }
+  if (!Work.empty()) {
+    // The cap was reached: the state is not a fixpoint, and reporting from
+    // it could both miss escapes and report false ones. Say so instead.
+    reportNotConverged();
+    return;
   }
   // Report from the fixpoint only: a pass over every reachable block.
   for (const CFGBlock *B : *G) {
