@@ -8,21 +8,7 @@
 #include <string>
 #include <string_view>
 
-// leveldb include/leveldb/status.h: Status owns a heap copy of its message
-// (util/status.cc, not in this file) and frees it in its destructor.
-class Status {
-public:
-  Status() noexcept : state_(nullptr) {}
-  ~Status() { delete[] state_; }
-  Status(const Status &rhs);
-  Status &operator=(const Status &rhs);
-  static Status OK() { return Status(); }
-  static Status Corruption(std::string_view msg, std::string_view msg2 = {});
-  bool ok() const { return state_ == nullptr; }
-
-private:
-  const char *state_;
-};
+#include "../Inputs/leveldb.h"
 
 class SequentialFile {
 public:

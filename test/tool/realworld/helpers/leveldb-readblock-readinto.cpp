@@ -7,28 +7,8 @@
 #include <cstdint>
 #include <string_view>
 
-// leveldb include/leveldb/status.h: Status owns a heap copy of its message
-// (util/status.cc, not in this file) and frees it in its destructor.
-class Status {
-public:
-  Status() noexcept : state_(nullptr) {}
-  ~Status() { delete[] state_; }
-  Status(const Status &rhs);
-  Status &operator=(const Status &rhs);
-  static Status OK() { return Status(); }
-  static Status Corruption(std::string_view msg, std::string_view msg2 = {});
-  bool ok() const { return state_ == nullptr; }
+#include "../Inputs/leveldb.h"
 
-private:
-  const char *state_;
-};
-
-class RandomAccessFile {
-public:
-  virtual ~RandomAccessFile();
-  virtual Status Read(uint64_t offset, size_t n, std::string_view *result,
-                      char *scratch) const = 0;
-};
 struct BlockContents {
   std::string_view data;
   bool heap_allocated;
