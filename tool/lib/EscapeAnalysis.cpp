@@ -138,6 +138,90 @@ bool EscapeContext::isView(QualType T) {
   return !RD->lookup(Category).empty();
 }
 
+bool EscapeContext::isStdException(const CXXRecordDecl *RD) const {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (isStdNamed(RD, {"exception"}))
+    return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (isStdException(B.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+bool EscapeContext::ownsPointees(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || RD->isLambda() || !RD->hasDefinition())
+    return false;
+  if (isStdException(RD))
+    return true;
+  // The standard owning types are left to canHoldPointer: a std::string
+  // holds no pointer, but a std::vector<const char *> or a
+  // std::unique_ptr<Node> may hold the very pointer it was given. A view
+  // never owns, whatever its destructor does.
+  if (RD->isInStdNamespace() || isView(T))
+    return false;
+  const CXXDestructorDecl *D = RD->getDestructor();
+  return D && D->isUserProvided();
+}
+
+/// The C and C++ standard library functions whose effect on arena pointers
+/// the general rules get wrong or cannot know. Matched by name on functions
+/// declared in system headers, in the global namespace or in std.
+LibraryEffect EscapeContext::libraryEffect(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier())
+    return LibraryEffect::Unknown;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  if (!(DC->isTranslationUnit() || FD->isInStdNamespace()) ||
+      !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return LibraryEffect::Unknown;
+  llvm::StringRef N = FD->getName();
+  // Results that point into the first argument.
+  if (llvm::is_contained(
+          {"strchr",  "strrchr",   "strstr",    "strpbrk",    "memchr",
+           "memrchr", "rawmemchr", "strchrnul", "strcasestr", "memcpy",
+           "memmove", "memset",    "strcpy",    "strncpy",    "strcat",
+           "strncat", "stpcpy",    "stpncpy",   "mempcpy",    "wcschr",
+           "wcsrchr", "wcsstr",    "wmemchr",   "wcscpy",     "wcsncpy",
+           "wcscat",  "wmemcpy",   "wmemmove",  "wmemset"},
+          N))
+    return LibraryEffect::ReturnsFirst;
+  // Results that own a copy.
+  if (llvm::is_contained(
+          {"strdup", "strndup", "wcsdup", "to_string", "to_wstring", "getline"},
+          N))
+    return LibraryEffect::Copies;
+  // Functions that only read their pointer arguments and return no pointer
+  // into them (the type rule already drops most of their results).
+  if (llvm::is_contained({"strlen",     "strnlen",  "strcmp",   "strncmp",
+                          "strcasecmp", "memcmp",   "strspn",   "strcspn",
+                          "printf",     "fprintf",  "sprintf",  "snprintf",
+                          "vsnprintf",  "vsprintf", "vfprintf", "puts",
+                          "fputs",      "fwrite",   "fread",    "write",
+                          "read",       "atoi",     "atol",     "atoll",
+                          "strtol",     "strtoul",  "strtoll",  "strtoull",
+                          "strtod",     "strtof",   "sscanf",   "fopen",
+                          "open",       "getenv",   "free",     "qsort"},
+                         N))
+    return LibraryEffect::Reads;
+  return LibraryEffect::Unknown;
+}
+
+int EscapeContext::libraryKeeps(const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier() ||
+      !FD->getDeclContext()->getRedeclContext()->isTranslationUnit() ||
+      !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return -1;
+  llvm::StringRef N = FD->getName();
+  if (N == "putenv")
+    return 0; // the string becomes part of the environment
+  if (N == "setvbuf" || N == "setbuf" || N == "setbuffer")
+    return 1; // the stream buffers through it until closed
+  return -1;
+}
+
 bool EscapeContext::canHoldPointer(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   const Type *Ty = T.getTypePtr();

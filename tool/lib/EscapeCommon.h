@@ -17,6 +17,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
@@ -51,12 +52,28 @@ struct ParamEffect {
 };
 struct Summary {
   llvm::SmallVector<ParamEffect, 4> Params;
+  /// Bit i: the result (or, for a reference result, what it refers to) may
+  /// be derived from parameter i.
+  llvm::SmallBitVector Returns;
+  /// The summary is being computed (a recursive call): its result is taken
+  /// to be derived from every argument.
+  bool InProgress = false;
   bool keepsAnything() const {
     for (const ParamEffect &P : Params)
       if (P.Global || P.This || P.ThroughParams)
         return true;
     return false;
   }
+};
+
+/// What the library model (EscapeAnalysis.cpp, docs/diagnostics.md "The
+/// library model") says of a function of the C or C++ standard library.
+enum class LibraryEffect : uint8_t {
+  Unknown,      ///< not in the model: the general rules apply
+  Copies,       ///< its result owns a copy: not derived from the arguments
+  ReturnsFirst, ///< its result points into its first argument (strchr,
+                ///< memcpy's destination)
+  Reads,        ///< only reads its arguments; its result is not derived
 };
 
 /// Per-translation-unit state: caches, and where findings go.
@@ -75,6 +92,18 @@ public:
   /// A pointer, or a class that refers to elements stored elsewhere without
   /// owning them: std::span, std::string_view, bumper::mdview, iterators.
   bool isView(clang::QualType T);
+  /// A class that owns what it points to, so that a value of it made by a
+  /// function with no body here is not derived from the arguments: the
+  /// standard exceptions, and a class outside std with a user-provided
+  /// destructor that is not a view (a Status that deletes its message).
+  bool ownsPointees(clang::QualType T);
+  /// The library model of \p FD (Unknown for a function outside it).
+  LibraryEffect libraryEffect(const clang::FunctionDecl *FD) const;
+  /// The index of the argument that \p FD keeps past the call (putenv,
+  /// setvbuf, setbuf), or -1.
+  int libraryKeeps(const clang::FunctionDecl *FD) const;
+  /// A class derived from std::exception: its constructors copy.
+  bool isStdException(const clang::CXXRecordDecl *RD) const;
   const clang::Expr *bufferArgument(const clang::CallExpr *Call);
   static std::string normalizeBuffer(llvm::StringRef S);
   std::string sourceText(const clang::Expr *E) const;

@@ -23,8 +23,11 @@
 #include "EscapeCommon.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/LiveVariables.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include <deque>
 #include <map>
 #include <optional>
@@ -56,6 +59,10 @@ enum class LocKind : uint8_t {
   Deref, ///< what a pointer or reference variable points to
   This,  ///< *this (Field: one of its fields)
   Kept,  ///< kept by a callee in storage of its own (Base: the callee)
+  /// Storage reached through one or more pointers from a root (Base: the
+  /// root variable, or null for *this): `this->impl_->buf`,
+  /// `c->stmt->aVar[0].z`. Not told apart below the root.
+  Deep,
 };
 
 struct LocKey {
@@ -98,7 +105,15 @@ bool joinInto(State &Into, const State &From) {
   return Changed;
 }
 
-enum class Step : uint8_t { Alloc, Param, Store, Insert, CallKeep, Capture };
+enum class Step : uint8_t {
+  Alloc,
+  Param,
+  Store,
+  Insert,
+  CallKeep,
+  Capture,
+  LibraryKeep, ///< kept by a standard library function (putenv, setvbuf)
+};
 
 struct Origin {
   const Stmt *S = nullptr;
@@ -233,11 +248,15 @@ private:
 
   /// Does location \p K live past the end of block \p B?
   bool outlives(const LocKey &K, int B) const {
-    if (K.Kind == LocKind::This || K.Kind == LocKind::Kept)
+    if (K.Kind == LocKind::This || K.Kind == LocKind::Kept || !K.Base)
       return true;
     const auto *VD = static_cast<const VarDecl *>(K.Base);
     if (VD->hasGlobalStorage())
       return true;
+    // Below a pointer parameter, or a pointer declared outside the block, is
+    // storage that was there before the block.
+    if (K.Kind == LocKind::Deep)
+      return isa<ParmVarDecl>(VD) || !contains(B, VD->getLocation());
     if (K.Kind == LocKind::Var && isa<ParmVarDecl>(VD) && Blocks[B].IsFunction)
       return false; // a by-value parameter dies with the annotated function
     if (K.Kind == LocKind::Deref && isa<ParmVarDecl>(VD))
@@ -295,12 +314,8 @@ private:
   OriginSet readDeref(const Expr *P) {
     if (isArena(val(P)))
       return {}; // what the arena holds is not tracked
-    const Expr *S = P->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      return readPrefix(DRE->getDecl(), LocKind::Deref);
-    if (isa<CXXThisExpr>(S))
-      return readPrefix(nullptr, LocKind::This);
-    return {};
+    KeyResult K = pointeeKey(P, false);
+    return K.K == KeyResult::Key ? readKey(K.Loc) : OriginSet();
   }
 
   // --- values ------------------------------------------------------------
@@ -376,6 +391,14 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return callVal(Call);
     if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      // The standard exceptions copy their message; a class that owns what
+      // it points to, built by a constructor with no body here (a Status
+      // from a message), holds its own copy.
+      const CXXConstructorDecl *Ctor = CC->getConstructor();
+      if (Ctor && (EC.isStdException(Ctor->getParent()) ||
+                   (!Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
+                    EC.ownsPointees(CC->getType()))))
+        return {};
       OriginSet R;
       for (const Expr *A : CC->arguments())
         unionInto(R, val(A));
@@ -446,9 +469,11 @@ private:
         return readField(nullptr, LocKind::This, F);
       if (isArena(val(Base)))
         return {};
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
-        return readField(DRE->getDecl(), LocKind::Deref, F);
-      return {};
+      KeyResult K = pointeeKey(Base, false);
+      if (K.K != KeyResult::Key)
+        return {};
+      return K.Loc.Field ? readKey(K.Loc)
+                         : readField(K.Loc.Base, K.Loc.Kind, F);
     }
     KeyResult K = lvalueKey(Base);
     if (K.K == KeyResult::Arena)
@@ -467,6 +492,31 @@ private:
                          "forward_like"}) &&
         Call->getNumArgs() > 0)
       return val(Call->getArg(0));
+    switch (EC.libraryEffect(Callee)) {
+    case LibraryEffect::Copies:
+    case LibraryEffect::Reads:
+      return {};
+    case LibraryEffect::ReturnsFirst:
+      return Call->getNumArgs() ? val(Call->getArg(0)) : OriginSet();
+    case LibraryEffect::Unknown:
+      break;
+    }
+    // A function of this translation unit: its summary says from which
+    // parameters its result is derived.
+    const Summary *S = nullptr;
+    const FunctionDecl *Def = nullptr;
+    if (Callee && Callee->hasBody(Def) && Def &&
+        !SM.isInSystemHeader(Def->getLocation()) &&
+        !Def->isDependentContext()) {
+      S = EC.summaryOf(Def);
+      if (S && S->InProgress)
+        S = nullptr;
+    } else if (Callee && !Callee->hasBody() &&
+               EC.ownsPointees(Call->getType())) {
+      // No body anywhere here, and a result that owns what it points to (a
+      // Status): the callee made it, it is not a view of the arguments.
+      return {};
+    }
     // Unknown calls: the result may be derived from any argument (data(),
     // subspan(), begin(), make_pair, a getter...). The type filter in val()
     // drops results that cannot hold a pointer (size(), a copied string).
@@ -484,9 +534,13 @@ private:
       else
         R = val(Obj);
     }
-    for (const Expr *A : Call->arguments())
-      if (A != Obj)
-        unionInto(R, val(A));
+    unsigned First = Obj && isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+    for (unsigned I = First; I < Call->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (S && P < S->Returns.size() && !S->Returns.test(P))
+        continue;
+      unionInto(R, val(Call->getArg(I)));
+    }
     return R;
   }
 
@@ -662,10 +716,12 @@ private:
           return key(nullptr, LocKind::This, F, true);
         if (isArena(val(ME->getBase())))
           return arena();
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(B))
-          if (isa<VarDecl>(DRE->getDecl()))
-            return key(DRE->getDecl(), LocKind::Deref, F, true);
-        return {};
+        KeyResult K = pointeeKey(ME->getBase(), true);
+        if (K.K != KeyResult::Key)
+          return K;
+        if (K.Loc.Field) // deeper member chains: the first field stands for all
+          return key(K.Loc.Base, K.Loc.Kind, K.Loc.Field, false);
+        return key(K.Loc.Base, K.Loc.Kind, F, K.Strong);
       }
       KeyResult K = lvalueKey(ME->getBase());
       if (K.K != KeyResult::Key)
@@ -719,9 +775,67 @@ private:
     if (isa<CXXThisExpr>(S))
       return key(nullptr, LocKind::This, nullptr, false);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (isa<VarDecl>(DRE->getDecl()))
-        return key(DRE->getDecl(), LocKind::Deref, nullptr, Strong);
-    return {};
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        // A pointer declared in the block that was made to point to outer
+        // storage: a store through it is a store into that storage.
+        auto It = PointsTo.find(VD);
+        if (It != PointsTo.end())
+          return key(It->second.Base, It->second.Kind, It->second.Field, false);
+        return key(VD, LocKind::Deref, nullptr, Strong);
+      }
+    return deepKey(S);
+  }
+
+  /// The storage a pointer loaded from memory points to, named by the root
+  /// the load starts from: `this->impl_` and `owned_.get()` are below *this,
+  /// `c->stmt->aVar` below what c points to. None for a pointer that is not
+  /// loaded from a variable's storage (a call's result, a new object).
+  KeyResult deepKey(const Expr *P) {
+    const Expr *E = P->IgnoreParenCasts();
+    while (true) {
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+          return key(VD, LocKind::Deep, nullptr, false); // a static member
+        E = ME->getBase()->IgnoreParenCasts();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = AS->getBase()->IgnoreParenCasts();
+      } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+          return {};
+        E = UO->getSubExpr()->IgnoreParenCasts();
+      } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        // operator->, operator*, operator[] and getters (get(), a member
+        // call without arguments) of an object reach into that object.
+        const Expr *Obj = objectArgument(Call);
+        if (!Obj || (!isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs()))
+          return {};
+        E = Obj->IgnoreParenCasts();
+      } else {
+        break;
+      }
+      if (isArena(val(E)))
+        return arena(); // what arena memory holds is not tracked
+    }
+    if (isa<CXXThisExpr>(E))
+      return key(nullptr, LocKind::Deep, nullptr, false);
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!VD)
+      return {};
+    auto It = PointsTo.find(VD);
+    if (It != PointsTo.end()) {
+      const LocKey &T = It->second;
+      if (T.Kind == LocKind::This)
+        return key(nullptr, LocKind::Deep, nullptr, false);
+      return key(T.Base, LocKind::Deep, nullptr, false);
+    }
+    if (VD->getType()->isReferenceType()) {
+      auto A = Alias.find(VD);
+      if (A != Alias.end())
+        return key(A->second.Kind == LocKind::This ? nullptr : A->second.Base,
+                   LocKind::Deep, nullptr, false);
+    }
+    return key(VD, LocKind::Deep, nullptr, false);
   }
 
   /// The object a member function is called on.
@@ -787,6 +901,20 @@ private:
         store(key(VD, LocKind::Var, nullptr, true), O, DS, Step::Store, Name);
         continue;
       }
+      // A pointer made to point to storage outside the block (`&r->f[i]`,
+      // `&g`, a pointer loaded from below a parameter) is followed.
+      if (Init && VD->getType()->isPointerType() && !VD->hasGlobalStorage() &&
+          !isArena(val(Init))) {
+        const Expr *I = Init->IgnoreParenCasts();
+        KeyResult T;
+        if (const auto *UO = dyn_cast<UnaryOperator>(I);
+            UO && UO->getOpcode() == UO_AddrOf)
+          T = lvalueKey(UO->getSubExpr());
+        else if (!isa<DeclRefExpr>(I))
+          T = deepKey(I);
+        if (T.K == KeyResult::Key)
+          PointsTo[VD] = T.Loc;
+      }
       // Statics are initialised once; their initial value still outlives
       // every block.
       store(key(VD, LocKind::Var, nullptr, true),
@@ -846,6 +974,16 @@ private:
       }
       return;
     }
+    int Kept = EC.libraryKeeps(Callee);
+    if (Kept >= 0) {
+      // The library model: putenv, setvbuf... keep an argument.
+      if (unsigned(Kept) < Args.size())
+        store(key(Callee->getCanonicalDecl(), LocKind::Kept, nullptr, false),
+              val(Args[Kept]), Call, Step::LibraryKeep, "", Name);
+      return;
+    }
+    if (EC.libraryEffect(Callee) != LibraryEffect::Unknown)
+      return;
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def) && Def &&
         !SM.isInSystemHeader(Def->getLocation()) &&
@@ -905,6 +1043,39 @@ private:
       K.Strong = false;
       store(K, Vals, Call, Step::Insert, targetName(Args[J]), Name);
     }
+    if (SM.isInSystemHeader(Callee->getLocation()))
+      return;
+    // The scratch-buffer idiom: an unknown callee given a mutable buffer
+    // (a non-const pointer) and an out-parameter (a non-const pointer or
+    // reference to a class that can hold a pointer) may point the
+    // out-parameter into the buffer: leveldb's Read(n, &result, scratch),
+    // git's strbuf_attach(&sb, buf, ...).
+    for (unsigned J = 0; J < N; ++J) {
+      QualType PT = Callee->getParamDecl(J)->getType();
+      QualType Out = PT->isPointerType()           ? PT->getPointeeType()
+                     : PT->isLValueReferenceType() ? PT.getNonReferenceType()
+                                                   : QualType();
+      if (Out.isNull() || Out.isConstQualified() || !Out->isRecordType() ||
+          hasInsertionMember(Out) || !EC.canHoldPointer(Out) ||
+          EC.ownsPointees(Out))
+        continue;
+      OriginSet Vals;
+      for (unsigned I = 0; I < N; ++I) {
+        QualType IT = Callee->getParamDecl(I)->getType();
+        if (I != J && IT->isPointerType() &&
+            !IT->getPointeeType().isConstQualified() &&
+            !IT->getPointeeType()->isRecordType())
+          unionInto(Vals, val(Args[I]));
+      }
+      if (Vals.empty())
+        continue;
+      KeyResult K =
+          PT->isPointerType() ? pointeeKey(Args[J], false) : lvalueKey(Args[J]);
+      K.Strong = false;
+      std::string T = targetName(Args[J]);
+      store(K, Vals, Call, Step::CallKeep, PT->isPointerType() ? "*" + T : T,
+            Name);
+    }
   }
 
   void transferStmt(const Stmt *S, int Nest, bool Report) {
@@ -920,8 +1091,13 @@ private:
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
       if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-        store(lvalueKey(OC->getArg(0)), val(OC->getArg(1)), OC, Step::Store,
-              targetName(OC->getArg(0)));
+        // An object that cannot hold a pointer (a std::string) copies what
+        // it is assigned.
+        const Expr *L = OC->getArg(0);
+        store(lvalueKey(L),
+              EC.canHoldPointer(L->getType()) ? val(OC->getArg(1))
+                                              : OriginSet(),
+              OC, Step::Store, targetName(L));
         return;
       }
     }
@@ -931,18 +1107,27 @@ private:
     }
     if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
       const Expr *E = RS->getRetValue();
-      if (!E || !Report || Sum)
+      if (!E || !Report)
         return;
       OriginSet O = val(E);
       if (FD->getReturnType()->isReferenceType())
         unionInto(O, addr(E));
+      if (Sum) {
+        for (unsigned X : O) {
+          int P = Origins[root(X)].Param;
+          if (P >= 0 && unsigned(P) < Sum->Returns.size())
+            Sum->Returns.set(P);
+        }
+        return;
+      }
       for (unsigned X : O)
         if (Nest >= 0 && Origins[X].Block >= 0 &&
             isActive(Origins[X].Block, Nest))
           reportEscape(X, RS,
                        Blocks[Origins[X].Block].IsFunction
                            ? "is returned from the no_escape function"
-                           : "is returned from the no_escape block");
+                           : "is returned from the no_escape block",
+                       Fix::Return);
       return;
     }
     if (const auto *TE = dyn_cast<CXXThrowExpr>(S)) {
@@ -951,13 +1136,95 @@ private:
       for (unsigned X : val(TE->getSubExpr()))
         if (Nest >= 0 && Origins[X].Block >= 0 &&
             isActive(Origins[X].Block, Nest))
-          reportEscape(X, TE, "is thrown");
+          reportEscape(X, TE, "is thrown", Fix::Throw);
     }
+  }
+
+  // --- liveness ------------------------------------------------------------
+  /// Sorts the uses of local variables once per function: DefRefs are the
+  /// left-hand sides of plain assignments (a write, not a read); a variable
+  /// used other than by being read, written or incremented (its address
+  /// taken, bound to a reference, captured by reference, a member called on
+  /// it) is Escaped, and its liveness is not trusted.
+  void collectUses(const Stmt *S, llvm::DenseSet<const DeclRefExpr *> &Plain) {
+    if (!S)
+      return;
+    auto Ref = [](const Expr *E) {
+      return dyn_cast<DeclRefExpr>(E->IgnoreParens());
+    };
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S)) {
+      if (ICE->getCastKind() == CK_LValueToRValue)
+        if (const DeclRefExpr *D = Ref(ICE->getSubExpr()))
+          Plain.insert(D);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        if (const DeclRefExpr *D = Ref(BO->getLHS())) {
+          Plain.insert(D);
+          if (BO->getOpcode() == BO_Assign)
+            DefRefs.insert(D);
+        }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->isIncrementDecrementOp())
+        if (const DeclRefExpr *D = Ref(UO->getSubExpr()))
+          Plain.insert(D);
+    } else if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+      if (!Plain.count(D))
+        if (const auto *VD = dyn_cast<VarDecl>(D->getDecl()))
+          Escaped.insert(VD);
+    }
+    for (const Stmt *C : S->children())
+      collectUses(C, Plain);
+  }
+
+  /// The local variable of \p K is dead at element \p Idx of \p Blk (null:
+  /// the function's end): no path from there reads it before writing it.
+  bool isDeadLocal(const LocKey &K, const CFGBlock *Blk, unsigned Idx) {
+    if (K.Kind != LocKind::Var || !K.Base || !ADC)
+      return false;
+    const auto *VD = static_cast<const VarDecl *>(K.Base);
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+        VD->getType()->isArrayType())
+      return false;
+    // A destructor that runs after the block may read it (not in the CFG).
+    if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
+      if (RD->hasDefinition() && !RD->hasTrivialDestructor())
+        return false;
+    if (!UsesCollected) {
+      llvm::DenseSet<const DeclRefExpr *> Plain;
+      collectUses(Body, Plain);
+      UsesCollected = true;
+    }
+    if (Escaped.count(VD))
+      return false;
+    if (!Blk)
+      return true;
+    // The rest of this CFG block, then clang's LiveVariables at its end.
+    for (unsigned I = Idx; I < Blk->size(); ++I) {
+      std::optional<CFGStmt> CS = (*Blk)[I].getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (const auto *D = dyn_cast<DeclRefExpr>(S)) {
+        if (D->getDecl() == VD && !DefRefs.count(D))
+          return false; // read
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *D =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
+            if (D->getDecl() == VD)
+              return true; // overwritten before any read
+      }
+    }
+    if (!Live)
+      Live = ADC->getAnalysis<LiveVariables>();
+    return Live && !Live->isLive(Blk, VD);
   }
 
   /// Control is at a point inside block \p Nest (-1: outside every block):
   /// the facts of blocks that are no longer active are checked and dropped.
-  void checkExits(int Nest, bool Report) {
+  /// \p Blk and \p Idx say where (Blk null: the function's end), for the
+  /// liveness of the locals that hold those facts.
+  void checkExits(int Nest, bool Report, const CFGBlock *Blk, unsigned Idx) {
     if (Sum)
       return;
     State &St = *Cur;
@@ -969,7 +1236,8 @@ private:
           Keep.push_back(O);
           continue;
         }
-        if (Report && outlives(It->first, B))
+        if (Report && outlives(It->first, B) &&
+            !isDeadLocal(It->first, Blk, Idx))
           reportStore(O);
       }
       if (Keep.empty()) {
@@ -986,7 +1254,7 @@ private:
       bool Global = false, This = false;
       int Through = -1;
       std::string Where;
-      if (K.Kind == LocKind::This) {
+      if (K.Kind == LocKind::This || (K.Kind == LocKind::Deep && !K.Base)) {
         This = true;
       } else if (K.Kind == LocKind::Kept) {
         Global = true;
@@ -995,7 +1263,7 @@ private:
         if (VD->hasGlobalStorage()) {
           Global = true;
           Where = VD->getNameAsString();
-        } else if (K.Kind == LocKind::Deref) {
+        } else if (K.Kind == LocKind::Deref || K.Kind == LocKind::Deep) {
           if (const auto *PD = dyn_cast<ParmVarDecl>(VD))
             if (PD->getDeclContext() == FD)
               Through = PD->getFunctionScopeIndex();
@@ -1019,14 +1287,14 @@ private:
   }
 
   void transferBlock(const CFGBlock &B, bool Report) {
-    for (const CFGElement &E : B) {
-      std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+    for (unsigned I = 0; I < B.size(); ++I) {
+      std::optional<CFGStmt> CS = B[I].getAs<CFGStmt>();
       if (!CS)
         continue;
       const Stmt *S = CS->getStmt();
       int Nest = nestOf(S);
       if (Nest != -2)
-        checkExits(Nest, Report);
+        checkExits(Nest, Report, &B, I);
       transferStmt(S, Nest, Report);
     }
     // Loops jump back into a block through their terminator, which is
@@ -1034,10 +1302,10 @@ private:
     if (const Stmt *T = B.getTerminatorStmt()) {
       int Nest = nestOf(T);
       if (Nest != -2)
-        checkExits(Nest, Report);
+        checkExits(Nest, Report, &B, B.size());
     }
     if (B.getBlockID() == ExitID) {
-      checkExits(-1, Report);
+      checkExits(-1, Report, nullptr, 0);
       if (Report && Sum)
         recordSummary();
     }
@@ -1072,6 +1340,7 @@ private:
       case Step::Store:
       case Step::Insert:
       case Step::CallKeep:
+      case Step::LibraryKeep:
         if (Line != LastLine && !Or.Target.empty())
           EC.addNote(F, L,
                      "derived value stored into '" + Or.Target + "' here");
@@ -1083,8 +1352,34 @@ private:
     }
   }
 
+  /// How a finding is fixed, by the way the value leaves.
+  enum class Fix { Store, Insert, Call, Return, Throw };
+
+  static const char *fixText(Fix K, bool Captured) {
+    if (Captured)
+      return "to fix: capture copies of the values, not the pointer, or call "
+             "the lambda only inside the block";
+    switch (K) {
+    case Fix::Store:
+      return "to fix: copy the data out before the block ends, or allocate it "
+             "outside the block";
+    case Fix::Insert:
+      return "to fix: keep values, not pointers, in the container, or clear "
+             "it before the block ends";
+    case Fix::Call:
+      return "to fix: pass a copy that the callee may keep, or allocate the "
+             "data outside the block";
+    case Fix::Return:
+      return "to fix: return the data by value (a copy), or move the block to "
+             "the caller";
+    case Fix::Throw:
+      return "to fix: throw a value that owns a copy of the data";
+    }
+    return "";
+  }
+
   void finish(Finding F, unsigned O, SourceLocation At, std::string How,
-              bool Captured) {
+              bool Captured, Fix K) {
     int B = Origins[O].Block;
     F.Message = Subject;
     if (Captured)
@@ -1092,6 +1387,9 @@ private:
     F.Message += How;
     EC.addNote(F, Blocks[B].Body->getRBracLoc(),
                "block ends here; its memory is reset");
+    // The last note says how to fix it, at the reported statement.
+    F.Notes.push_back(
+        {EC.Ctx.getSourceManager().getExpansionLoc(At), fixText(K, Captured)});
     EC.emit(std::move(F), At);
   }
 
@@ -1108,6 +1406,10 @@ private:
       How = "is kept by '" + Or.Callee + "', and '" + Or.Target +
             "' outlives the block";
       break;
+    case Step::LibraryKeep:
+      How = "is passed to '" + Or.Callee +
+            "', which keeps it past the call (the library model)";
+      break;
     case Step::CallKeep:
       How = Or.Target.empty()
                 ? "is passed to '" + Or.Callee +
@@ -1120,14 +1422,43 @@ private:
       How = "is stored into '" + Or.Target + "', which outlives the block";
       break;
     }
-    finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured);
+    Fix K = Or.Kind == Step::Insert ? Fix::Insert
+            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep
+                ? Fix::Call
+                : Fix::Store;
+    finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured, K);
   }
 
-  void reportEscape(unsigned O, const Stmt *At, const char *How) {
+  /// The iteration cap of run() was reached. A summary then says that the
+  /// result may come from every parameter; a function with blocks gets one
+  /// finding that names it, in place of the findings of its blocks.
+  void reportNotConverged() {
+    if (Sum) {
+      Sum->Returns.set();
+      return;
+    }
+    std::string Name = FD->getNameAsString();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        M && M->getParent()->isLambda())
+      Name = "lambda";
+    Finding F{Check::Escape, SourceLocation(), "", {}, {}};
+    F.Message = "escape analysis of '" + Name +
+                "' stopped at its iteration cap before reaching a fixpoint; "
+                "its no_escape blocks are not checked";
+    EC.addNote(F, FD->getLocation(), "function '" + Name + "' is here");
+    F.Notes.push_back(
+        {EC.Ctx.getSourceManager().getExpansionLoc(
+             Blocks[0].Body->getLBracLoc()),
+         "to fix: split the function so that each part has fewer paths "
+         "between its variables"});
+    EC.emit(std::move(F), Blocks[0].Body->getLBracLoc());
+  }
+
+  void reportEscape(unsigned O, const Stmt *At, const char *How, Fix K) {
     Finding F{Check::Escape, SourceLocation(), "", {}, {}};
     bool Captured = false;
     chainNotes(F, O, true, Captured);
-    finish(std::move(F), O, At->getBeginLoc(), How, Captured);
+    finish(std::move(F), O, At->getBeginLoc(), How, Captured, K);
   }
 
   EscapeContext &EC;
@@ -1142,15 +1473,37 @@ private:
   llvm::DenseMap<const Stmt *, int> NestCache;
   llvm::DenseMap<const VarDecl *, LocKey> Alias;
   llvm::DenseMap<const VarDecl *, bool> AliasStrong;
+  /// Liveness (isDeadLocal): the CFG's context, its LiveVariables (computed
+  /// when first needed), and the uses of the function's variables.
+  AnalysisDeclContext *ADC = nullptr;
+  LiveVariables *Live = nullptr;
+  bool UsesCollected = false;
+  llvm::DenseSet<const DeclRefExpr *> DefRefs;
+  llvm::DenseSet<const VarDecl *> Escaped;
+  /// Pointers known to point into a location (transferDecl).
+  llvm::DenseMap<const VarDecl *, LocKey> PointsTo;
   State *Cur = nullptr;
   unsigned ExitID = 0;
 };
 
 void Analysis::run() {
+  // The CFG comes from an AnalysisDeclContext so that LiveVariables runs on
+  // the same one (its block pointers answer isDeadLocal).
   CFG::BuildOptions Opts;
   Opts.setAllAlwaysAdd();
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &EC.Ctx, Opts);
+  AnalysisDeclContextManager Mgr(EC.Ctx);
+  Mgr.getCFGBuildOptions() = Opts;
+  AnalysisDeclContext *Ctx = Mgr.getContext(FD);
+  CFG *G = nullptr;
+  std::unique_ptr<CFG> Own;
+  if (Ctx->getBody() == Body) {
+    G = Ctx->getCFG();
+    if (!Sum)
+      ADC = Ctx;
+  } else {
+    Own = CFG::buildCFG(FD, const_cast<Stmt *>(Body), &EC.Ctx, Opts);
+    G = Own.get();
+  }
   if (!G)
     return;
   ExitID = G->getExit().getBlockID();
@@ -1201,6 +1554,12 @@ void Analysis::run() {
       }
     }
   }
+  if (!Work.empty()) {
+    // The cap was reached: the state is not a fixpoint, and reporting from
+    // it could both miss escapes and report false ones. Say so instead.
+    reportNotConverged();
+    return;
+  }
   // Report from the fixpoint only: a pass over every reachable block.
   for (const CFGBlock *B : *G) {
     if (!B || !In[B->getBlockID()])
@@ -1219,12 +1578,15 @@ const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
     return It->second.get();
   auto S = std::make_unique<Summary>();
   S->Params.resize(FD->getNumParams());
+  S->Returns.resize(FD->getNumParams());
+  S->InProgress = true;
   Summary *Raw = S.get();
   // Inserted before the analysis: a recursive call sees the (empty) summary
   // in progress instead of looping.
   Summaries[FD] = std::move(S);
   if (const Stmt *Body = FD->getBody())
     Analysis(*this, FD, Body, {}, Raw).run();
+  Raw->InProgress = false;
   return Raw;
 }
 

@@ -46,12 +46,15 @@ std::string_view longestToken(std::string_view text, bumper::Buffer &scratch) {
   // ESCAPE-NEXT: element-copies.cpp:22:9: note: allocated here
   // ESCAPE-NEXT: element-copies.cpp:21:5: note: derived value stored into 'tokens' here
   // ESCAPE-NEXT: element-copies.cpp:44:3: note: block ends here; its memory is reset
+  // ESCAPE-NEXT: element-copies.cpp:37:5: note: to fix: copy the data out before the block ends, or allocate it outside the block
   // ESCAPE-NEXT: element-copies.cpp:38:5: error: pointer into arena memory allocated in this no_escape block is stored into 'target', which outlives the block [bumper-escape]
   // ESCAPE-NEXT: element-copies.cpp:31:30: note: allocated here
   // ESCAPE-NEXT: element-copies.cpp:44:3: note: block ends here; its memory is reset
+  // ESCAPE-NEXT: element-copies.cpp:38:5: note: to fix: copy the data out before the block ends, or allocate it outside the block
   // ESCAPE-NEXT: element-copies.cpp:42:5: error: pointer into arena memory allocated in this no_escape block is stored into 'kept', which outlives the block [bumper-escape]
   // ESCAPE-NEXT: element-copies.cpp:41:32: note: allocated here
   // ESCAPE-NEXT: element-copies.cpp:44:3: note: block ends here; its memory is reset
+  // ESCAPE-NEXT: element-copies.cpp:42:5: note: to fix: copy the data out before the block ends, or allocate it outside the block
   (void)target;
   (void)kept;
   return longest;
