@@ -60,7 +60,9 @@ class Walker:
 
     def _locate(self, node):
         """Tracks the node's locations in dump order; returns its begin."""
-        self._track(node.get("loc"))
+        loc = node.get("loc")
+        self.name_in_macro = isinstance(loc, dict) and "expansionLoc" in loc
+        self._track(loc)
         rng = node.get("range", {})
         begin = self._track(rng.get("begin"))
         self._track(rng.get("end"))
@@ -81,7 +83,11 @@ class Walker:
         inner = node.get("inner", [])
         if kind in FUNCTIONS and self.functions and not node.get("isImplicit"):
             body = inner[-1] if inner else None
-            if body and body.get("kind") == "CompoundStmt" and not in_lambda:
+            if node.get("explicitlyDefaulted") or node.get("explicitlyDeleted"):
+                pass
+            elif self.name_in_macro and body:
+                self.skipped["function: written by a macro"].add(begin)
+            elif body and body.get("kind") == "CompoundStmt" and not in_lambda:
                 where = begin
                 if parent is not None and parent.get("kind") == "FriendDecl":
                     where = parent["_begin"]

@@ -86,7 +86,7 @@ if [ "$built" = passed ]; then
   run_tests tests-after && after=passed || after=FAILED
 fi
 guards=$(git -C "$src" diff | grep -c '^+.*bumper::NoEscape bumper_guard' || true)
-annotations=$(git -C "$src" diff | grep -o 'bumper::no_escape' | wc -l)
+annotations=$(git -C "$src" diff | grep '^+' | grep -o 'bumper::no_escape' | wc -l)
 echo "trial: $(basename "$src"): $annotations annotations, $guards guards;" \
   "build $built, tests $after (before: $before); fix exit $status," \
   "second fix exit $again; $(($(date +%s) - start)) s"

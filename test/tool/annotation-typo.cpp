@@ -8,8 +8,8 @@
 // RUN: %expect-exit 1 %bumper-tool %t/t.cpp -- %bumper-cxxflags -Wno-unknown-attributes -Wno-attributes -Xclang -verify 2>&1 | FileCheck %s --check-prefix=VERIFY --allow-empty
 // -verify's mismatches do not change the status when the file has errors:
 // VERIFY-NOT: diagnostics {{.*}}expected
-// RUN: %expect-exit 1 %bumper-tool %t/t.cpp -- %bumper-cxxflags -w -Wno-unknown-attributes -Wno-attributes 2>&1 | FileCheck %s --check-prefix=W
-// W: 7 errors generated.
+// RUN: %expect-exit 1 %bumper-tool %t/t.cpp -- %bumper-cxxflags -w -Wno-unknown-attributes -Wno-attributes 2>&1 | grep -c 'error: .*\[bumper-annotation\]' | FileCheck %s --check-prefix=W
+// W: {{^7$}}
 // The fix-its correct the spelling; the next run inserts the guards and
 // finds the escape the typo hid.
 // RUN: not %bumper-tool --fix %t/t.cpp -- %bumper-cxxflags -Wno-unknown-attributes -Wno-attributes

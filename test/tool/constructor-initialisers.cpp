@@ -3,7 +3,7 @@
 // buffer is never reset. Each such allocation is reported where it is
 // written (bumper-unscoped-alloc), with the way to restructure; allocations
 // from another buffer, in the body, or in a lambda are not.
-// RUN: %bumper-tool %s -- %bumper-cxxflags -Xclang -verify
+// RUN: %bumper-tool %s -- %bumper-cxxflags -Xclang -verify -Xclang -verify-ignore-unexpected=note
 // RUN: %bumper-tool --warnings-as-errors %s -- %bumper-cxxflags -DRESTRUCTURED
 // The restructured form resets everything it allocates.
 // RUN: rm -rf %t && mkdir -p %t

@@ -36,6 +36,10 @@ config.substitutions.append(
     ("%bumper-plugin",
      os.path.join(config.bumper_binary_dir, "lib", "libBumperPlugin.so")))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+# "%if plugin %{ ... %}": the plugin is built in this build folder (not in
+# scripts/test.sh's sanitized build, whose phase leaves the plugin to phase 1).
+if os.path.exists(os.path.join(config.bumper_binary_dir, "lib", "libBumperPlugin.so")):
+    config.available_features.add("plugin")
 config.substitutions.append(("%bumper-include", config.bumper_include_dir))
 config.substitutions.append(("%bumper-lib", config.bumper_runtime_lib))
 config.substitutions.append(("%bumper-src", config.bumper_source_dir))

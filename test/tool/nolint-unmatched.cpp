@@ -6,7 +6,7 @@
 // (The markers appear only where they are meant: every mention of them in a
 // comment counts, for clang-tidy too.)
 // RUN: %expect-exit 1 %bumper-tool --summary %s -- %stub-flags -fno-caret-diagnostics 2>&1 | FileCheck %s --implicit-check-not=warning: --implicit-check-not=error:
-// RUN: not %clangxx -fsyntax-only -fplugin=%bumper-plugin %stub-flags -fno-caret-diagnostics %s 2>&1 | FileCheck %s --check-prefix=PLUGIN --implicit-check-not=warning: --implicit-check-not=error:
+// RUN: %if plugin %{ not %clangxx -fsyntax-only -fplugin=%bumper-plugin %stub-flags -fno-caret-diagnostics %s 2>&1 | FileCheck %s --check-prefix=PLUGIN --implicit-check-not=warning: --implicit-check-not=error: %}
 #include "bumper-stub.hpp"
 
 // A matched region still suppresses, and is counted.
