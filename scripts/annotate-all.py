@@ -168,9 +168,9 @@ def read_unit(job):
     if out.returncode != 0:
         print("annotate-all: %s does not parse with %s; left out"
               % (src, clang), file=sys.stderr)
-        return {}, {}
+        return {}, {}, is_c
     w.walk(json.loads(out.stdout))
-    return dict(w.inserts), dict(w.skipped)
+    return dict(w.inserts), dict(w.skipped), is_c
 
 
 def main():
@@ -196,12 +196,15 @@ def main():
         seen.add(src)
         jobs.append((cmd, src, a))
     w = Walker(a.root, not a.no_functions, not a.no_loops, a.exclude)
+    c_files = set()  # files a C unit reaches: they get the C header
     # Each unit's AST is read in a worker of its own (a dump is hundreds of
     # megabytes of JSON); only the positions come back.
     with multiprocessing.Pool(a.jobs) as pool:
-        for inserts, skipped in pool.imap_unordered(read_unit, jobs):
+        for inserts, skipped, is_c in pool.imap_unordered(read_unit, jobs):
             for path, items in inserts.items():
                 w.inserts[path] |= items
+                if is_c:
+                    c_files.add(path)
             for why, places in skipped.items():
                 w.skipped[why] |= places
 
@@ -219,7 +222,7 @@ def main():
                 continue  # already annotated (a second run)
             text = text[:offset] + ATTR + text[offset:]
             counts[offsets[offset]] += 1
-        header = ("#include <bumper/bumper.h>\n" if path.endswith(".c")
+        header = ("#include <bumper/bumper.h>\n" if path in c_files
                   else "#include <bumper/bumper.hpp>\n")
         if not text.startswith(header):
             text = header + text
