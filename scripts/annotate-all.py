@@ -7,8 +7,9 @@ tool's --fix over the result, then build the project and run its own tests.
                   [--no-functions] [--no-loops] [-j N]
                   <compile_commands.json> [<file regex>]
 
-<file regex> picks the translation units to read; --exclude names files
-never to annotate (a bundled test framework, say).
+<file regex> picks the translation units to read (the headers they reach
+are annotated too); --exclude names files never to annotate (a bundled test
+framework, the tests themselves).
 
 Positions come from Clang's own AST (-ast-dump=json), so templates, macros,
 friends and lambdas are placed as Clang sees them; every file under --root
@@ -190,8 +191,6 @@ def main():
     for cmd in json.load(open(a.database)):
         src = os.path.join(cmd["directory"], cmd["file"])
         if not re.search(a.filter, src) or src in seen:
-            continue
-        if a.exclude and re.search(a.exclude, src):
             continue
         seen.add(src)
         jobs.append((cmd, src, a))

@@ -11,7 +11,8 @@
 # build/bin/bumper-tool), BUMPER_PREFIX an installed Bumper (default: installs
 # build/ into <work-dir>/prefix), TRIAL_TEST the test command run in the build
 # folder (default: ctest --output-on-failure), TRIAL_JOBS (default 2),
-# TRIAL_ANNOTATE_ARGS more arguments for annotate-all.py (--exclude=...).
+# TRIAL_ANNOTATE_ARGS more options for annotate-all.py (--exclude=...),
+# TRIAL_UNITS the regex of the units it reads (default: all).
 # Prints one line per step and a closing line of figures; exits non-zero if
 # the annotated project does not build or its tests fail.
 set -euo pipefail
@@ -57,7 +58,7 @@ run_tests tests-before && before=passed || before=FAILED
 echo "trial: its tests before: $before"
 
 python3 "$root/scripts/annotate-all.py" --root "$src" ${TRIAL_ANNOTATE_ARGS:-} \
-  "$build/compile_commands.json" |
+  "$build/compile_commands.json" "${TRIAL_UNITS:-.}" |
   tee "$work/annotate.log"
 # Every source of the database, and every header under the project.
 mapfile -t sources < <(python3 -c '

@@ -12,7 +12,8 @@
 //  - the rewrite only inserts: every replacement deletes nothing, is in the
 //    main file, goes at the start of a line or right after a '{', inserts
 //    one guard ("bumper::NoEscape bumper_guard_[N_][(<buffer as written>)];")
-//    and the replacements do not conflict; C code gets none;
+//    and the replacements do not conflict; C code gets none (a fix of
+//    bumper-annotation only corrects or moves the attribute);
 //  - the rewritten file parses whenever the original did (unless the tool
 //    said that the file does not declare bumper::NoEscape yet);
 //  - a second run over the rewritten file has nothing left to fix, and its
@@ -331,6 +332,33 @@ bool saysNoEscapeUndeclared(const Outcome &O) {
   return false;
 }
 
+/// The fixes of \p O's findings of \p Check, by file.
+std::map<std::string, std::set<tooling::Replacement>> fixesOf(const Outcome &O,
+                                                              StringRef Check) {
+  std::map<std::string, std::set<tooling::Replacement>> Out;
+  for (const bumper::ReportedFinding &F : O.Reports)
+    if (F.Check == Check)
+      for (const bumper::ReportedEdit &E : F.Edits)
+        Out[E.File].insert(
+            tooling::Replacement(E.File, E.Offset, E.Length, E.Text));
+  return Out;
+}
+
+/// A bumper-annotation fix only corrects or moves the attribute: it replaces
+/// text without a statement's punctuation with an attribute's spelling.
+void checkAnnotationFixes(const Outcome &O, StringRef Code) {
+  static const llvm::Regex Attribute(
+      "^(\\[\\[)?(bumper(::)?)?(no_escape)?(\\([^)]*\\))?(\\]\\])?[ \t]*$");
+  for (const auto &[File, Set] : fixesOf(O, "bumper-annotation"))
+    for (const tooling::Replacement &R : Set) {
+      StringRef Deleted = Code.substr(R.getOffset(), R.getLength());
+      if (!Attribute.match(R.getReplacementText()) ||
+          Deleted.find_first_of(";{}") != StringRef::npos)
+        fail("an annotation fix does more than correct or move the attribute",
+             Code, describe(R));
+    }
+}
+
 void checkRewrite(StringRef Code, const Mode &M) {
   StringRef Break = breakKind();
   if (printing())
@@ -345,9 +373,12 @@ void checkRewrite(StringRef Code, const Mode &M) {
         fail("a C block guarded by hand is reported as unguarded", Code,
              F.Message + " (line " + std::to_string(F.Loc.Line) + ")");
 
+  // The annotation checks' fixes (a misspelt or misplaced attribute) are
+  // checked on their own; the rest is about the guards.
+  checkAnnotationFixes(First, Code);
   StringRef Main = mainPath(M);
   std::vector<tooling::Replacement> Fixes;
-  for (const auto &[File, Set] : First.Fixes)
+  for (const auto &[File, Set] : fixesOf(First, "bumper-missing-guard"))
     for (const tooling::Replacement &R : Set) {
       if (File != Main || R.getFilePath() != Main)
         fail("a fix outside the main file", Code, describe(R));
@@ -398,7 +429,7 @@ void checkRewrite(StringRef Code, const Mode &M) {
     fail("the rewritten file does not parse, but the original did", Code, "",
          *New);
   }
-  for (const auto &[File, Set] : Second.Fixes)
+  for (const auto &[File, Set] : fixesOf(Second, "bumper-missing-guard"))
     if (!Set.empty())
       fail("a second rewrite is not a no-op", Code, describe(*Set.begin()),
            *New);
