@@ -149,6 +149,13 @@ bool NolintIndex::suppresses(SourceLocation Loc, StringRef Check) {
                         Check);
 }
 
+void NolintIndex::read(FileID FID) {
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (!Invalid)
+    regionsOf(FID, Buf);
+}
+
 std::vector<NolintIndex::Unmatched> NolintIndex::unmatched() const {
   std::vector<Unmatched> Out;
   for (const auto &[FID, F] : Files)
@@ -246,8 +253,11 @@ std::vector<Decision> FindingPolicy::take() {
   KeptKeys.clear();
   if (Opts.HostFilters)
     return Out;
-  // Only the files that had a finding were read for NOLINT regions, as
-  // clang-tidy reads them.
+  // The main file is always read, so that its unmatched regions are reported
+  // whether or not it has findings (--fix would otherwise make the error come
+  // and go); a header is read when it has a finding, as clang-tidy reads
+  // files.
+  Nolint.read(SM.getMainFileID());
   for (const NolintIndex::Unmatched &U : Nolint.unmatched()) {
     Finding F{Check::Nolint,
               U.Loc,

@@ -46,8 +46,13 @@ public:
     clang::SourceLocation Loc;
     bool IsBegin;
   };
-  /// Those of the files suppresses() has looked at so far, in file order.
+  /// Those of the files suppresses() or read() has looked at so far, in
+  /// file order.
   std::vector<Unmatched> unmatched() const;
+
+  /// Reads the regions of \p FID now (suppresses() reads a file's on its
+  /// first finding there).
+  void read(clang::FileID FID);
 
 private:
   /// A matched NOLINTBEGIN region: from the start of its BEGIN line to the
