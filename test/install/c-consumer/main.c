@@ -35,8 +35,8 @@ int main(void) {
     rounds += s[999] == 'x';
     bumper_checkpoint_restore(buf, cp);
   }
-  printf("bumper %s: mean %.2f, %zu rounds, %zu bytes in use\n", bumper_version(),
-         mean(x, 4), rounds, bumper_used(buf));
+  printf("bumper %s: mean %.2f, %zu rounds, %zu bytes in use\n",
+         bumper_version(), mean(x, 4), rounds, bumper_used(buf));
   int ok = mean(x, 4) == 2.5 && rounds == 1000 && bumper_used(buf) == 0;
   bumper_buffer_destroy(buf);
   return ok ? 0 : 1;
