@@ -137,8 +137,6 @@ public:
   /// header the header filter matches (never a system header)?
   bool isReported(clang::SourceLocation Loc) const;
 
-  const clang::SourceManager &sourceManager() const { return SM; }
-
 private:
   std::optional<Decision> decide(Finding F);
 
