@@ -58,14 +58,11 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
   if (size >= slab_size_ || !fits_fresh_block(size, alignment, slab_size_)) {
     // A slab or more: an allocation of its own, so the current slab's free
     // space stays usable.
-    if (!may_hold_or_trim(size))
-      throw out_of_memory(size, alignment, capacity(), used());
-    detail::Block *block = detail::allocate_block(size, alignment);
+    detail::Block *block = take_block(size, alignment);
     if (block == nullptr)
       throw out_of_memory(size, alignment, capacity(), used());
     block->next = large_;
     large_ = block;
-    hold(block);
     // Counted in granules like every allocation; a zero-size block still
     // counts one, so that a checkpoint taken after it is above it.
     add_side_allocation(size == 0 ? allocation_granule
@@ -79,12 +76,9 @@ void *SlabBuffer::allocate_slow(std::size_t size, std::size_t alignment) {
     slab = spare_;
     spare_ = nullptr;
   } else {
-    if (!may_hold_or_trim(slab_size_))
-      throw out_of_memory(size, alignment, capacity(), used());
-    slab = detail::allocate_block(slab_size_, detail::block_alignment);
+    slab = take_block(slab_size_, detail::block_alignment);
     if (slab == nullptr)
       throw out_of_memory(size, alignment, capacity(), used());
-    hold(slab);
   }
   slab->next = slabs_;
   slabs_ = slab;
@@ -144,16 +138,26 @@ bool SlabBuffer::restore_slow(const Checkpoint &cp) noexcept {
   return true;
 }
 
-bool SlabBuffer::may_hold_or_trim(std::size_t size) noexcept {
+detail::Block *SlabBuffer::take_block(std::size_t size,
+                                      std::size_t alignment) noexcept {
   // The block's data as allocate_block sizes it (and capacity() counts it):
   // whole granules.
   if (size > SIZE_MAX - allocation_granule)
-    return false;
+    return nullptr;
   const std::size_t data = detail::granule_ceil(size);
-  if (may_hold(data))
-    return true;
-  // The spare is not in use: give it back before refusing.
-  return spare_ != nullptr && may_hold(data, spare_->size()) && trim() != 0;
+  const bool needs_spare_back = !may_hold(data);
+  if (needs_spare_back &&
+      (spare_ == nullptr || !may_hold(data, spare_->size())))
+    return nullptr;
+  detail::Block *block = detail::allocate_block(size, alignment);
+  if (block == nullptr)
+    return nullptr;
+  // For this moment the buffer holds the spare beyond its limit; freeing it
+  // first would change the buffer when the system then refused the block.
+  if (needs_spare_back)
+    trim();
+  hold(block);
+  return block;
 }
 
 std::size_t SlabBuffer::trim() noexcept {

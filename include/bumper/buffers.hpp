@@ -121,9 +121,11 @@ protected:
 
 private:
   void keep_as_spare(detail::Block *slab) noexcept;
-  /// Whether a block for `size` bytes stays within the limit, after giving
-  /// the spare back if that is what it takes.
-  bool may_hold_or_trim(std::size_t size) noexcept;
+  /// A new block for `size` bytes aligned to `alignment`, counted as held,
+  /// or null if the limit or the system refuses it. Gives the spare back if
+  /// the limit needs that, but only once the new block is there: a request
+  /// that fails changes nothing.
+  detail::Block *take_block(std::size_t size, std::size_t alignment) noexcept;
   void record(detail::Block *block) noexcept;
 
   detail::Block *slabs_ = nullptr; // the current slab first

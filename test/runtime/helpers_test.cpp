@@ -142,6 +142,22 @@ TEST(Limit, SlabBufferGivesItsSpareBackToStayWithinTheLimit) {
   EXPECT_EQ(buf.capacity(), 4096u + 6000u);
 }
 
+// Found by CI's runtime fuzz replay: a request the system refuses used to give
+// the spare back first, so a failed request changed capacity().
+TEST(Limit, SlabBufferKeepsItsSpareWhenTheRequestFails) {
+  bumper::SlabBuffer buf(64);
+  const bumper::Checkpoint cp = bumper::checkpoint(buf);
+  (void)bumper::alloc<char>(buf, 48);
+  (void)bumper::alloc<char>(buf, 48);
+  bumper::restore(buf, cp); // the second slab is the spare now
+  ASSERT_EQ(buf.capacity(), 128u);
+  // Within the (absent) limit only without the spare, and never possible.
+  EXPECT_THROW((void)bumper::alloc_bytes(buf, SIZE_MAX - 100, 16),
+               bumper::out_of_memory);
+  EXPECT_EQ(buf.capacity(), 128u);
+  EXPECT_EQ(buf.slab_count(), 2u);
+}
+
 TEST(Limit, ResizeBufferSideBlocksAndRegrowthStayWithinTheLimit) {
   bumper::ResizeBuffer buf(4096);
   buf.set_limit(9000);
