@@ -144,6 +144,21 @@ def skip_template_headers(text, offset):
     return offset
 
 
+EMPTY_MACROS = re.compile(r"[ \t]*((?:[A-Z_][A-Z0-9_]*(?:\([^()\n]*\))?[ \t]+)+)$")
+
+
+def before_leading_macros(text, offset):
+    """`FMT_FUNC void f()`, where FMT_FUNC expands to nothing: Clang's range
+    begins at `void`, where an attribute list cannot appear. Upper-case
+    names alone before the declaration on its line are such macros: the
+    attribute goes before them."""
+    line = text.rfind("\n", 0, offset) + 1
+    m = EMPTY_MACROS.match(text, line, offset)
+    if m and m.end() == offset:
+        return m.start(1)
+    return offset
+
+
 def read_unit(job):
     cmd, src, a = job
     args = cmd.get("arguments") or shlex.split(cmd["command"])
@@ -182,6 +197,8 @@ def main():
     ap.add_argument("--no-loops", action="store_true")
     ap.add_argument("--exclude")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--verbose", action="store_true",
+                    help="show up to 10 places of each kind left out")
     ap.add_argument("database")
     ap.add_argument("filter", nargs="?", default=".")
     a = ap.parse_args()
@@ -214,7 +231,8 @@ def main():
         offsets = {}
         for offset, what in items:
             if what == "function":
-                offset = skip_template_headers(text, offset)
+                offset = before_leading_macros(
+                    text, skip_template_headers(text, offset))
             offsets[offset] = what
         for offset in sorted(offsets, reverse=True):
             if text.startswith(ATTR, offset):
@@ -231,6 +249,11 @@ def main():
           % (len(w.inserts), counts["function"], counts["loop"]))
     for why, places in sorted(w.skipped.items()):
         print("annotate-all: left out %d (%s)" % (len(places), why))
+        if a.verbose:
+            for path, offset, _ in sorted(p for p in places if p[0])[:10]:
+                text = open(path, "rb").read().decode("latin-1")
+                line = text.count("\n", 0, offset) + 1
+                print("annotate-all:   e.g. %s:%d" % (path, line))
 
 
 if __name__ == "__main__":

@@ -85,3 +85,50 @@ void lambdaInBlock() {
 // An annotated coroutine that only co_returns runs its body in one go.
 [[bumper::no_escape]] Generator onlyReturns() { co_return; } // expected-warning {{no_escape function 'onlyReturns' has no 'bumper::NoEscape' guard}} expected-note {{annotated here}}
 // CHECK: Generator onlyReturns() { bumper::NoEscape bumper_guard_; co_return; }
+
+// Outside blocks: arena memory of a buffer the coroutine does not own, held
+// in a local used after a suspension, may be reset by the caller while the
+// coroutine is suspended.
+Generator heldAcross(int N) {
+  auto T = bumper::alloc<int>(N); // expected-warning {{'alloc' allocates from the default buffer where no no_escape block is active}}
+  T[0] = 1;
+  co_yield 0; // expected-error {{'co_yield' suspends the coroutine while 'T' holds arena memory of the thread's default buffer, and 'T' is used after it: the caller may reset that memory before the coroutine resumes [bumper-suspend-in-block]}}
+  co_yield T[0];
+}
+
+// In a loop, a use written before the suspension runs after it in the next
+// iteration.
+Generator heldAcrossLoop(int N) {
+  int *P = bumper::alloc<int>(N).data(); // expected-warning {{'alloc' allocates from the default buffer}}
+  for (int I = 0; I < N; ++I) {
+    P[I] = I;
+    co_yield I; // expected-error {{'co_yield' suspends the coroutine while 'P' holds arena memory of the thread's default buffer}}
+  }
+}
+
+Generator callersBufferHeld(bumper::Buffer &Buf, int N) {
+  auto T = bumper::alloc<int>(Buf, N);
+  co_await std::suspend_always{}; // expected-error {{'co_await' suspends the coroutine while 'T' holds arena memory of a buffer the coroutine does not own}}
+  co_yield T[0];
+}
+
+// Not used after the suspension, or from a buffer of its own, or allocated
+// again after it: no error.
+Generator notUsedAfter(int N) {
+  auto T = bumper::alloc<int>(N); // expected-warning {{'alloc' allocates from the default buffer}}
+  T[0] = 1;
+  co_yield 0;
+}
+Generator ownBufferHeld(int N) {
+  bumper::AllocBuffer Buf(1024);
+  auto T = bumper::alloc<int>(Buf, N);
+  co_yield 0;
+  co_yield T[0];
+}
+Generator allocatedInLoop(int N) {
+  for (int I = 0; I < N; ++I) {
+    auto T = bumper::alloc<int>(1); // expected-warning {{'alloc' allocates from the default buffer}}
+    T[0] = I;
+    co_yield T[0];
+  }
+}

@@ -338,27 +338,7 @@ std::string EscapeContext::normalizeBuffer(llvm::StringRef S) {
 /// types are classes; sizes and alignments are integers). Null when the call
 /// allocates from the default buffer.
 const Expr *EscapeContext::bufferArgument(const CallExpr *Call) {
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD)
-    return nullptr;
-  // A member allocator (Buffer::allocate) allocates from its object.
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    if (const Expr *Obj = MC->getImplicitObjectArgument())
-      return Obj;
-  unsigned N = std::min<unsigned>(FD->getNumParams(), Call->getNumArgs());
-  for (unsigned I = 0; I < N; ++I) {
-    QualType PT = FD->getParamDecl(I)->getType();
-    QualType Pointee = PT->isReferenceType() ? PT.getNonReferenceType()
-                       : PT->isPointerType() ? PT->getPointeeType()
-                                             : QualType();
-    if (Pointee.isNull() || !Pointee->isRecordType())
-      continue;
-    // An explicit default_buffer() is the default buffer.
-    if (isDefaultBufferExpr(Call->getArg(I)))
-      return nullptr;
-    return Call->getArg(I);
-  }
-  return nullptr;
+  return allocationBuffer(Call);
 }
 
 /// Where a diagnostic goes: macro expansions are reported at the expansion

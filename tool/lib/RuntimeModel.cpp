@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -106,6 +107,28 @@ bool hasAllocatorAnnotation(const Decl *D) {
     if (A->getAnnotation() == AllocatorAnnotation)
       return true;
   return false;
+}
+
+const Expr *allocationBuffer(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const Expr *Obj = MC->getImplicitObjectArgument())
+      return Obj;
+  unsigned N = std::min<unsigned>(FD->getNumParams(), Call->getNumArgs());
+  for (unsigned I = 0; I < N; ++I) {
+    QualType PT = FD->getParamDecl(I)->getType();
+    QualType Pointee = PT->isReferenceType() ? PT.getNonReferenceType()
+                       : PT->isPointerType() ? PT->getPointeeType()
+                                             : QualType();
+    if (Pointee.isNull() || !Pointee->isRecordType())
+      continue;
+    if (isDefaultBufferExpr(Call->getArg(I)))
+      return nullptr;
+    return Call->getArg(I);
+  }
+  return nullptr;
 }
 
 } // namespace bumper

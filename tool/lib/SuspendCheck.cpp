@@ -7,12 +7,19 @@
 // parameter, a global, a static local, a reference, a captured variable. An
 // annotated coroutine reports them whatever it resets.
 //
+// Outside blocks: arena memory a coroutine allocates from a buffer it does
+// not own, held in a local that is used after a suspension point, may have
+// been reset by the caller before the coroutine resumed.
+//
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/SuspendCheck.h"
+#include "bumper-tool/RuntimeModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -48,9 +55,210 @@ StringRef keyword(const Expr *E) {
   return isa<CoyieldExpr>(E) ? "co_yield" : "co_await";
 }
 
+/// The function's local variables initialised from an allocation of arena
+/// memory from a buffer the coroutine does not own, outside the annotated
+/// blocks, with the allocation.
+struct HeldAllocation {
+  const VarDecl *Var;
+  const CallExpr *Alloc;
+};
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+/// Looks at one coroutine: which locals hold arena memory of a buffer it does
+/// not own, where it suspends, and where the locals are used.
+class CoroutineScan : public RecursiveASTVisitor<CoroutineScan> {
+public:
+  CoroutineScan(const SourceManager &SM,
+                llvm::ArrayRef<const CompoundStmt *> Blocks)
+      : SM(SM), Blocks(Blocks) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; } // its own function
+  bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+    Suspensions.push_back(E);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (!V->isLocalVarDecl() || V->isStaticLocal() || !V->getInit() ||
+        inBlock(V->getLocation()))
+      return true;
+    if (const CallExpr *Alloc = unownedAllocation(V->getInit()))
+      Held.push_back({V, Alloc});
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *V = dyn_cast<VarDecl>(E->getDecl()))
+      Uses[V].push_back(E);
+    return true;
+  }
+  bool TraverseStmt(Stmt *S) {
+    if (S && isLoop(S))
+      Loops.push_back(S);
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+
+  llvm::SmallVector<const CoroutineSuspendExpr *, 4> Suspensions;
+  llvm::SmallVector<HeldAllocation, 4> Held;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const DeclRefExpr *, 4>>
+      Uses;
+  llvm::SmallVector<const Stmt *, 4> Loops;
+
+  bool before(SourceLocation A, SourceLocation B) const {
+    return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                        SM.getExpansionLoc(B));
+  }
+  bool contains(SourceRange R, SourceLocation L) const {
+    L = SM.getExpansionLoc(L);
+    return !before(L, R.getBegin()) && !before(R.getEnd(), L);
+  }
+
+private:
+  bool inBlock(SourceLocation L) const {
+    for (const CompoundStmt *B : Blocks)
+      if (contains(B->getSourceRange(), L))
+        return true;
+    return false;
+  }
+  /// The allocator call \p Init takes its value from (through `.data()`, a
+  /// cast or a copy), if it allocates from a buffer the coroutine does not
+  /// own.
+  const CallExpr *unownedAllocation(const Expr *Init) const {
+    const Expr *E = Init->IgnoreParenImpCasts();
+    while (true) {
+      if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+          C && C->getNumArgs() == 1)
+        E = C->getArg(0)->IgnoreParenImpCasts();
+      else if (const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+               M && !hasAllocatorAnnotation(M->getMethodDecl()))
+        E = M->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr()->IgnoreParenImpCasts();
+      else if (const auto *T = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = T->getSubExpr()->IgnoreParenImpCasts();
+      else if (const auto *X = dyn_cast<ExplicitCastExpr>(E))
+        E = X->getSubExpr()->IgnoreParenImpCasts();
+      else
+        break;
+    }
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call || !Call->getDirectCallee() ||
+        !hasAllocatorAnnotation(Call->getDirectCallee()))
+      return nullptr;
+    const Expr *Buffer = allocationBuffer(Call);
+    return Buffer && isOwnedBuffer(Buffer) ? nullptr : Call;
+  }
+
+  const SourceManager &SM;
+  llvm::ArrayRef<const CompoundStmt *> Blocks;
+};
+
+/// The first use of \p Held that runs after the suspension \p S: written
+/// after it, or inside a loop around \p S that does not hold the allocation
+/// (the next iteration runs it after \p S).
+const DeclRefExpr *useAfter(const CoroutineScan &Scan,
+                            const HeldAllocation &Held,
+                            const CoroutineSuspendExpr *S) {
+  auto It = Scan.Uses.find(Held.Var);
+  if (It == Scan.Uses.end())
+    return nullptr;
+  for (const DeclRefExpr *U : It->second)
+    if (Scan.before(S->getEndLoc(), U->getLocation()))
+      return U;
+  for (const Stmt *Loop : Scan.Loops)
+    if (Scan.contains(Loop->getSourceRange(), S->getBeginLoc()) &&
+        !Scan.contains(Loop->getSourceRange(), Held.Alloc->getBeginLoc()))
+      for (const DeclRefExpr *U : It->second)
+        if (Scan.contains(Loop->getSourceRange(), U->getLocation()))
+          return U;
+  return nullptr;
+}
+
+void checkHeldAcrossSuspension(ASTContext &Ctx, const FunctionDecl *FD,
+                               const AnnotationIndex &Index,
+                               FindingSink &Sink) {
+  const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody());
+  if (!Body)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const CompoundStmt *, 4> Blocks;
+  for (const NoEscapeAnnotation &A : Index.all())
+    if (A.Body && !A.Function)
+      Blocks.push_back(A.Body);
+  CoroutineScan Scan(SM, Blocks);
+  Scan.TraverseStmt(Body->getBody());
+  for (const HeldAllocation &Held : Scan.Held)
+    for (const CoroutineSuspendExpr *S : Scan.Suspensions) {
+      if (!Scan.before(Held.Alloc->getEndLoc(), S->getBeginLoc()) &&
+          !llvm::any_of(Scan.Loops, [&](const Stmt *Loop) {
+            return Scan.contains(Loop->getSourceRange(), S->getBeginLoc()) &&
+                   Scan.contains(Loop->getSourceRange(),
+                                 Held.Alloc->getBeginLoc());
+          }))
+        continue;
+      const DeclRefExpr *Use = useAfter(Scan, Held, S);
+      if (!Use)
+        continue;
+      const Expr *Buffer = allocationBuffer(Held.Alloc);
+      std::string Name = Held.Var->getNameAsString();
+      Finding F{Check::SuspendInBlock,
+                S->getKeywordLoc(),
+                "'" + keyword(S).str() + "' suspends the coroutine while '" +
+                    Name + "' holds arena memory of " +
+                    (Buffer ? "a buffer the coroutine does not own"
+                            : "the thread's default buffer") +
+                    ", and '" + Name +
+                    "' is used after it: the caller may reset that memory "
+                    "before the coroutine resumes",
+                {},
+                {}};
+      F.Notes.push_back({Held.Alloc->getBeginLoc(), "allocated here"});
+      F.Notes.push_back({Use->getLocation(),
+                         "'" + Name + "' used here after the suspension"});
+      F.Notes.push_back(
+          {Held.Alloc->getBeginLoc(),
+           "give the coroutine a buffer of its own: declare one in it "
+           "('bumper::AllocBuffer buf(bytes);') and allocate from it"});
+      Sink.report(std::move(F));
+      break; // one finding per variable: its first suspension
+    }
+}
+
+/// Every coroutine of the translation unit outside system headers, template
+/// instantiations included (a dependent pattern is not checked).
+class CoroutineFinder : public RecursiveASTVisitor<CoroutineFinder> {
+public:
+  CoroutineFinder(ASTContext &Ctx, const AnnotationIndex &Index,
+                  FindingSink &Sink)
+      : Ctx(Ctx), Index(Index), Sink(Sink) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaExpressions() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    // What system headers declare is not the user's code: not walked at all.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isDependentContext() || !FD->doesThisDeclarationHaveABody())
+      return true;
+    checkHeldAcrossSuspension(Ctx, FD, Index, Sink);
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  const AnnotationIndex &Index;
+  FindingSink &Sink;
+};
+
 } // namespace
 
-void checkSuspensions(ASTContext &, AnnotationIndex &Index, FindingSink &Sink) {
+void checkSuspensions(ASTContext &Ctx, AnnotationIndex &Index,
+                      FindingSink &Sink) {
+  CoroutineFinder(Ctx, Index, Sink).TraverseDecl(Ctx.getTranslationUnitDecl());
   std::vector<SourceLocation> Suspending;
   for (const NoEscapeAnnotation &A : Index.all()) {
     bool Coroutine =

@@ -65,6 +65,12 @@ inline constexpr llvm::StringLiteral AllocatorAnnotation = "bumper::allocator";
 /// \p D carries BUMPER_ALLOCATOR's annotation (this declaration only).
 bool hasAllocatorAnnotation(const clang::Decl *D);
 
+/// The buffer an allocator call allocates from: the object of a member
+/// allocator (`buf.allocate(...)`), else its first argument passed by pointer
+/// or reference to a class (`alloc<T>(buf, n)`); nullptr for the default
+/// buffer, written out (`default_buffer()`) or not (`alloc<T>(n)`).
+const clang::Expr *allocationBuffer(const clang::CallExpr *Call);
+
 } // namespace bumper
 
 #endif // BUMPER_TOOL_RUNTIMEMODEL_H
