@@ -87,7 +87,7 @@ class Walker:
             if node.get("explicitlyDefaulted") or node.get("explicitlyDeleted"):
                 pass
             elif self.name_in_macro and body:
-                self.skipped["function: written by a macro"].add(begin)
+                self._skip(begin, "function: written by a macro")
             elif body and body.get("kind") == "CompoundStmt" and not in_lambda:
                 where = begin
                 if parent is not None and parent.get("kind") == "FriendDecl":
@@ -95,8 +95,7 @@ class Walker:
                 self._add(where, "function")
             elif body and body.get("kind") in ("CXXTryStmt",
                                                "CoroutineBodyStmt"):
-                self.skipped["function: try-block or coroutine body"].add(
-                    begin)
+                self._skip(begin, "function: try-block or coroutine body")
         node["_begin"] = begin
         for child in inner:
             if kind in LOOPS and self.loops and child is self._body(node):
@@ -113,6 +112,11 @@ class Walker:
         body = inner[0] if loop["kind"] == "DoStmt" else inner[-1]
         return body if body.get("kind") == "CompoundStmt" else None
 
+    def _skip(self, where, why):
+        # Only the project's own code counts (not the system headers').
+        if where is not None and self._mine(where[0]):
+            self.skipped[why].add(where)
+
     def _add(self, where, what):
         if where is None:
             return
@@ -120,7 +124,7 @@ class Walker:
         if not self._mine(path) or offset is None:
             return
         if in_macro and what == "loop":
-            self.skipped["loop: body written by a macro"].add(where)
+            self._skip(where, "loop: body written by a macro")
             return
         self.inserts[os.path.realpath(path)].add((offset, what))
 
