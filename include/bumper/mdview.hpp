@@ -99,9 +99,9 @@ private:
 
 namespace detail {
 /// Converts one extent, treating a negative one as an overflowing request.
-template <std::integral I>
-constexpr std::size_t to_extent(I extent, bool &overflow) noexcept {
-  if constexpr (std::is_signed_v<I>)
+template <std::integral Int>
+constexpr std::size_t to_extent(Int extent, bool &overflow) noexcept {
+  if constexpr (std::is_signed_v<Int>)
     if (extent < 0) {
       overflow = true;
       return 0;
