@@ -20,6 +20,9 @@
 //  - memory stays bounded: capacity and block count are bounded by a function
 //    of the live allocations and the high-water mark, and high_water() is
 //    the largest used() the model saw;
+//  - trim() gives back only what is not in use: a SlabBuffer's spare slab,
+//    an empty ResizeBuffer's block (whose high-water mark then starts
+//    afresh); checkpoints of the empty buffer survive it;
 //  - under ASan: live allocations are addressable, and memory freed by a
 //    restore/reset/guard is poisoned (use-after-reset is reported).
 //
@@ -697,6 +700,48 @@ private:
     after_restore(m, i);
   }
 
+  // trim(): a SlabBuffer gives its spare slab back, an empty ResizeBuffer its
+  // block (and its high-water mark starts afresh); nothing else changes, and
+  // a ResizeBuffer in use is left exactly as it was.
+  void op_trim(ModelBuffer &m) {
+    g_step = "trim";
+    const Snapshot before = snapshot(*m.buf);
+    switch (m.kind) {
+    case Kind::Slab:
+    case Kind::Default: {
+      const std::size_t freed =
+          static_cast<bumper::SlabBuffer &>(*m.buf).trim();
+      const Snapshot after = snapshot(*m.buf);
+      FUZZ_CHECK(after.capacity == before.capacity - freed &&
+                 after.slabs == before.slabs - (freed != 0 ? 1 : 0) &&
+                 "SlabBuffer::trim frees the spare slab only");
+      FUZZ_CHECK(after.used == before.used &&
+                 after.high_water == before.high_water &&
+                 after.position == before.position);
+      break;
+    }
+    case Kind::Resize: {
+      auto &r = static_cast<bumper::ResizeBuffer &>(*m.buf);
+      const std::size_t block = r.block_capacity();
+      const bool empty =
+          before.used == 0 && before.slabs == (block != 0 ? 1u : 0u);
+      const std::size_t freed = r.trim();
+      if (!empty) {
+        FUZZ_CHECK(freed == 0 && snapshot(r) == before &&
+                   "a ResizeBuffer in use is unchanged by trim");
+        break;
+      }
+      FUZZ_CHECK(freed == block && r.capacity() == 0 && r.slab_count() == 0 &&
+                 r.used() == 0 && "an empty ResizeBuffer frees its block");
+      FUZZ_CHECK(r.high_water() == 0 && "the high-water mark starts afresh");
+      m.peak = 0;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+
   // Whether a checkpoint is still valid after a reset: it is when it was
   // taken with the buffer empty.
   static bool survives_reset(const SavedCheckpoint &c) {
@@ -892,8 +937,11 @@ private:
           return;
         }
         break;
-      default:
-        verify_all(true);
+      default: // 15
+        if ((op & 0x70) == 0x70)
+          op_trim(m);
+        else
+          verify_all(true);
         break;
       }
       verify_all(false);

@@ -192,6 +192,79 @@ TEST(Trim, SlabBufferGivesItsSpareBack) {
   EXPECT_EQ(buf.trim(), 0u);
 }
 
+TEST(Trim, ResizeBufferInUseGivesNothingBack) {
+  bumper::ResizeBuffer buf(4096);
+  (void)bumper::alloc<char>(buf, 100);
+  (void)bumper::alloc<char>(buf, 10000); // a side block
+  const std::size_t capacity = buf.capacity();
+  const std::size_t high_water = buf.high_water();
+  EXPECT_EQ(buf.trim(), 0u); // every block holds live allocations
+  EXPECT_EQ(buf.capacity(), capacity);
+  EXPECT_EQ(buf.high_water(), high_water);
+  EXPECT_EQ(buf.used(), high_water);
+}
+
+TEST(Trim, ResizeBufferGivesItsBlockBackWhenEmpty) {
+  bumper::ResizeBuffer buf(4096);
+  (void)bumper::alloc<char>(buf, 100);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.trim(), 4096u);
+  EXPECT_EQ(buf.capacity(), 0u);
+  EXPECT_EQ(buf.slab_count(), 0u);
+  EXPECT_EQ(buf.block_capacity(), 0u);
+  EXPECT_EQ(buf.high_water(), 0u); // the mark starts afresh
+  EXPECT_EQ(buf.trim(), 0u);
+  // Still a working buffer: a side block, then a block of the new mark.
+  std::span<int> xs = bumper::alloc<int>(buf, 250);
+  xs[249] = 1;
+  EXPECT_EQ(buf.high_water(), 1000u);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.block_capacity(), 4096u);
+  EXPECT_EQ(buf.slab_count(), 1u);
+}
+
+// The point of trim for a frame loop: after one huge frame the block stays
+// huge (it regrows to the high-water mark); trim lets it settle to what the
+// frames since need.
+TEST(Trim, ResizeBufferSettlesToTheFramesAfterTheTrim) {
+  bumper::ResizeBuffer buf;
+  auto frame = [&](std::size_t bytes) {
+    bumper::NoEscape guard(buf);
+    (void)bumper::alloc<char>(buf, bytes);
+  };
+  frame(1000000); // the spike
+  frame(1000);
+  const std::size_t spike_block = buf.block_capacity();
+  EXPECT_GE(spike_block, 1000000u);
+  EXPECT_EQ(buf.trim(), spike_block);
+  EXPECT_EQ(buf.capacity(), 0u);
+  frame(1000);
+  frame(1000);
+  EXPECT_EQ(buf.block_capacity(), 4096u);
+  EXPECT_EQ(buf.capacity(), 4096u);
+  EXPECT_EQ(buf.high_water(), 1000u);
+}
+
+// Checkpoints of the empty buffer taken before a trim stay valid, and the
+// next allocation after restoring one starts afresh.
+TEST(Trim, ResizeBufferCheckpointsOfTheEmptyBufferSurviveATrim) {
+  bumper::ResizeBuffer buf(4096);
+  const bumper::Checkpoint empty = bumper::checkpoint(buf);
+  {
+    bumper::NoEscape guard(buf);
+    (void)bumper::alloc<char>(buf, 100);
+  }
+  EXPECT_EQ(buf.trim(), 4096u);
+  (void)bumper::alloc<char>(buf, 100);
+  const bumper::Checkpoint after = bumper::checkpoint(buf);
+  bumper::restore(buf, empty);
+  EXPECT_EQ(buf.used(), 0u);
+  EXPECT_EQ(buf.trim(), 4096u); // the block regrown on the restore
+  bumper::restore(buf, empty);  // restoring twice is fine
+  EXPECT_EQ(buf.used(), 0u);
+  (void)after;
+}
+
 // --- Ownership and blocks ---
 
 TEST(Owns, EveryKindKnowsItsMemory) {
