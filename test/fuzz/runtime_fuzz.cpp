@@ -20,6 +20,8 @@
 //  - memory stays bounded: capacity and block count are bounded by a function
 //    of the live allocations and the high-water mark, and high_water() is
 //    the largest used() the model saw;
+//  - bumper::grow of the newest allocation keeps its contents, in place or
+//    in a copy, and a failed one changes nothing;
 //  - trim() gives back only what is not in use: a SlabBuffer's spare slab,
 //    an empty ResizeBuffer's block (whose high-water mark then starts
 //    afresh); checkpoints of the empty buffer survive it;
@@ -700,6 +702,62 @@ private:
     after_restore(m, i);
   }
 
+  // bumper::grow on the newest allocation of `m`: in place (same address,
+  // the contents kept) or a copy (the old storage stays allocated, its
+  // contents no longer checked); a failure changes nothing. Only when no
+  // checkpoint was taken since the allocation: growing across one is the
+  // documented misuse (its restore frees the growth).
+  void op_grow(ModelBuffer &m) {
+    if (m.allocs.empty())
+      return op_alloc(m, false);
+    for (const SavedCheckpoint &c : m.cps)
+      if (c.nallocs >= m.allocs.size())
+        return op_checkpoint(m);
+    const Allocation old = m.allocs.back();
+    const std::size_t extra = decode_size(m);
+    const std::size_t n = old.size + extra;
+    const Snapshot before = snapshot(*m.buf);
+    g_step = "grow";
+    std::span<std::byte> grown;
+    try {
+      grown = bumper::grow(*m.buf, std::span<std::byte>(old.p, old.size), n);
+    } catch (const bumper::out_of_memory &) {
+      FUZZ_CHECK(snapshot(*m.buf) == before &&
+                 "a failed request changes nothing");
+      FUZZ_CHECK(holds(old.p, old.size, old.id, true) &&
+                 "a failed grow keeps the contents");
+#if BUMPER_HAS_ASAN
+      FUZZ_CHECK(old.size == 0 ||
+                 __asan_region_is_poisoned(old.p, old.size) == nullptr);
+#endif
+      return;
+    }
+    FUZZ_CHECK(grown.size() == n);
+    FUZZ_CHECK(holds(grown.data(), old.size, old.id, true) &&
+               "grow keeps the contents");
+    if (old.size != 0) {
+      g_live.erase(addr_of(old.p));
+      g_live_bytes -= old.size;
+    }
+    if (grown.data() == old.p) { // in place: the same allocation, larger
+      FUZZ_TRACE("  grown in place: #%" PRIu64 " %zu -> %zu bytes\n", old.id,
+                 old.size, n);
+      FUZZ_CHECK(m.buf->used() >= before.used);
+      if (n != 0) {
+        FUZZ_CHECK(!overlaps_live(addr_of(old.p), n) &&
+                   "live allocations never overlap");
+        fill(old.p, n, old.id);
+        g_live.emplace(addr_of(old.p), Allocation{old.p, n, old.id});
+      }
+      m.allocs.back().size = n;
+      g_live_bytes += n;
+      g_total_bytes += extra;
+      return;
+    }
+    m.allocs.back().size = 0; // allocated still, but no longer in use
+    record(m, grown.data(), n, 1, before.used);
+  }
+
   // trim(): a SlabBuffer gives its spare slab back, an empty ResizeBuffer its
   // block (and its high-water mark starts afresh); nothing else changes, and
   // a ResizeBuffer in use is left exactly as it was.
@@ -940,6 +998,8 @@ private:
       default: // 15
         if ((op & 0x70) == 0x70)
           op_trim(m);
+        else if ((op & 0x70) == 0x60)
+          op_grow(m);
         else
           verify_all(true);
         break;
