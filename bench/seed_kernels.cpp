@@ -4,6 +4,12 @@
 
 #include <alloca.h>
 
+#include <new>
+
+namespace bumper_bench {
+[[gnu::cold, gnu::noinline]] void minimal_overflow() { throw std::bad_alloc(); }
+} // namespace bumper_bench
+
 using bumper_bench::fill_and_sum;
 using bumper_bench::MinimalArena;
 
@@ -33,6 +39,13 @@ BENCH_KERNEL int seed_minimal_bump(MinimalArena &a, std::span<const int> x) {
   int s = fill_and_sum(x, {p, x.size()});
   a.cur = saved;
   return s;
+}
+
+BENCH_KERNEL int seed_minimal_throwing(bumper_bench::ThrowingMinimalArena &a,
+                                       std::span<const int> x) {
+  bumper_bench::MinimalGuard guard{a, a.cur};
+  int *p = static_cast<int *>(a.allocate(x.size() * sizeof(int), alignof(int)));
+  return fill_and_sum(x, {p, x.size()});
 }
 
 BENCH_KERNEL int seed_unchecked_bump(MinimalArena &a, std::span<const int> x) {

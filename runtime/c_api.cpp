@@ -85,8 +85,11 @@ int bumper_set_limit(bumper_buffer *buffer, size_t bytes) {
 }
 
 size_t bumper_trim(bumper_buffer *buffer) {
-  auto *slabs = dynamic_cast<bumper::SlabBuffer *>(cpp(buffer));
-  return slabs == nullptr ? 0 : slabs->trim();
+  if (auto *slabs = dynamic_cast<bumper::SlabBuffer *>(cpp(buffer)))
+    return slabs->trim();
+  if (auto *resizing = dynamic_cast<bumper::ResizeBuffer *>(cpp(buffer)))
+    return resizing->trim();
+  return 0;
 }
 
 bumper_checkpoint bumper_checkpoint_save(bumper_buffer *buffer) {

@@ -169,6 +169,27 @@ void ResizeBuffer::restart_main() noexcept {
   main_->generation = generation();
 }
 
+std::size_t ResizeBuffer::trim() noexcept {
+  if (used() != 0 || sides_ != nullptr)
+    return 0;
+  std::size_t freed = 0;
+  if (main_ != nullptr) {
+    // As for a regrown block: checkpoints of the empty buffer taken in this
+    // block stay valid, recognised by its start.
+    auto *retired = new (std::nothrow)
+        detail::RetiredMain{retired_, main_since_, region_begin()};
+    if (retired == nullptr)
+      return 0; // keep the block rather than forget where it began
+    retired_ = retired;
+    freed = main_->size();
+    release(std::exchange(main_, nullptr));
+    restart_main();
+    main_since_ = generation();
+  }
+  restart_high_water();
+  return freed;
+}
+
 void ResizeBuffer::regrow_if_empty() noexcept {
   if (used() != 0 || sides_ != nullptr || high_water() <= block_capacity())
     return;

@@ -442,6 +442,12 @@ protected:
     high_water_ = high_water();
     peak_ = cur_;
   }
+  /// Starts the high-water mark afresh at the current use (for a `trim`
+  /// that makes the mark a sizing hint again).
+  void restart_high_water() noexcept {
+    high_water_ = used();
+    peak_ = cur_;
+  }
 
   [[nodiscard]] std::byte *position() const noexcept { return cur_; }
   /// The current generation: record it with the block after `start_region`,

@@ -146,6 +146,15 @@ public:
 
   /// The size of the main block alone.
   [[nodiscard]] std::size_t block_capacity() const noexcept;
+  /// Gives memory back to the system; the bytes given back. Only an empty
+  /// buffer holds memory it does not use: then its block is freed and the
+  /// high-water mark starts afresh, so that once empty again the buffer
+  /// regrows its block to what the allocations since the trim needed, not to
+  /// an earlier peak. A buffer in use gives nothing back (its side blocks are
+  /// freed as soon as a restore or reset leaves them) and is unchanged. For
+  /// after a spike, not every frame: each block it frees leaves a small record
+  /// (as a regrowth does) until the buffer is destroyed.
+  std::size_t trim() noexcept;
   void visit_blocks(BlockVisitor visit, void *context) const override;
 
 protected:

@@ -67,8 +67,9 @@ int bumper_owns(const bumper_buffer *buffer, const void *p);
 /** Caps the bytes a growable buffer (slab or resize buffer) holds: a request
  * that would need more returns NULL. 1 if set, 0 for a fixed buffer. */
 int bumper_set_limit(bumper_buffer *buffer, size_t bytes);
-/** Returns a slab buffer's spare slab to the system; the bytes given back
- * (0 for other kinds). */
+/** Gives memory back to the system; the bytes given back: a slab buffer's
+ * spare slab, an empty resize buffer's block (its high-water mark then starts
+ * afresh); 0 for other kinds. */
 size_t bumper_trim(bumper_buffer *buffer);
 
 /** The current position of `buffer`. */

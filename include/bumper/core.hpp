@@ -177,6 +177,48 @@ BUMPER_ALLOCATOR [[nodiscard]] inline auto alloc_copy(const Range &range)
   return alloc_copy(default_buffer(), range);
 }
 
+/// `old`'s elements in storage for `n` elements from `buf`: the first
+/// `min(n, old.size())` keep their values, the rest are uninitialised. `old`
+/// is empty, the whole of an allocation from `buf` (from `alloc` or an
+/// earlier `grow`; not a part of one), or memory that is not `buf`'s, which
+/// is only copied. When `old` is the buffer's newest allocation and its block
+/// has room, it grows in place (`try_resize`) and nothing is left behind, so an
+/// array that doubles as it fills costs no more than its final size; else the
+/// elements are copied to a new allocation and the old storage stays
+/// allocated (poisoned under ASan) until a restore. A smaller `n` returns
+/// `old.first(n)` and gives nothing back. Throws what `alloc` throws, `old`
+/// and the buffer unchanged.
+///
+/// Growing allocates now: grow storage in the scope it was allocated in, not
+/// inside a guard opened since, whose restore would free what the growth
+/// added (as it frees anything allocated in its scope).
+template <class T>
+BUMPER_ALLOCATOR [[nodiscard]] std::span<T> grow(Buffer &buf, std::span<T> old,
+                                                 std::size_t n) {
+  detail::check_element_type<T>();
+  static_assert(std::is_trivially_copyable_v<T>,
+                "bumper::grow: the elements must be trivially copyable");
+  if (n <= old.size())
+    return old.first(n);
+  if (old.data() != nullptr && n <= SIZE_MAX / sizeof(T) &&
+      buf.try_resize(old.data(), old.size_bytes(), n * sizeof(T)))
+    return {old.data(), n};
+  std::span<T> grown = alloc<T>(buf, n);
+  if (!old.empty()) {
+    std::memcpy(grown.data(), old.data(), old.size_bytes());
+    if (buf.owns(old.data())) // never someone else's memory
+      detail::poison(old.data(), old.size_bytes());
+  }
+  return grown;
+}
+
+/// `grow` on the calling thread's default buffer.
+template <class T>
+BUMPER_ALLOCATOR [[nodiscard]] std::span<T> grow(std::span<T> old,
+                                                 std::size_t n) {
+  return grow(default_buffer(), old, n);
+}
+
 // --- Ownership and blocks ---
 
 /// Whether `p` points into one of the blocks `buf` holds in use (anywhere in

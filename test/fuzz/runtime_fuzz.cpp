@@ -20,6 +20,11 @@
 //  - memory stays bounded: capacity and block count are bounded by a function
 //    of the live allocations and the high-water mark, and high_water() is
 //    the largest used() the model saw;
+//  - bumper::grow of the newest allocation keeps its contents, in place or
+//    in a copy, and a failed one changes nothing;
+//  - trim() gives back only what is not in use: a SlabBuffer's spare slab,
+//    an empty ResizeBuffer's block (whose high-water mark then starts
+//    afresh); checkpoints of the empty buffer survive it;
 //  - under ASan: live allocations are addressable, and memory freed by a
 //    restore/reset/guard is poisoned (use-after-reset is reported).
 //
@@ -697,6 +702,104 @@ private:
     after_restore(m, i);
   }
 
+  // bumper::grow on the newest allocation of `m`: in place (same address,
+  // the contents kept) or a copy (the old storage stays allocated, its
+  // contents no longer checked); a failure changes nothing. Only when no
+  // checkpoint was taken since the allocation: growing across one is the
+  // documented misuse (its restore frees the growth).
+  void op_grow(ModelBuffer &m) {
+    if (m.allocs.empty())
+      return op_alloc(m, false);
+    for (const SavedCheckpoint &c : m.cps)
+      if (c.nallocs >= m.allocs.size())
+        return op_checkpoint(m);
+    const Allocation old = m.allocs.back();
+    const std::size_t extra = decode_size(m);
+    const std::size_t n = old.size + extra;
+    const Snapshot before = snapshot(*m.buf);
+    g_step = "grow";
+    std::span<std::byte> grown;
+    try {
+      grown = bumper::grow(*m.buf, std::span<std::byte>(old.p, old.size), n);
+    } catch (const bumper::out_of_memory &) {
+      FUZZ_CHECK(snapshot(*m.buf) == before &&
+                 "a failed request changes nothing");
+      FUZZ_CHECK(holds(old.p, old.size, old.id, true) &&
+                 "a failed grow keeps the contents");
+#if BUMPER_HAS_ASAN
+      FUZZ_CHECK(old.size == 0 ||
+                 __asan_region_is_poisoned(old.p, old.size) == nullptr);
+#endif
+      return;
+    }
+    FUZZ_CHECK(grown.size() == n);
+    FUZZ_CHECK(holds(grown.data(), old.size, old.id, true) &&
+               "grow keeps the contents");
+    if (old.size != 0) {
+      g_live.erase(addr_of(old.p));
+      g_live_bytes -= old.size;
+    }
+    if (grown.data() == old.p) { // in place: the same allocation, larger
+      FUZZ_TRACE("  grown in place: #%" PRIu64 " %zu -> %zu bytes\n", old.id,
+                 old.size, n);
+      FUZZ_CHECK(m.buf->used() >= before.used);
+      if (n != 0) {
+        FUZZ_CHECK(!overlaps_live(addr_of(old.p), n) &&
+                   "live allocations never overlap");
+        fill(old.p, n, old.id);
+        g_live.emplace(addr_of(old.p), Allocation{old.p, n, old.id});
+      }
+      m.allocs.back().size = n;
+      g_live_bytes += n;
+      g_total_bytes += extra;
+      return;
+    }
+    m.allocs.back().size = 0; // allocated still, but no longer in use
+    record(m, grown.data(), n, 1, before.used);
+  }
+
+  // trim(): a SlabBuffer gives its spare slab back, an empty ResizeBuffer its
+  // block (and its high-water mark starts afresh); nothing else changes, and
+  // a ResizeBuffer in use is left exactly as it was.
+  void op_trim(ModelBuffer &m) {
+    g_step = "trim";
+    const Snapshot before = snapshot(*m.buf);
+    switch (m.kind) {
+    case Kind::Slab:
+    case Kind::Default: {
+      const std::size_t freed =
+          static_cast<bumper::SlabBuffer &>(*m.buf).trim();
+      const Snapshot after = snapshot(*m.buf);
+      FUZZ_CHECK(after.capacity == before.capacity - freed &&
+                 after.slabs == before.slabs - (freed != 0 ? 1 : 0) &&
+                 "SlabBuffer::trim frees the spare slab only");
+      FUZZ_CHECK(after.used == before.used &&
+                 after.high_water == before.high_water &&
+                 after.position == before.position);
+      break;
+    }
+    case Kind::Resize: {
+      auto &r = static_cast<bumper::ResizeBuffer &>(*m.buf);
+      const std::size_t block = r.block_capacity();
+      const bool empty =
+          before.used == 0 && before.slabs == (block != 0 ? 1u : 0u);
+      const std::size_t freed = r.trim();
+      if (!empty) {
+        FUZZ_CHECK(freed == 0 && snapshot(r) == before &&
+                   "a ResizeBuffer in use is unchanged by trim");
+        break;
+      }
+      FUZZ_CHECK(freed == block && r.capacity() == 0 && r.slab_count() == 0 &&
+                 r.used() == 0 && "an empty ResizeBuffer frees its block");
+      FUZZ_CHECK(r.high_water() == 0 && "the high-water mark starts afresh");
+      m.peak = 0;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+
   // Whether a checkpoint is still valid after a reset: it is when it was
   // taken with the buffer empty.
   static bool survives_reset(const SavedCheckpoint &c) {
@@ -892,8 +995,13 @@ private:
           return;
         }
         break;
-      default:
-        verify_all(true);
+      default: // 15
+        if ((op & 0x70) == 0x70)
+          op_trim(m);
+        else if ((op & 0x70) == 0x60)
+          op_grow(m);
+        else
+          verify_all(true);
         break;
       }
       verify_all(false);

@@ -123,6 +123,7 @@ static void test_edge_cases(void) {
 static void test_resize_owns_limit_trim(void) {
   bumper_buffer *fixed = bumper_buffer_create(256);
   bumper_buffer *slabs = bumper_slab_buffer_create(4096);
+  bumper_buffer *resizing;
   bumper_checkpoint cp;
   char *p;
   int local = 0;
@@ -147,6 +148,16 @@ static void test_resize_owns_limit_trim(void) {
   CHECK(bumper_alloc(slabs, 3000, 8) != NULL);
   CHECK(bumper_alloc(slabs, 3000, 8) == NULL); /* past the limit */
   CHECK(bumper_capacity(slabs) == 4096);
+
+  resizing = bumper_resize_buffer_create(4096);
+  CHECK(resizing != NULL);
+  CHECK(bumper_alloc(resizing, 100, 8) != NULL);
+  CHECK(bumper_trim(resizing) == 0); /* in use */
+  bumper_reset(resizing);
+  CHECK(bumper_trim(resizing) == 4096); /* empty: its block */
+  CHECK(bumper_capacity(resizing) == 0);
+  CHECK(bumper_alloc(resizing, 100, 8) != NULL);
+  bumper_buffer_destroy(resizing);
   bumper_buffer_destroy(fixed);
   bumper_buffer_destroy(slabs);
 }

@@ -142,6 +142,22 @@ TEST_F(DebugDeathTest, StaleCheckpointFromAnotherSlabAlwaysFails) {
       "invalid checkpoint");
 }
 
+// A trim frees the block, but a checkpoint taken above its start before the
+// reset stays dead (it would free live memory), in every build.
+TEST_F(DebugDeathTest, ResizeBufferCheckpointAboveTheStartStaysDeadAfterATrim) {
+  EXPECT_DEATH(
+      {
+        bumper::ResizeBuffer buf(4096);
+        (void)bumper::alloc<char>(buf, 100);
+        const bumper::Checkpoint cp = bumper::checkpoint(buf);
+        bumper::reset(buf);
+        (void)buf.trim();
+        (void)bumper::alloc<char>(buf, 50);
+        bumper::restore(buf, cp);
+      },
+      "invalid checkpoint");
+}
+
 TEST_F(DebugDeathTest, CheckpointOfAnotherBufferOnTheSlowPathAlwaysFails) {
   EXPECT_DEATH(
       {

@@ -114,6 +114,117 @@ TEST(TryResize, AGrowThatDoesNotFitChangesNothing) {
   EXPECT_EQ(buf.used(), 64u);
 }
 
+// --- grow: storage that grows in place when it can ---
+
+/// Appends `value` to `v` (of `size` used elements), doubling its storage
+/// through bumper::grow when it is full.
+void push(bumper::Buffer &buf, std::span<int> &v, std::size_t &size,
+          int value) {
+  if (size == v.size())
+    v = bumper::grow(buf, v, v.empty() ? 1 : 2 * v.size());
+  v[size++] = value;
+}
+
+TEST(Grow, TheNewestStorageGrowsInPlaceAndLeavesNothingBehind) {
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    const std::size_t before = buf->used();
+    std::span<int> v;
+    std::size_t size = 0;
+    push(*buf, v, size, 0);
+    int *const first = v.data();
+    for (int i = 1; i < 1000; ++i)
+      push(*buf, v, size, i);
+    EXPECT_EQ(v.size(), 1024u);
+    EXPECT_EQ(v.data(), first); // never moved
+    // A std::vector would leave 1 + 2 + ... + 512 ints behind.
+    EXPECT_EQ(buf->used() - before, 1024 * sizeof(int));
+    for (int i = 0; i < 1000; ++i)
+      ASSERT_EQ(v[static_cast<std::size_t>(i)], i);
+  }
+}
+
+// Two growing arrays over one buffer: each growth of one makes it the
+// newest, so the other copies; contents survive and storage never overlaps.
+TEST(Grow, TwoArraysGrowingInterleavedStayCorrect) {
+  for (const auto &kind : all_kinds()) {
+    SCOPED_TRACE(kind.name);
+    auto buf = kind.make();
+    std::span<int> a, b;
+    std::size_t na = 0, nb = 0;
+    for (int i = 0; i < 3000; ++i) {
+      push(*buf, a, na, i);
+      if (i % 3 != 0)
+        push(*buf, b, nb, -i);
+    }
+    ASSERT_EQ(na, 3000u);
+    ASSERT_EQ(nb, 2000u);
+    const auto *a_end = a.data() + a.size(), *b_end = b.data() + b.size();
+    EXPECT_TRUE(a_end <= b.data() || b_end <= a.data());
+    for (std::size_t i = 0, j = 0; i < 3000; ++i) {
+      ASSERT_EQ(a[i], static_cast<int>(i));
+      if (i % 3 != 0) {
+        ASSERT_EQ(b[j++], -static_cast<int>(i));
+      }
+    }
+  }
+}
+
+TEST(Grow, StorageThatIsNotTheNewestIsCopiedAndTheOldOnePoisoned) {
+  bumper::AllocBuffer buf(4096);
+  std::span<int> v = bumper::alloc<int>(buf, 4);
+  for (int i = 0; i < 4; ++i)
+    v[static_cast<std::size_t>(i)] = i;
+  (void)bumper::alloc<int>(buf, 1); // v is no longer the newest
+  std::span<int> w = bumper::grow(buf, v, 8);
+  EXPECT_NE(w.data(), v.data());
+  EXPECT_EQ(w.size(), 8u);
+  for (int i = 0; i < 4; ++i)
+    EXPECT_EQ(w[static_cast<std::size_t>(i)], i);
+  EXPECT_EQ(buf.used(), 16u + 8u + 32u); // the old storage stays allocated
+#if BUMPER_HAS_ASAN
+  EXPECT_TRUE(__asan_address_is_poisoned(v.data()));
+  EXPECT_FALSE(__asan_address_is_poisoned(w.data() + 7));
+#endif
+}
+
+TEST(Grow, ShrinkingKeepsTheStorage) {
+  bumper::AllocBuffer buf(4096);
+  std::span<int> v = bumper::alloc<int>(buf, 8);
+  v[2] = 7;
+  std::span<int> w = bumper::grow(buf, v, 3);
+  EXPECT_EQ(w.data(), v.data());
+  EXPECT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[2], 7);
+  EXPECT_EQ(buf.used(), 32u); // nothing given back: a checkpoint may be above
+}
+
+TEST(Grow, AFailedGrowChangesNothing) {
+  bumper::AllocBuffer buf(64);
+  std::span<int> v = bumper::alloc<int>(buf, 4);
+  v[3] = 3;
+  (void)bumper::alloc<int>(buf, 2);
+  const std::size_t used = buf.used();
+  EXPECT_THROW((void)bumper::grow(buf, v, 100), bumper::out_of_memory);
+  EXPECT_THROW((void)bumper::grow(buf, v, SIZE_MAX / 2), bumper::out_of_memory);
+  EXPECT_EQ(buf.used(), used);
+  EXPECT_EQ(v[3], 3); // still usable: not poisoned
+  // The newest does not fit in place either: the same.
+  std::span<int> last = bumper::alloc<int>(buf, 2);
+  EXPECT_THROW((void)bumper::grow(buf, last, 100), bumper::out_of_memory);
+  EXPECT_EQ(buf.used(), used + 8);
+}
+
+TEST(Grow, OnTheDefaultBuffer) {
+  bumper::NoEscape guard;
+  std::span<double> v = bumper::grow(std::span<double>(), 2);
+  v[1] = 1.5;
+  v = bumper::grow(v, 64);
+  EXPECT_EQ(v[1], 1.5);
+  EXPECT_EQ(v.size(), 64u);
+}
+
 // --- Limits and trim ---
 
 TEST(Limit, SlabBufferThrowsPastItsLimitAndChangesNothing) {
@@ -190,6 +301,79 @@ TEST(Trim, SlabBufferGivesItsSpareBack) {
   EXPECT_EQ(buf.slab_count(), 1u);
   EXPECT_EQ(buf.capacity(), 4096u);
   EXPECT_EQ(buf.trim(), 0u);
+}
+
+TEST(Trim, ResizeBufferInUseGivesNothingBack) {
+  bumper::ResizeBuffer buf(4096);
+  (void)bumper::alloc<char>(buf, 100);
+  (void)bumper::alloc<char>(buf, 10000); // a side block
+  const std::size_t capacity = buf.capacity();
+  const std::size_t high_water = buf.high_water();
+  EXPECT_EQ(buf.trim(), 0u); // every block holds live allocations
+  EXPECT_EQ(buf.capacity(), capacity);
+  EXPECT_EQ(buf.high_water(), high_water);
+  EXPECT_EQ(buf.used(), high_water);
+}
+
+TEST(Trim, ResizeBufferGivesItsBlockBackWhenEmpty) {
+  bumper::ResizeBuffer buf(4096);
+  (void)bumper::alloc<char>(buf, 100);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.trim(), 4096u);
+  EXPECT_EQ(buf.capacity(), 0u);
+  EXPECT_EQ(buf.slab_count(), 0u);
+  EXPECT_EQ(buf.block_capacity(), 0u);
+  EXPECT_EQ(buf.high_water(), 0u); // the mark starts afresh
+  EXPECT_EQ(buf.trim(), 0u);
+  // Still a working buffer: a side block, then a block of the new mark.
+  std::span<int> xs = bumper::alloc<int>(buf, 250);
+  xs[249] = 1;
+  EXPECT_EQ(buf.high_water(), 1000u);
+  bumper::reset(buf);
+  EXPECT_EQ(buf.block_capacity(), 4096u);
+  EXPECT_EQ(buf.slab_count(), 1u);
+}
+
+// The point of trim for a frame loop: after one huge frame the block stays
+// huge (it regrows to the high-water mark); trim lets it settle to what the
+// frames since need.
+TEST(Trim, ResizeBufferSettlesToTheFramesAfterTheTrim) {
+  bumper::ResizeBuffer buf;
+  auto frame = [&](std::size_t bytes) {
+    bumper::NoEscape guard(buf);
+    (void)bumper::alloc<char>(buf, bytes);
+  };
+  frame(1000000); // the spike
+  frame(1000);
+  const std::size_t spike_block = buf.block_capacity();
+  EXPECT_GE(spike_block, 1000000u);
+  EXPECT_EQ(buf.trim(), spike_block);
+  EXPECT_EQ(buf.capacity(), 0u);
+  frame(1000);
+  frame(1000);
+  EXPECT_EQ(buf.block_capacity(), 4096u);
+  EXPECT_EQ(buf.capacity(), 4096u);
+  EXPECT_EQ(buf.high_water(), 1000u);
+}
+
+// Checkpoints of the empty buffer taken before a trim stay valid, and the
+// next allocation after restoring one starts afresh.
+TEST(Trim, ResizeBufferCheckpointsOfTheEmptyBufferSurviveATrim) {
+  bumper::ResizeBuffer buf(4096);
+  const bumper::Checkpoint empty = bumper::checkpoint(buf);
+  {
+    bumper::NoEscape guard(buf);
+    (void)bumper::alloc<char>(buf, 100);
+  }
+  EXPECT_EQ(buf.trim(), 4096u);
+  (void)bumper::alloc<char>(buf, 100);
+  const bumper::Checkpoint after = bumper::checkpoint(buf);
+  bumper::restore(buf, empty);
+  EXPECT_EQ(buf.used(), 0u);
+  EXPECT_EQ(buf.trim(), 4096u); // the block regrown on the restore
+  bumper::restore(buf, empty);  // restoring twice is fine
+  EXPECT_EQ(buf.used(), 0u);
+  (void)after;
 }
 
 // --- Ownership and blocks ---

@@ -16,6 +16,7 @@ int f(std::span<const int> x, bumper::Buffer &buf, bumper_buffer *cbuf) {
     bumper::NoEscape guard(buf);
     void *raw = bumper::alloc_bytes(buf, 16, 16);
     std::span<double> z = bumper::try_alloc<double>(buf, 4);
+    z = bumper::grow(buf, z, 8);
     sum += (raw != nullptr) + static_cast<int>(z.size());
   }
   {

@@ -42,6 +42,22 @@ void d() {
       buf, [&](std::span<std::byte> block) { held += block.size(); });
   assert(bumper::owns(buf, bumper::alloc<int>(buf, 4).data()));
   buf.trim(); // after a burst: give the spare back
+
+  bumper::ResizeBuffer frames;
+  {
+    bumper::NoEscape guard(frames);
+    (void)bumper::alloc<std::byte>(frames, 64 << 20); // one huge frame
+  } // empty: the block regrows to 72 MiB
+  frames.trim(); // give it back; later frames size it anew
+}
+void g(bumper::Buffer &buf, const std::vector<int> &input) {
+  std::span<int> xs; // empty: the first grow allocates
+  std::size_t n = 0;
+  for (int x : input) {
+    if (n == xs.size())
+      xs = bumper::grow(buf, xs, n == 0 ? 16 : 2 * n);
+    xs[n++] = x;
+  }
 }
 void e() {
   bumper::Checkpoint cp = bumper::checkpoint();
