@@ -16,6 +16,7 @@
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/Report.h"
 #include "bumper-tool/SafeWrite.h"
+#include "bumper-tool/SummaryIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -107,6 +108,25 @@ void runChecks(const clang::tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
                RunResult &Result,
                llvm::ArrayRef<ToolOptions> PerSource = std::nullopt);
+
+/// What updateSummaries() did.
+struct SummaryRunStats {
+  unsigned Summarised = 0; ///< units parsed and summarised
+  unsigned Reused = 0;     ///< units whose inputs had not changed
+  unsigned Failed = 0;     ///< units that did not compile
+};
+
+/// Brings \p Index up to date for \p Sources: a source whose compile
+/// command and configuration are those the index recorded, and whose every
+/// input file outside system headers holds the content it had, keeps its
+/// summaries; the others are parsed and summarised (summarizeUnit(), on up
+/// to Opts.Jobs threads, printing nothing). \p PerSource as for
+/// runChecks().
+SummaryRunStats updateSummaries(const clang::tooling::CompilationDatabase &DB,
+                                llvm::ArrayRef<std::string> Sources,
+                                const ToolOptions &Opts,
+                                llvm::ArrayRef<ToolOptions> PerSource,
+                                SummaryIndex &Index);
 
 } // namespace bumper
 
