@@ -489,22 +489,26 @@ std::string summariesPath(const bumper::LoadedDatabase &Loaded,
   return std::string(Path);
 }
 
+void warning(const Twine &T) {
+  WithColor::warning(errs(), "bumper-tool") << T << "\n";
+}
+
 /// Brings the summaries file up to date (every file of the database, or the
-/// sources given after '--'), and points each source's options at it.
-/// Problems with the file are warnings: the check runs without it.
+/// sources given after '--') but for the sources to check, which runChecks()
+/// summarises as it checks them (\p Pass), and points each source's options
+/// at the index. Problems with the file are warnings: the check runs
+/// without it.
 bumper::SummaryRunStats
 useSummaries(StringRef Path, const bumper::LoadedDatabase &Loaded,
              bool FixedCommand, ArrayRef<std::string> Runnable,
              bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
              std::vector<bumper::ToolOptions> &PerSource,
-             bumper::SummaryIndex &Index) {
-  auto Warn = [](const Twine &T) {
-    WithColor::warning(errs(), "bumper-tool") << T << "\n";
-  };
+             bumper::SummaryPass &Pass) {
+  bumper::SummaryIndex &Index = Pass.Index;
   if (Expected<bumper::SummaryIndex> Old = bumper::SummaryIndex::readFile(Path))
     Index = std::move(*Old);
   else
-    Warn(toString(Old.takeError()) + "; it is made again");
+    warning(toString(Old.takeError()) + "; it is made again");
   std::vector<std::string> All;
   if (FixedCommand)
     All = Runnable;
@@ -519,11 +523,11 @@ useSummaries(StringRef Path, const bumper::LoadedDatabase &Loaded,
     consumeError(AllOpts.takeError());
     AllOpts = std::vector<bumper::ToolOptions>(All.size(), Opts);
   }
-  bumper::SummaryRunStats Stats =
-      bumper::updateSummaries(*Loaded.Database, All, Opts, *AllOpts, Index);
-  if (Stats.Summarised)
-    if (Error E = Index.writeFile(Path))
-      Warn(toString(std::move(E)));
+  llvm::StringSet<> Checked;
+  for (const std::string &F : Runnable)
+    Checked.insert(F);
+  bumper::SummaryRunStats Stats = bumper::updateSummaries(
+      *Loaded.Database, All, Opts, *AllOpts, Index, Checked, Pass.Stale);
   for (bumper::ToolOptions &O : PerSource)
     O.Escape.Summaries = &Index;
   return Stats;
@@ -825,15 +829,24 @@ int main(int argc, const char **argv) {
   }
 
   bumper::SummaryIndex Index;
+  bumper::SummaryPass Pass(Index);
   std::string SummariesPath = summariesPath(Loaded, FixedCommand);
   std::optional<bumper::SummaryRunStats> SummaryStats;
   if (!SummariesPath.empty() && !Runnable.empty())
     SummaryStats = useSummaries(SummariesPath, Loaded, FixedCommand, Runnable,
-                                Configs, Opts, *PerSource, Index);
+                                Configs, Opts, *PerSource, Pass);
 
   bumper::RunResult Result;
   if (!Runnable.empty())
-    bumper::runChecks(*Loaded.Database, Runnable, Opts, Result, *PerSource);
+    bumper::runChecks(*Loaded.Database, Runnable, Opts, Result, *PerSource,
+                      SummaryStats ? &Pass : nullptr);
+  if (SummaryStats) {
+    SummaryStats->Summarised += Pass.Stats.Summarised;
+    SummaryStats->Failed += Pass.Stats.Failed;
+    if (SummaryStats->Summarised)
+      if (Error E = Index.writeFile(SummariesPath))
+        warning(toString(std::move(E)));
+  }
 
   for (const std::string &F : Runnable) {
     if (Result.BrokenFiles.contains(F))

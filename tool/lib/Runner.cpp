@@ -62,7 +62,34 @@ struct UnitContext {
   /// Some finding of ours was an error (ClangTool then reports the unit as
   /// failed, which is not an input problem).
   bool ErrorsReported = false;
+  /// Not null: summarise the unit into it while it is checked (the first
+  /// pass of a run with summaries); Summarised says it was done.
+  UnitSummaries *Summarize = nullptr;
+  bool Summarised = false;
+  /// The unit has no_escape annotations, so its findings depend on the
+  /// summaries of the other units: it is checked again once they are all
+  /// made, and this pass reports nothing of it.
+  bool Deferred = false;
 };
+
+/// Summarises the unit of \p Ctx into \p Out: its functions, and the
+/// digest of every file it read outside system headers.
+void summarizeInto(ASTContext &Ctx, const EscapeOptions &Escape,
+                   UnitSummaries &Out) {
+  summarizeUnit(Ctx, Escape, Out);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile() || SrcMgr::isSystem(E.getFile().getFileCharacteristic()))
+      continue;
+    const SrcMgr::ContentCache &C = E.getFile().getContentCache();
+    std::optional<StringRef> Data = C.getBufferDataIfLoaded();
+    if (!C.OrigEntry || !Data)
+      continue;
+    Out.Inputs[absolutePath(SM.getFileManager(), C.OrigEntry->getName())] =
+        contentDigest(*Data);
+  }
+}
 
 class CheckConsumer : public ASTConsumer {
 public:
@@ -83,6 +110,13 @@ public:
       Result.Analysed.insert(MainFile);
       return;
     }
+    if (Unit.Summarize && !Unit.Summarised) {
+      summarizeInto(Ctx, Opts.Escape, *Unit.Summarize);
+      Unit.Summarised = true;
+      Unit.Deferred = !Recorder.uses().empty();
+    }
+    if (Unit.Deferred)
+      return;
     {
       std::lock_guard<std::mutex> Guard(Result.Lock);
       Result.Analysed.insert(MainFile);
@@ -319,7 +353,9 @@ void adjustCommands(tooling::ClangTool &Tool,
 /// Checks one source; returns what it printed.
 UnitOutput checkOne(const tooling::CompilationDatabase &DB,
                     const std::string &Source, unsigned Index,
-                    const ToolOptions &Opts, RunResult &Result) {
+                    const ToolOptions &Opts, RunResult &Result,
+                    UnitSummaries *Summarize = nullptr,
+                    bool *Deferred = nullptr) {
   BufferingPrinter Printer(DB, Source, Opts);
   // One ClangTool per source: it keeps the output free of ClangTool's
   // "[1/2] Processing file" lines, and is what a thread of -j runs.
@@ -331,8 +367,16 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
   Tool.setDiagnosticConsumer(Printer.consumer());
   adjustCommands(Tool, DB, Source, Opts);
   UnitContext Unit{Opts, Result, UnitOutput(), &Printer.stream(), Index};
+  Unit.Summarize = Summarize;
   CheckActionFactory Factory(Unit);
-  if (Tool.run(&Factory) != 0 && !Unit.ErrorsReported) {
+  int Status = Tool.run(&Factory);
+  if (Summarize && !Unit.Summarised)
+    Summarize->Inputs.clear(); // did not compile: not summarised
+  if (Deferred)
+    *Deferred = Unit.Deferred;
+  if (Unit.Deferred)
+    return UnitOutput(); // checked again with every unit's summaries
+  if (Status != 0 && !Unit.ErrorsReported) {
     // Our own errors make ClangTool report a failure too; only a failure
     // without any of ours (a -verify mismatch, a crash) is an input
     // problem. Files that never reached the checks are found by the
@@ -369,19 +413,7 @@ public:
     // run tries again.
     if (Done || hasCompilerErrors(CI.getDiagnostics(), Recorder))
       return;
-    summarizeUnit(Ctx, Opts.Escape, Out);
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
-      const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
-      if (!E.isFile() || SrcMgr::isSystem(E.getFile().getFileCharacteristic()))
-        continue;
-      const SrcMgr::ContentCache &C = E.getFile().getContentCache();
-      std::optional<StringRef> Data = C.getBufferDataIfLoaded();
-      if (!C.OrigEntry || !Data)
-        continue;
-      Out.Inputs[absolutePath(SM.getFileManager(), C.OrigEntry->getName())] =
-          contentDigest(*Data);
-    }
+    summarizeInto(Ctx, Opts.Escape, Out);
     Done = true; // the first compile command of the source is enough
   }
 
@@ -464,7 +496,9 @@ SummaryRunStats updateSummaries(const tooling::CompilationDatabase &DB,
                                 llvm::ArrayRef<std::string> Sources,
                                 const ToolOptions &Opts,
                                 llvm::ArrayRef<ToolOptions> PerSource,
-                                SummaryIndex &Index) {
+                                SummaryIndex &Index,
+                                const llvm::StringSet<> &Checked,
+                                llvm::StringMap<std::string> &CheckedStale) {
   auto OptsOf = [&](size_t I) -> const ToolOptions & {
     return PerSource.empty() ? Opts : PerSource[I];
   };
@@ -477,6 +511,8 @@ SummaryRunStats updateSummaries(const tooling::CompilationDatabase &DB,
     const UnitSummaries *U = Index.unit(Sources[I]);
     if (U && isUpToDate(*U, Commands[I], Digests))
       ++Stats.Reused;
+    else if (Checked.contains(Sources[I]))
+      CheckedStale[Sources[I]] = Commands[I];
     else
       Stale.push_back(I);
   }
@@ -571,7 +607,8 @@ void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
 
 void runChecks(const tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
-               RunResult &Result, llvm::ArrayRef<ToolOptions> PerSource) {
+               RunResult &Result, llvm::ArrayRef<ToolOptions> PerSource,
+               SummaryPass *Pass) {
   auto OptsOf = [&](size_t I) -> const ToolOptions & {
     return PerSource.empty() ? Opts : PerSource[I];
   };
@@ -613,18 +650,56 @@ void runChecks(const tooling::CompilationDatabase &DB,
     Err.flush();
   };
 
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Sources.size()));
-  if (Jobs == 1) {
-    for (size_t I = 0; I < Sources.size(); ++I)
-      Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
-  } else {
+  // With a summaries pass: first the sources to summarise, each parsed once
+  // to be summarised and checked (a unit without no_escape annotations does
+  // not depend on the other units' summaries); then the others, and those
+  // deferred, with every summary made.
+  std::vector<size_t> First, Second;
+  for (size_t I = 0; I < Sources.size(); ++I)
+    (Pass && Pass->Stale.count(Sources[I]) ? First : Second).push_back(I);
+  std::mutex DeferLock;
+  auto SummariseAndCheck = [&](size_t I) {
+    UnitSummaries U;
+    U.File = Sources[I];
+    U.Command = Pass->Stale.lookup(Sources[I]);
+    // Nothing of this pass may read the index the other units are adding
+    // to: only units whose findings do not depend on it are checked here.
+    ToolOptions O = OptsOf(I);
+    O.Escape.Summaries = nullptr;
+    bool Deferred = false;
+    UnitOutput Out = checkOne(DB, Sources[I], I, O, Result, &U, &Deferred);
+    {
+      std::lock_guard<std::mutex> Guard(Pass->Lock);
+      if (U.Inputs.empty()) {
+        ++Pass->Stats.Failed;
+      } else {
+        Pass->Index.setUnit(std::move(U));
+        ++Pass->Stats.Summarised;
+      }
+    }
+    if (!Deferred)
+      return Finish(I, std::move(Out));
+    std::lock_guard<std::mutex> Guard(DeferLock);
+    Second.push_back(I);
+  };
+  auto Check = [&](size_t I) {
+    Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
+  };
+  auto RunAll = [&](const std::vector<size_t> &Which, auto &&Do) {
+    unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
+    if (Jobs == 1) {
+      for (size_t I : Which)
+        Do(I);
+      return;
+    }
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Sources.size(); ++I)
-      Pool.async([&, I] {
-        Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
-      });
+    for (size_t I : Which)
+      Pool.async([&, I] { Do(I); });
     Pool.wait();
-  }
+  };
+  RunAll(First, SummariseAndCheck);
+  llvm::sort(Second);
+  RunAll(Second, Check);
   if (ProgressShown)
     llvm::errs() << "\r\x1b[K";
 }
