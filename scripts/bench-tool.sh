@@ -11,6 +11,9 @@
 #     first run, no summaries file yet) against checking its files one by one
 #     without them (--summaries=none). Target: at most 1.3x. Then a second
 #     run with nothing changed against the first. Target: at most 0.2x.
+#  4. bumper-tool --merge-summaries over MERGE generated per-unit summary
+#     files (as the compiler plugin writes them, 20 functions each): its
+#     time, once.
 #
 # Times are CPU seconds (user + sys) of the child process, the median of
 # RUNS runs, the runs of all commands interleaved so that a busy machine
@@ -21,7 +24,8 @@
 #            warm-up run, 50 and 200 blocks (RUNS and BLOCKS still win when
 #            set); the ratios of a single run are noise, not a measurement.
 #            ctest runs it (script-bench-tool-quick).
-#   BUMPER_TOOL=path  RUNS=7  BLOCKS=1000  UNITS=24  CLANGXX=clang++-19
+#   BUMPER_TOOL=path  RUNS=7  BLOCKS=1000  UNITS=24  MERGE=3000
+#   CLANGXX=clang++-19
 #   GTEST_DIR=/usr/src/googletest/googletest  STRICT=1 (exit 1 on a missed target)
 # Build the tool in Release first (cmake -DCMAKE_BUILD_TYPE=Release).
 set -euo pipefail
@@ -44,10 +48,12 @@ if [ "$quick" = 1 ]; then
   RUNS=${RUNS:-1}
   BLOCKS=${BLOCKS:-50}
   UNITS=${UNITS:-4}
+  MERGE=${MERGE:-100}
 else
   RUNS=${RUNS:-7}
   BLOCKS=${BLOCKS:-1000}
   UNITS=${UNITS:-24}
+  MERGE=${MERGE:-3000}
 fi
 GTEST_DIR=${GTEST_DIR:-/usr/src/googletest/googletest}
 STRICT=${STRICT:-0}
@@ -61,12 +67,33 @@ if [[ ! -f $GTEST_DIR/src/gtest-all.cc ]]; then
   exit 2
 fi
 
-exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" "$quick" "$UNITS" <<'PY'
+exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" "$quick" "$UNITS" "$MERGE" <<'PY'
 import json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
-tool, clangxx, runs, blocks, gtest, root, strict, quick, units = sys.argv[1:]
+tool, clangxx, runs, blocks, gtest, root, strict, quick, units, merge = sys.argv[1:]
 runs, blocks, strict, quick = int(runs), int(blocks), strict == "1", quick == "1"
-units = int(units)
+units, merge = int(units), int(merge)
+
+def generate_unit_summaries(folder, n):
+    # What -fplugin-arg-bumper-summary-out writes, for n units of 20
+    # functions each (a few keep or return a parameter).
+    os.makedirs(folder)
+    for u in range(n):
+        functions = []
+        for f in range(20):
+            fn = {"usr": f"c:@F@f_{u}_{f}#*1C#I#", "name": f"f_{u}_{f}",
+                  "arity": 2}
+            if f % 5 == 0:
+                fn["params"] = [{"index": 0, "global": True, "where": f"g_{u}",
+                                 "at": f"/src/unit_{u}.cpp:{f + 10}"}]
+            if f % 3 == 0:
+                fn["returns"] = [0]
+            functions.append(fn)
+        index = {"version": 1, "units": [{"file": f"/src/unit_{u}.cpp",
+                                          "command": "", "inputs": {},
+                                          "functions": functions}]}
+        with open(os.path.join(folder, f"unit_{u}.o.bumper-summary.json"), "w") as f:
+            json.dump(index, f)
 
 def generate_database(folder, n):
     # Unit i defines save_i (copies into a pool), keep_i (copies a value) and
@@ -231,6 +258,13 @@ for r in rows:
 # The analysis's own share: the tool minus the front end, per block.
 per_block_n = (cpu["n tool"] - cpu["n clang"]) / blocks * 1000
 per_block_4n = (cpu["4n tool"] - cpu["4n clang"]) / (4 * blocks) * 1000
+merged = os.path.join(tmp, "merged.json")
+generate_unit_summaries(os.path.join(tmp, "objects"), merge)
+merge_cpu, merge_wall = measure([tool, "--merge-summaries", merged,
+                                 os.path.join(tmp, "objects"), "--quiet"])
+print(f"--merge-summaries of {merge} units ({20 * merge} functions): "
+      f"{merge_cpu:.2f} s CPU, {merge_wall:.2f} s wall, "
+      f"{os.path.getsize(merged) / 1e6:.1f} MB index")
 print(f"tool minus -fsyntax-only, per block: {per_block_n:.3f} ms ({blocks} blocks), "
       f"{per_block_4n:.3f} ms ({4 * blocks} blocks)")
 shutil.rmtree(tmp, ignore_errors=True)

@@ -73,14 +73,24 @@ const UnitSummaries *SummaryIndex::unit(llvm::StringRef File) const {
 
 void SummaryIndex::setUnit(UnitSummaries U) {
   std::string File = U.File;
-  Units[File] = std::move(U);
-  rebuildLookup();
+  auto [It, New] = Units.insert_or_assign(File, std::move(U));
+  if (!New) {
+    rebuildLookup(); // the unit's old functions may be gone
+    return;
+  }
+  // A new unit: its functions win over those of units after it in path
+  // order (a merge of thousands of units stays linear).
+  const std::vector<FunctionSummary> &Fs = It->second.Functions;
+  for (size_t I = 0; I < Fs.size(); ++I) {
+    auto [E, Added] = ByUSR.try_emplace(Fs[I].USR, File, I);
+    if (!Added && File < E->second.first)
+      E->second = {File, I};
+  }
 }
 
 void SummaryIndex::merge(const SummaryIndex &O) {
   for (const auto &[File, U] : O.Units)
-    Units[File] = U;
-  rebuildLookup();
+    setUnit(U);
 }
 
 void SummaryIndex::rebuildLookup() {

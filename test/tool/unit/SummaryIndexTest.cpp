@@ -56,6 +56,10 @@ TEST(SummaryIndex, FirstUnitInPathOrderDefinesAFunction) {
   I.setUnit(B);
   I.setUnit(A);
   EXPECT_EQ(I.lookup("c:@F@keep#*1I#")->S.Params[0].Where, "from_a");
+  SummaryIndex J;
+  J.setUnit(A);
+  J.setUnit(B);
+  EXPECT_EQ(J.lookup("c:@F@keep#*1I#")->S.Params[0].Where, "from_a");
   // Replacing a unit replaces its functions.
   A.Functions.clear();
   I.setUnit(A);
