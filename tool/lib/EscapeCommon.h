@@ -104,6 +104,8 @@ public:
   /// a note saying where its body keeps the argument (kept in \p Where).
   void addExternalNote(Finding &F, const clang::Stmt *Call,
                        llvm::StringRef Where);
+  /// The USR of \p D, or "" when it has none.
+  static std::string usrOf(const clang::Decl *D);
   /// "file:line" of \p S (its expansion), "" when unknown.
   std::string placeOf(const clang::Stmt *S) const;
   void addMacroNote(Finding &F, clang::SourceLocation L);
@@ -128,8 +130,11 @@ private:
   std::vector<const clang::FunctionDecl *> SummaryStack;
   std::vector<unsigned> SummaryLow;
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
-  /// The summaries index of the other translation units (may be null).
+  /// The summaries index of the other translation units (may be null), and
+  /// its summaries with their forwards resolved, by USR.
   const SummaryIndex *External = nullptr;
+  llvm::StringMap<std::unique_ptr<Summary>> Resolved;
+  const Summary *externalSummary(const clang::FunctionDecl *Callee);
   FindingSink &Sink;
 };
 

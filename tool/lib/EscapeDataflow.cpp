@@ -1013,6 +1013,9 @@ private:
       }
       return;
     }
+    if (Sum && !Callee->hasBody() &&
+        !SM.isInSystemHeader(Callee->getLocation()))
+      recordForwards(Callee, Args);
     if (isStdFn(Callee, {"move", "forward", "as_const", "move_if_noexcept"}))
       return;
     // An unknown callee is assumed to only use its arguments, unless it
@@ -1277,6 +1280,19 @@ private:
           E.At = EC.placeOf(Origins[O].S);
       }
     }
+  }
+
+  /// Summaries: the parameters passed to \p Callee, whose body is in another
+  /// unit (SummaryIndex resolves them).
+  void recordForwards(const FunctionDecl *Callee,
+                      llvm::ArrayRef<const Expr *> Args) {
+    std::string USR = EscapeContext::usrOf(Callee);
+    if (USR.empty())
+      return;
+    for (unsigned J = 0; J < Args.size() && J < Callee->getNumParams(); ++J)
+      for (unsigned O : val(Args[J]))
+        if (int P = Origins[root(O)].Param; P >= 0)
+          Sum->addForward(P, USR, J);
   }
 
   void transferBlock(const CFGBlock &B, bool Report) {

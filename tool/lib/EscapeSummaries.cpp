@@ -91,8 +91,7 @@ const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
   return S;
 }
 
-/// The USR of \p D, or "" when it has none.
-static std::string usrOf(const Decl *D) {
+std::string EscapeContext::usrOf(const Decl *D) {
   llvm::SmallString<128> Buf;
   if (index::generateUSRForDecl(D, Buf))
     return "";
@@ -108,13 +107,24 @@ const Summary *EscapeContext::calleeSummary(const FunctionDecl *Callee,
       return nullptr;
     return summaryOf(Def);
   }
-  if (!External || SM.isInSystemHeader(Callee->getLocation()))
+  if (SM.isInSystemHeader(Callee->getLocation()))
     return nullptr;
-  const FunctionSummary *F = External->lookup(usrOf(Callee));
-  if (!F || F->S.Params.size() != Callee->getNumParams())
+  const Summary *S = externalSummary(Callee);
+  if (!S || S->Params.size() != Callee->getNumParams())
     return nullptr;
   Def = Callee;
-  return &F->S;
+  return S;
+}
+
+const Summary *EscapeContext::externalSummary(const FunctionDecl *Callee) {
+  if (!External)
+    return nullptr;
+  std::string USR = usrOf(Callee);
+  auto [It, New] = Resolved.try_emplace(USR);
+  if (New)
+    if (std::optional<Summary> S = External->resolved(USR))
+      It->second = std::make_unique<Summary>(std::move(*S));
+  return It->second.get();
 }
 
 std::string EscapeContext::placeOf(const Stmt *S) const {
@@ -131,14 +141,14 @@ void EscapeContext::addExternalNote(Finding &F, const Stmt *Call,
                                     llvm::StringRef Where) {
   const auto *CE = dyn_cast_or_null<CallExpr>(Call);
   const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-  if (!Callee || Callee->hasBody() || !External)
+  if (!Callee || Callee->hasBody())
     return;
-  const FunctionSummary *FS = External->lookup(usrOf(Callee));
+  const Summary *FS = externalSummary(Callee);
   if (!FS)
     return;
   // The parameter kept where the message says, else any kept one.
   const ParamEffect *Kept = nullptr;
-  for (const ParamEffect &P : FS->S.Params)
+  for (const ParamEffect &P : FS->Params)
     if (P.keeps() && !P.At.empty() && (!Kept || P.Where == Where))
       Kept = &P;
   if (!Kept)
@@ -193,7 +203,7 @@ void summarizeUnit(ASTContext &Ctx, const EscapeOptions &Opts,
   escape::Definitions Defs(Ctx.getSourceManager());
   Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const FunctionDecl *FD : Defs.Found) {
-    std::string USR = escape::usrOf(FD);
+    std::string USR = escape::EscapeContext::usrOf(FD);
     if (USR.empty())
       continue;
     FunctionSummary F;

@@ -2,13 +2,15 @@
 //
 // The summaries file: {"version": 1, "units": [{"file", "command", "inputs":
 // {path: digest}, "functions": [{"usr", "name", "arity", "returns": [i],
-// "params": [{"index", "global", "this", "through": [j], "where", "at"}]}]}]}.
+// "params": [{"index", "global", "this", "through": [j], "where", "at"}],
+// "forwards": [[param, usr, arg]]}]}]}.
 // Only the parameters with an effect are written.
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/SummaryIndex.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -43,6 +45,11 @@ bool Summary::join(const Summary &O) {
     if (P.At.empty())
       P.At = Q.At;
   }
+  for (const Forward &F : O.Forwards)
+    if (!llvm::is_contained(Forwards, F)) {
+      Forwards.push_back(F);
+      Changed = true;
+    }
   if (Returns.size() < O.Returns.size())
     Returns.resize(O.Returns.size());
   for (int I = O.Returns.find_first(); I >= 0; I = O.Returns.find_next(I))
@@ -51,6 +58,12 @@ bool Summary::join(const Summary &O) {
       Changed = true;
     }
   return Changed;
+}
+
+void Summary::addForward(unsigned Param, llvm::StringRef USR, unsigned Arg) {
+  Forward F{Param, USR.str(), Arg};
+  if (!llvm::is_contained(Forwards, F))
+    Forwards.push_back(std::move(F));
 }
 
 std::string contentDigest(llvm::StringRef Content) {
@@ -64,6 +77,40 @@ const FunctionSummary *SummaryIndex::lookup(llvm::StringRef USR) const {
     return nullptr;
   auto U = Units.find(It->second.first);
   return U == Units.end() ? nullptr : &U->second.Functions[It->second.second];
+}
+
+/// resolved() of \p USR, with the functions being resolved in \p Visiting.
+static std::optional<Summary> resolve(const SummaryIndex &Index,
+                                      llvm::StringRef USR,
+                                      llvm::StringSet<> &Visiting) {
+  const FunctionSummary *F = Index.lookup(USR);
+  if (!F)
+    return std::nullopt;
+  Summary S = F->S;
+  if (S.Forwards.empty() || !Visiting.insert(USR).second)
+    return S;
+  for (const Forward &Fw : F->S.Forwards) {
+    if (Fw.Param >= S.Params.size())
+      continue;
+    std::optional<Summary> Callee = resolve(Index, Fw.USR, Visiting);
+    if (!Callee || Fw.Arg >= Callee->Params.size() ||
+        !Callee->Params[Fw.Arg].Global)
+      continue;
+    ParamEffect &P = S.Params[Fw.Param];
+    const ParamEffect &Q = Callee->Params[Fw.Arg];
+    P.Global = true;
+    if (P.Where.empty()) {
+      P.Where = Q.Where;
+      P.At = Q.At;
+    }
+  }
+  Visiting.erase(USR);
+  return S;
+}
+
+std::optional<Summary> SummaryIndex::resolved(llvm::StringRef USR) const {
+  llvm::StringSet<> Visiting;
+  return resolve(*this, USR, Visiting);
 }
 
 const UnitSummaries *SummaryIndex::unit(llvm::StringRef File) const {
@@ -134,6 +181,12 @@ static llvm::json::Value summaryToJSON(const FunctionSummary &F) {
   }
   if (!Params.empty())
     O["params"] = std::move(Params);
+  llvm::json::Array Forwards;
+  for (const Forward &Fw : F.S.Forwards)
+    Forwards.push_back(
+        llvm::json::Array{int64_t(Fw.Param), Fw.USR, int64_t(Fw.Arg)});
+  if (!Forwards.empty())
+    O["forwards"] = std::move(Forwards);
   return O;
 }
 
@@ -183,6 +236,21 @@ bool functionFromJSON(const llvm::json::Object &O, FunctionSummary &F,
         return false;
       }
       F.S.Returns.set(*I);
+    }
+  if (const llvm::json::Array *Fs = O.getArray("forwards"))
+    for (const llvm::json::Value &V : *Fs) {
+      const llvm::json::Array *A = V.getAsArray();
+      std::optional<unsigned> P =
+          A && A->size() == 3 ? Index((*A)[0]) : std::nullopt;
+      std::optional<llvm::StringRef> Callee =
+          A && A->size() == 3 ? (*A)[1].getAsString() : std::nullopt;
+      std::optional<int64_t> Arg =
+          A && A->size() == 3 ? (*A)[2].getAsInteger() : std::nullopt;
+      if (!P || !Callee || !Arg || *Arg < 0) {
+        Why = "a \"forwards\" entry is not [parameter, usr, argument]";
+        return false;
+      }
+      F.S.addForward(*P, *Callee, unsigned(*Arg));
     }
   if (const llvm::json::Array *Ps = O.getArray("params"))
     for (const llvm::json::Value &V : *Ps) {

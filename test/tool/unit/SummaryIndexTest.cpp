@@ -110,3 +110,46 @@ TEST(SummaryIndex, WritesAndReadsAFile) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(SummaryIndex, ForwardsAreResolvedThroughUnits) {
+  // b(p) passes p to c(q), which keeps q; c2 forwards to b and back (a cycle).
+  auto Unit = [](llvm::StringRef File, llvm::StringRef USR) {
+    UnitSummaries U;
+    U.File = File.str();
+    FunctionSummary F;
+    F.USR = USR.str();
+    F.Name = USR.str();
+    F.S.Params.resize(1);
+    F.S.Returns.resize(1);
+    U.Functions.push_back(F);
+    return U;
+  };
+  UnitSummaries B = Unit("/p/b.cpp", "b"), C = Unit("/p/c.cpp", "c"),
+                D = Unit("/p/d.cpp", "d");
+  B.Functions[0].S.addForward(0, "c", 0);
+  C.Functions[0].S.Params[0].Global = true;
+  C.Functions[0].S.Params[0].Where = "g";
+  C.Functions[0].S.Params[0].At = "/p/c.cpp:3";
+  D.Functions[0].S.addForward(0, "d", 0);
+  SummaryIndex I;
+  I.setUnit(B);
+  I.setUnit(C);
+  I.setUnit(D);
+  std::string Text;
+  llvm::raw_string_ostream(Text) << I.toJSON();
+  llvm::Expected<SummaryIndex> Back = SummaryIndex::parse(Text, "s.json");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  std::optional<Summary> S = Back->resolved("b");
+  ASSERT_TRUE(S.has_value());
+  EXPECT_TRUE(S->Params[0].Global);
+  EXPECT_EQ(S->Params[0].Where, "g");
+  EXPECT_EQ(S->Params[0].At, "/p/c.cpp:3");
+  std::optional<Summary> Cycle = Back->resolved("d");
+  ASSERT_TRUE(Cycle.has_value());
+  EXPECT_FALSE(Cycle->Params[0].keeps());
+  EXPECT_FALSE(Back->resolved("nowhere").has_value());
+}
+
+} // namespace

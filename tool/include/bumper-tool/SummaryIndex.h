@@ -20,6 +20,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,22 @@ struct ParamEffect {
   }
 };
 
+/// A parameter passed to a function whose body the unit does not have: the
+/// index resolves it with that function's summary (SummaryIndex::resolved).
+struct Forward {
+  unsigned Param = 0; ///< this function's parameter
+  std::string USR;    ///< the callee
+  unsigned Arg = 0;   ///< the callee's parameter it is passed as
+  bool operator==(const Forward &O) const {
+    return Param == O.Param && USR == O.USR && Arg == O.Arg;
+  }
+};
+
 struct Summary {
   llvm::SmallVector<ParamEffect, 4> Params;
+  /// Parameters passed on to functions of other units (summaries made for
+  /// the index only).
+  std::vector<Forward> Forwards;
   /// Bit i: the result (or, for a reference result, what it refers to) may
   /// be derived from parameter i.
   llvm::SmallBitVector Returns;
@@ -63,8 +78,9 @@ struct Summary {
   /// Adds what \p O says (keeps and results); returns whether this changed.
   /// Where names are kept from the first summary that gave one.
   bool join(const Summary &O);
+  void addForward(unsigned Param, llvm::StringRef USR, unsigned Arg);
   bool operator==(const Summary &O) const {
-    return Params == O.Params && Returns == O.Returns;
+    return Params == O.Params && Returns == O.Returns && Forwards == O.Forwards;
   }
 };
 
@@ -98,6 +114,11 @@ public:
   /// several units (an inline function of a header) has the summary of the
   /// first unit in path order.
   const FunctionSummary *lookup(llvm::StringRef USR) const;
+  /// The summary of \p USR with its forwards resolved: a parameter it passes
+  /// to a function whose summary keeps that argument where it outlives the
+  /// call is kept too (through any chain of units; a cycle adds nothing).
+  /// Null when the index has no summary of \p USR.
+  std::optional<Summary> resolved(llvm::StringRef USR) const;
 
   const UnitSummaries *unit(llvm::StringRef File) const;
   /// Adds \p U, replacing what the index had of its file.
