@@ -1,9 +1,10 @@
 //===- EscapeCommon.h - Private interface of the escape analysis ----------===//
 //
 // Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
-// reporting) and EscapeDataflow.cpp (the flow-sensitive analysis of one
-// function and the per-function "stores its parameter" summaries). Each of
-// those files includes Clang's AST headers, so they are kept to two.
+// reporting), EscapeDataflow.cpp (the flow-sensitive analysis of one
+// function, with blocks or for a summary) and EscapeSummaries.cpp (which
+// function's summary, in which order; those of other units by USR). Each of
+// those files includes Clang's AST headers, so they are kept to three.
 //
 //===----------------------------------------------------------------------===//
 
