@@ -1,13 +1,16 @@
 # bumper_enable_checks(<target> [REQUIRED] [WARNINGS_AS_ERRORS]
 #                      [ESCAPE error|warning|off] [MISSING_GUARD ...]
-#                      [UNSCOPED_ALLOC ...] [HEADER_FILTER <regex>])
+#                      [UNSCOPED_ALLOC ...] [HEADER_FILTER <regex>]
+#                      [SUMMARIES <index>])
 #
 # Runs Bumper's checks inside the compiler: adds -fplugin=<libBumperPlugin.so>
 # (and the matching -fplugin-arg-bumper-... flags) to <target>'s C and C++
 # compiles when that language's compiler is Clang 19, the version the plugin
 # is built for. bumper-escape is then a compile error wherever the target is
 # compiled. Another compiler compiles the target without the checks, with a
-# message saying so; REQUIRED makes that an error instead. docs/ci.md.
+# message saying so; REQUIRED makes that an error instead. SUMMARIES: each
+# compile writes its unit's summaries beside its object file and checks with
+# the index <index> (bumper-tool --merge-summaries makes it). docs/ci.md.
 #
 # Shipped in the installed CMake package (find_package(Bumper CONFIG)); the
 # plugin is looked up relative to this file (<prefix>/<libdir>/bumper/), or
@@ -23,7 +26,7 @@ endif()
 
 function(bumper_enable_checks target)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "REQUIRED;WARNINGS_AS_ERRORS"
-    "ESCAPE;MISSING_GUARD;UNSCOPED_ALLOC;HEADER_FILTER" "")
+    "ESCAPE;MISSING_GUARD;UNSCOPED_ALLOC;HEADER_FILTER;SUMMARIES" "")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR
       "bumper_enable_checks: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
@@ -54,6 +57,12 @@ function(bumper_enable_checks target)
   endif()
   if(DEFINED ARG_HEADER_FILTER)
     list(APPEND flags "-fplugin-arg-bumper-header-filter=${ARG_HEADER_FILTER}")
+  endif()
+  if(DEFINED ARG_SUMMARIES)
+    get_filename_component(index "${ARG_SUMMARIES}" ABSOLUTE
+      BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+    list(APPEND flags "-fplugin-arg-bumper-summary-out"
+      "-fplugin-arg-bumper-summaries=${index}")
   endif()
 
   set(enabled "")

@@ -6,6 +6,14 @@
 #     the same flags. Target: at most 1.1x.
 #  2. A generated file with N annotated blocks and one with 4N: the tool's
 #     time must grow at most linearly (at most 4.4x for 4x the blocks).
+#  3. A generated compilation database of UNITS files that call each other's
+#     functions: the whole database checked with whole-program summaries (a
+#     first run, no summaries file yet) against checking its files one by one
+#     without them (--summaries=none). Target: at most 1.3x. Then a second
+#     run with nothing changed against the first. Target: at most 0.2x.
+#  4. bumper-tool --merge-summaries over MERGE generated per-unit summary
+#     files (as the compiler plugin writes them, 20 functions each): its
+#     time, once.
 #
 # Times are CPU seconds (user + sys) of the child process, the median of
 # RUNS runs, the runs of all commands interleaved so that a busy machine
@@ -16,7 +24,8 @@
 #            warm-up run, 50 and 200 blocks (RUNS and BLOCKS still win when
 #            set); the ratios of a single run are noise, not a measurement.
 #            ctest runs it (script-bench-tool-quick).
-#   BUMPER_TOOL=path  RUNS=7  BLOCKS=1000  CLANGXX=clang++-19
+#   BUMPER_TOOL=path  RUNS=7  BLOCKS=1000  UNITS=24  MERGE=3000
+#   CLANGXX=clang++-19
 #   GTEST_DIR=/usr/src/googletest/googletest  STRICT=1 (exit 1 on a missed target)
 # Build the tool in Release first (cmake -DCMAKE_BUILD_TYPE=Release).
 set -euo pipefail
@@ -38,9 +47,13 @@ CLANGXX=${CLANGXX:-clang++-19}
 if [ "$quick" = 1 ]; then
   RUNS=${RUNS:-1}
   BLOCKS=${BLOCKS:-50}
+  UNITS=${UNITS:-4}
+  MERGE=${MERGE:-100}
 else
   RUNS=${RUNS:-7}
   BLOCKS=${BLOCKS:-1000}
+  UNITS=${UNITS:-24}
+  MERGE=${MERGE:-3000}
 fi
 GTEST_DIR=${GTEST_DIR:-/usr/src/googletest/googletest}
 STRICT=${STRICT:-0}
@@ -54,11 +67,75 @@ if [[ ! -f $GTEST_DIR/src/gtest-all.cc ]]; then
   exit 2
 fi
 
-exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" "$quick" <<'PY'
-import os, resource, shutil, statistics, subprocess, sys, tempfile, time
+exec python3 - "$TOOL" "$CLANGXX" "$RUNS" "$BLOCKS" "$GTEST_DIR" "$ROOT" "$STRICT" "$quick" "$UNITS" "$MERGE" <<'PY'
+import json, os, resource, shutil, statistics, subprocess, sys, tempfile, time
 
-tool, clangxx, runs, blocks, gtest, root, strict, quick = sys.argv[1:]
+tool, clangxx, runs, blocks, gtest, root, strict, quick, units, merge = sys.argv[1:]
 runs, blocks, strict, quick = int(runs), int(blocks), strict == "1", quick == "1"
+units, merge = int(units), int(merge)
+
+def generate_unit_summaries(folder, n):
+    # What -fplugin-arg-bumper-summary-out writes, for n units of 20
+    # functions each (a few keep or return a parameter).
+    os.makedirs(folder)
+    for u in range(n):
+        functions = []
+        for f in range(20):
+            fn = {"usr": f"c:@F@f_{u}_{f}#*1C#I#", "name": f"f_{u}_{f}",
+                  "arity": 2}
+            if f % 5 == 0:
+                fn["params"] = [{"index": 0, "global": True, "where": f"g_{u}",
+                                 "at": f"/src/unit_{u}.cpp:{f + 10}"}]
+            if f % 3 == 0:
+                fn["returns"] = [0]
+            functions.append(fn)
+        index = {"version": 1, "units": [{"file": f"/src/unit_{u}.cpp",
+                                          "command": "", "inputs": {},
+                                          "functions": functions}]}
+        with open(os.path.join(folder, f"unit_{u}.o.bumper-summary.json"), "w") as f:
+            json.dump(index, f)
+
+def generate_database(folder, n):
+    # Unit i defines save_i (copies into a pool), keep_i (copies a value) and
+    # a few helpers; every fourth unit has a no_escape block that calls the
+    # next unit's functions. Clean with and without summaries.
+    os.makedirs(folder)
+    decls = ["#pragma once", "#include <string>", "#include <vector>"]
+    for i in range(n):
+        decls += [f"const char *save_{i}(const char *s, int n);",
+                  f"void keep_{i}(const int *p);",
+                  f"std::string join_{i}(const std::vector<std::string> &v);"]
+    with open(os.path.join(folder, "decls.h"), "w") as f:
+        f.write("\n".join(decls) + "\n")
+    commands = []
+    for i in range(n):
+        j = (i + 1) % n
+        body = [f'#include "decls.h"', "#include <bumper/bumper.hpp>",
+                "#include <map>", "#include <cstring>", "",
+                f"static int g_first_{i};",
+                f"const char *save_{i}(const char *s, int n) {{",
+                "  static std::string pool;", "  pool.assign(s, n);",
+                "  return pool.c_str();", "}",
+                f"void keep_{i}(const int *p) {{ g_first_{i} = *p; }}",
+                f"std::string join_{i}(const std::vector<std::string> &v) {{",
+                "  std::string out;", "  std::map<std::string, int> seen;",
+                "  for (const auto &s : v)",
+                "    if (seen[s]++ == 0)", "      out += s;", "  return out;", "}"]
+        if i % 4 == 0:
+            body += [f"int use_{i}(int n) {{", "  int r = 0;",
+                     "  [[bumper::no_escape]] {", "    bumper::NoEscape guard;",
+                     "    char *tok = bumper::alloc<char>(n).data();",
+                     "    std::memset(tok, 'a', n);",
+                     f"    r += save_{j}(tok, n)[0];",
+                     f"    keep_{j}(bumper::alloc<int>(1).data());", "  }",
+                     "  return r;", "}"]
+        name = f"unit_{i}.cpp"
+        with open(os.path.join(folder, name), "w") as f:
+            f.write("\n".join(body) + "\n")
+        commands.append({"directory": folder, "file": name,
+                         "command": f"clang++ -std=c++20 -I{root}/include -c {name}"})
+    with open(os.path.join(folder, "compile_commands.json"), "w") as f:
+        json.dump(commands, f)
 
 def generate(path, n):
     # Each function: a block with scratch allocations, derived pointers, a
@@ -111,6 +188,9 @@ tmp = tempfile.mkdtemp(prefix="bench-tool.")
 small, large = os.path.join(tmp, "blocks-n.cpp"), os.path.join(tmp, "blocks-4n.cpp")
 generate(small, blocks)
 generate(large, 4 * blocks)
+db = os.path.join(tmp, "db")
+generate_database(db, units)
+index = os.path.join(db, "bumper-summaries.json")
 
 gflags = ["-std=c++17", "-I" + gtest, "-I" + os.path.join(gtest, "include")]
 bflags = ["-std=c++20", "-I" + os.path.join(root, "include")]
@@ -125,6 +205,12 @@ cases = {
     "n tool": [tool, small, "--"] + bflags,
     "4n clang": [clangxx, "-fsyntax-only"] + bflags + quiet + [large],
     "4n tool": [tool, large, "--"] + bflags,
+    # In this order: the first run starts without a summaries file, the
+    # second finds it up to date.
+    "db none": [tool, "-p", db, "-j1", "--quiet", "--summaries=none"],
+    "db first": ["sh", "-c", 'rm -f "$0" && exec "$@"', index, tool, "-p", db,
+                 "-j1", "--quiet"],
+    "db second": [tool, "-p", db, "-j1", "--quiet"],
 }
 samples = {k: [] for k in cases}
 if not quick:
@@ -152,6 +238,10 @@ row(f"{blocks} blocks: tool vs -fsyntax-only", "n clang", "n tool")
 row(f"{4 * blocks} blocks: tool vs -fsyntax-only", "4n clang", "4n tool")
 missed |= row(f"tool: {4 * blocks} vs {blocks} blocks", "n tool", "4n tool", 4.4) > 4.4
 row(f"-fsyntax-only: {4 * blocks} vs {blocks} blocks", "n clang", "4n clang")
+missed |= row(f"{units} units: with summaries (first run) vs without",
+              "db none", "db first", 1.3) > 1.3
+missed |= row(f"{units} units: second run, nothing changed, vs first",
+              "db first", "db second", 0.2) > 0.2
 
 head = ("measurement", "baseline (CPU)", "measured (CPU)", "ratio (CPU)",
         "ratio (wall)", "target")
@@ -168,6 +258,13 @@ for r in rows:
 # The analysis's own share: the tool minus the front end, per block.
 per_block_n = (cpu["n tool"] - cpu["n clang"]) / blocks * 1000
 per_block_4n = (cpu["4n tool"] - cpu["4n clang"]) / (4 * blocks) * 1000
+merged = os.path.join(tmp, "merged.json")
+generate_unit_summaries(os.path.join(tmp, "objects"), merge)
+merge_cpu, merge_wall = measure([tool, "--merge-summaries", merged,
+                                 os.path.join(tmp, "objects"), "--quiet"])
+print(f"--merge-summaries of {merge} units ({20 * merge} functions): "
+      f"{merge_cpu:.2f} s CPU, {merge_wall:.2f} s wall, "
+      f"{os.path.getsize(merged) / 1e6:.1f} MB index")
 print(f"tool minus -fsyntax-only, per block: {per_block_n:.3f} ms ({blocks} blocks), "
       f"{per_block_4n:.3f} ms ({4 * blocks} blocks)")
 shutil.rmtree(tmp, ignore_errors=True)

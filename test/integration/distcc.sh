@@ -173,6 +173,23 @@ if [ -n "$masquerade" ]; then
   echo "ok: /usr/lib/distcc/bumper-clang++ (masquerading) compiles on the worker"
 fi
 
+# 5. Whole-program summaries: the worker's plugin checks with an index made
+#    before (here: a local compile of b.cpp writing its summary, merged by
+#    bumper-tool), given at the same path; keep() in b.cpp stores its
+#    argument into a global, so the call in a.cpp fails on the worker.
+cross=$src/test/tool/summaries/Inputs/cross
+mkdir -p "$work/summaries"
+clang++-19 -fplugin="$build/lib/libBumperPlugin.so" "${cxxflags[@]}" \
+  -fplugin-arg-bumper-summary-out -c "$cross/b.cpp" -o "$work/summaries/b.o" ||
+  fail "the local compile of b.cpp with summary-out failed"
+"$build/bin/bumper-tool" --merge-summaries "$work/index.json" "$work/summaries" ||
+  fail "bumper-tool --merge-summaries failed"
+chmod a+r "$work/index.json"
+summaries_status=0
+timeout 60 distcc bumper-clang++ "${cxxflags[@]}" \
+  "-fplugin-arg-bumper-summaries=$work/index.json" -c "$cross/a.cpp" \
+  -o "$work/out/cross.o" >"$work/cross.log" 2>&1 || summaries_status=$?
+
 if wait "$leaky_pid"; then
   fail "leaky.cpp compiled through distcc"
 fi
@@ -183,3 +200,12 @@ grep -q "COMPILE_ERROR.*bumper-clang++ .*/leaky.cpp" "$log" ||
 [ ! -e "$work/out/leaky.o" ] || fail "leaky.o was written"
 echo "ok: leaky.cpp fails on the worker with bumper-escape, reported through distcc"
 sed -n '/leaky.cpp:10:5: error/p' "$work/leaky.log"
+
+[ "$summaries_status" -ne 0 ] || fail "a.cpp compiled through distcc with the summaries index"
+grep -q "a.cpp:17:5: error: pointer into arena memory allocated in this no_escape block is passed to 'keep', which stores it into 'g_kept', which outlives the block \[bumper-escape\]" \
+  "$work/cross.log" || { cat "$work/cross.log" >&2; fail "the worker did not use the summaries index"; }
+grep -q "'g_name'" "$work/cross.log" &&
+  { cat "$work/cross.log" >&2; fail "save() was not taken from the index (it copies)"; }
+grep -q "COMPILE_ERROR.*bumper-clang++ .*/a.cpp" "$log" ||
+  fail "a.cpp did not fail on the worker"
+echo "ok: the worker checks a.cpp with the summaries index: keep() in b.cpp keeps its argument"

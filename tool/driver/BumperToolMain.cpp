@@ -183,6 +183,24 @@ cl::opt<bool> Summary(
              "a terminal"),
     cl::cat(Category));
 
+cl::opt<std::string> SummariesFile(
+    "summaries", cl::value_desc("file|none"),
+    cl::desc("The whole-program summaries file: every file of the "
+             "compilation database is summarised first (again only when its "
+             "inputs changed), and a call to a function defined in another "
+             "file uses its summary. Default: bumper-summaries.json next to "
+             "compile_commands.json; 'none' turns it off; with '--' only when "
+             "given"),
+    cl::cat(Category));
+
+cl::opt<std::string> MergeSummaries(
+    "merge-summaries", cl::value_desc("out"),
+    cl::desc("Merge the summaries the compiler plugin wrote "
+             "(-fplugin-arg-bumper-summary-out) into the index <out>: the "
+             "arguments are those files, or folders searched for "
+             "*.bumper-summary.json; then exit"),
+    cl::cat(Category));
+
 cl::opt<bool>
     Quiet("quiet",
           cl::desc("No progress line, no summary and no compiler warnings (the "
@@ -454,6 +472,122 @@ perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
   return PerSource;
 }
 
+/// The summaries file of the run ("" for none): --summaries, else
+/// bumper-summaries.json next to the compile_commands.json the commands
+/// come from.
+std::string summariesPath(const bumper::LoadedDatabase &Loaded,
+                          bool FixedCommand) {
+  if (SummariesFile == "none")
+    return "";
+  if (!SummariesFile.empty())
+    return bumper::absolutePath(SummariesFile);
+  if (FixedCommand ||
+      sys::path::filename(Loaded.File) != "compile_commands.json")
+    return "";
+  SmallString<256> Path(sys::path::parent_path(Loaded.File));
+  sys::path::append(Path, "bumper-summaries.json");
+  return std::string(Path);
+}
+
+void warning(const Twine &T) {
+  WithColor::warning(errs(), "bumper-tool") << T << "\n";
+}
+
+/// Brings the summaries file up to date (every file of the database, or the
+/// sources given after '--') but for the sources to check, which runChecks()
+/// summarises as it checks them (\p Pass), and points each source's options
+/// at the index. Problems with the file are warnings: the check runs
+/// without it.
+bumper::SummaryRunStats
+useSummaries(StringRef Path, const bumper::LoadedDatabase &Loaded,
+             bool FixedCommand, ArrayRef<std::string> Runnable,
+             bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
+             std::vector<bumper::ToolOptions> &PerSource,
+             bumper::SummaryPass &Pass) {
+  bumper::SummaryIndex &Index = Pass.Index;
+  if (Expected<bumper::SummaryIndex> Old = bumper::SummaryIndex::readFile(Path))
+    Index = std::move(*Old);
+  else
+    warning(toString(Old.takeError()) + "; it is made again");
+  std::vector<std::string> All;
+  if (FixedCommand)
+    All = Runnable;
+  else
+    for (const std::string &F : bumper::databaseSources(*Loaded.Database))
+      if (sys::fs::is_regular_file(F))
+        All.push_back(F);
+  Expected<std::vector<bumper::ToolOptions>> AllOpts =
+      perSourceOptions(Configs, Opts, All, "");
+  if (!AllOpts) {
+    // The check reports a bad configuration of its own sources.
+    consumeError(AllOpts.takeError());
+    AllOpts = std::vector<bumper::ToolOptions>(All.size(), Opts);
+  }
+  llvm::StringSet<> Checked;
+  for (const std::string &F : Runnable)
+    Checked.insert(F);
+  bumper::SummaryRunStats Stats = bumper::updateSummaries(
+      *Loaded.Database, All, Opts, *AllOpts, Index, Checked, Pass.Stale);
+  for (bumper::ToolOptions &O : PerSource)
+    O.Escape.Summaries = &Index;
+  return Stats;
+}
+
+/// --summary's line on the summaries pass, before the summary line.
+void printSummariesLine(StringRef Path, const bumper::SummaryRunStats &Stats) {
+  errs() << "bumper-tool: summaries: "
+         << plural(Stats.Summarised, "file", "files") << " summarised, "
+         << Stats.Reused << " up to date"
+         << (Stats.Failed
+                 ? ", " + std::to_string(Stats.Failed) + " not compiled"
+                 : std::string())
+         << " ('" << Path << "')\n";
+}
+
+/// --merge-summaries: the index \p Out from the plugin's per-unit files
+/// \p Inputs (files, or folders holding *.bumper-summary.json).
+int mergeSummaries(StringRef Out, ArrayRef<std::string> Inputs) {
+  std::vector<std::string> Files;
+  for (const std::string &In : Inputs) {
+    if (!sys::fs::is_directory(In)) {
+      Files.push_back(In);
+      continue;
+    }
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(In, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (StringRef(It->path()).ends_with(".bumper-summary.json"))
+        Files.push_back(It->path());
+    if (EC) {
+      error("'" + In + "' cannot be searched: " + EC.message());
+      return ExitUsage;
+    }
+  }
+  llvm::sort(Files);
+  bumper::SummaryIndex Index;
+  for (const std::string &F : Files) {
+    if (!sys::fs::exists(F)) {
+      error("the summaries file '" + F + "' does not exist");
+      return ExitUsage;
+    }
+    Expected<bumper::SummaryIndex> I = bumper::SummaryIndex::readFile(F);
+    if (!I) {
+      error(toString(I.takeError()));
+      return ExitUsage;
+    }
+    Index.merge(*I);
+  }
+  if (Error E = Index.writeFile(Out)) {
+    error(toString(std::move(E)));
+    return ExitUsage;
+  }
+  if (!Quiet)
+    errs() << "bumper-tool: merged " << plural(Files.size(), "file", "files")
+           << " (" << plural(Index.units().size(), "unit", "units")
+           << ") into '" << Out << "'\n";
+  return ExitClean;
+}
+
 /// Writes the SARIF log, to stdout or atomically to --output.
 bool writeSarifLog(const bumper::RunResult &Result) {
   std::vector<bumper::ReportedFinding> Reports = Result.Reports;
@@ -607,6 +741,9 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
+  if (!MergeSummaries.empty())
+    return mergeSummaries(MergeSummaries, Sources);
+
   bumper::ConfigCache Configs(ConfigFile);
   if (DumpConfig) {
     std::string Where = Sources.empty() ? std::string(".") : Sources.front();
@@ -636,6 +773,7 @@ int main(int argc, const char **argv) {
   // Everything after "--" is every source's command; else -p, else a database
   // above the first source (or, with none, in the working folder or above).
   bumper::LoadedDatabase Loaded;
+  const bool FixedCommand = FromArgs != nullptr;
   if (FromArgs) {
     Loaded.Database = std::move(FromArgs);
   } else if (Expected<bumper::LoadedDatabase> L =
@@ -690,9 +828,25 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
+  bumper::SummaryIndex Index;
+  bumper::SummaryPass Pass(Index);
+  std::string SummariesPath = summariesPath(Loaded, FixedCommand);
+  std::optional<bumper::SummaryRunStats> SummaryStats;
+  if (!SummariesPath.empty() && !Runnable.empty())
+    SummaryStats = useSummaries(SummariesPath, Loaded, FixedCommand, Runnable,
+                                Configs, Opts, *PerSource, Pass);
+
   bumper::RunResult Result;
   if (!Runnable.empty())
-    bumper::runChecks(*Loaded.Database, Runnable, Opts, Result, *PerSource);
+    bumper::runChecks(*Loaded.Database, Runnable, Opts, Result, *PerSource,
+                      SummaryStats ? &Pass : nullptr);
+  if (SummaryStats) {
+    SummaryStats->Summarised += Pass.Stats.Summarised;
+    SummaryStats->Failed += Pass.Stats.Failed;
+    if (SummaryStats->Summarised)
+      if (Error E = Index.writeFile(SummariesPath))
+        warning(toString(std::move(E)));
+  }
 
   for (const std::string &F : Runnable) {
     if (Result.BrokenFiles.contains(F))
@@ -729,6 +883,8 @@ int main(int argc, const char **argv) {
     }
   }
 
+  if (Summary && SummaryStats && !Quiet)
+    printSummariesLine(SummariesPath, *SummaryStats);
   if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
       !Quiet)
     printSummary(Result, Applied, Runnable,

@@ -29,7 +29,7 @@ namespace escape {
 
 EscapeContext::EscapeContext(ASTContext &Ctx, const EscapeOptions &Opts,
                              FindingSink &Sink)
-    : Ctx(Ctx), Sink(Sink) {
+    : Ctx(Ctx), External(Opts.Summaries), Sink(Sink) {
   for (llvm::StringRef N : Opts.Allocators)
     ConfiguredAllocators.insert(N.ltrim(':'));
   for (llvm::StringRef N : Opts.KeepsArgument)

@@ -1,9 +1,10 @@
 //===- EscapeCommon.h - Private interface of the escape analysis ----------===//
 //
 // Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
-// reporting) and EscapeDataflow.cpp (the flow-sensitive analysis of one
-// function and the per-function "stores its parameter" summaries). Each of
-// those files includes Clang's AST headers, so they are kept to two.
+// reporting), EscapeDataflow.cpp (the flow-sensitive analysis of one
+// function, with blocks or for a summary) and EscapeSummaries.cpp (which
+// function's summary, in which order; those of other units by USR). Each of
+// those files includes Clang's AST headers, so they are kept to three.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,10 +14,12 @@
 #include "bumper-tool/Annotations.h"
 #include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/Findings.h"
+#include "bumper-tool/SummaryIndex.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -43,28 +46,8 @@ struct BlockInfo {
   unsigned Begin = 0, End = 0;
 };
 
-/// What a same-TU function does with each of its parameters.
-struct ParamEffect {
-  bool Global = false;        ///< stores it where it outlives the call
-  bool This = false;          ///< stores it into *this
-  uint32_t ThroughParams = 0; ///< stores it through parameter j (bit j)
-  std::string Where;          ///< for messages: where it is kept
-};
-struct Summary {
-  llvm::SmallVector<ParamEffect, 4> Params;
-  /// Bit i: the result (or, for a reference result, what it refers to) may
-  /// be derived from parameter i.
-  llvm::SmallBitVector Returns;
-  /// The summary is being computed (a recursive call): its result is taken
-  /// to be derived from every argument.
-  bool InProgress = false;
-  bool keepsAnything() const {
-    for (const ParamEffect &P : Params)
-      if (P.Global || P.This || P.ThroughParams)
-        return true;
-    return false;
-  }
-};
+// ParamEffect and Summary (what a function does with its parameters) are in
+// bumper-tool/SummaryIndex.h, which the summaries file is written from.
 
 /// What the library model (EscapeAnalysis.cpp, docs/diagnostics.md "The
 /// library model") says of a function of the C or C++ standard library.
@@ -108,10 +91,24 @@ public:
   static std::string normalizeBuffer(llvm::StringRef S);
   std::string sourceText(const clang::Expr *E) const;
 
-  /// The summary of a function with a body in this TU (computed once).
+  /// The summary of a function with a body in this TU (computed once; the
+  /// functions of a cycle of calls together, to a fixpoint).
   const Summary *summaryOf(const clang::FunctionDecl *FD);
+  /// The summary for a call to \p Callee: from its body in this TU (outside
+  /// system headers), else from the summaries index by USR, else null.
+  /// \p Def is set to the declaration whose parameters it numbers.
+  const Summary *calleeSummary(const clang::FunctionDecl *Callee,
+                               const clang::FunctionDecl *&Def);
 
   void addNote(Finding &F, clang::SourceLocation L, std::string Msg);
+  /// For a call (\p Call) to a function whose summary comes from the index:
+  /// a note saying where its body keeps the argument (kept in \p Where).
+  void addExternalNote(Finding &F, const clang::Stmt *Call,
+                       llvm::StringRef Where);
+  /// The USR of \p D, or "" when it has none.
+  static std::string usrOf(const clang::Decl *D);
+  /// "file:line" of \p S (its expansion), "" when unknown.
+  std::string placeOf(const clang::Stmt *S) const;
   void addMacroNote(Finding &F, clang::SourceLocation L);
   /// Reports a finding at \p Raw (macro locations are mapped to their
   /// expansion). The sink drops the duplicates of template instantiations.
@@ -126,6 +123,19 @@ private:
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
+  /// summaryOf's strongly connected components (Tarjan's algorithm over the
+  /// calls the analyses make): the order each function was reached in, the
+  /// functions whose component is not finished, the low link of each
+  /// analysis under way, and the functions a call reached while in progress.
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> SummaryOrder;
+  std::vector<const clang::FunctionDecl *> SummaryStack;
+  std::vector<unsigned> SummaryLow;
+  llvm::DenseSet<const clang::FunctionDecl *> Recursive;
+  /// The summaries index of the other translation units (may be null), and
+  /// its summaries with their forwards resolved, by USR.
+  const SummaryIndex *External = nullptr;
+  llvm::StringMap<std::unique_ptr<Summary>> Resolved;
+  const Summary *externalSummary(const clang::FunctionDecl *Callee);
   FindingSink &Sink;
 };
 
@@ -134,6 +144,11 @@ private:
 void runBlockAnalysis(EscapeContext &EC, const clang::FunctionDecl *FD,
                       const clang::Stmt *Body,
                       llvm::ArrayRef<BlockInfo> Blocks);
+
+/// Runs the same analysis over the body of \p FD with its parameters as
+/// origins, adding what it keeps and returns to \p Sum.
+void runSummaryAnalysis(EscapeContext &EC, const clang::FunctionDecl *FD,
+                        Summary &Sum);
 
 } // namespace escape
 } // namespace bumper

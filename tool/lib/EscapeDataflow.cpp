@@ -501,18 +501,12 @@ private:
     case LibraryEffect::Unknown:
       break;
     }
-    // A function of this translation unit: its summary says from which
-    // parameters its result is derived.
-    const Summary *S = nullptr;
+    // A function of this translation unit, or of the summaries index: its
+    // summary says from which parameters its result is derived.
     const FunctionDecl *Def = nullptr;
-    if (Callee && Callee->hasBody(Def) && Def &&
-        !SM.isInSystemHeader(Def->getLocation()) &&
-        !Def->isDependentContext()) {
-      S = EC.summaryOf(Def);
-      if (S && S->InProgress)
-        S = nullptr;
-    } else if (Callee && !Callee->hasBody() &&
-               EC.ownsPointees(Call->getType())) {
+    const Summary *S = Callee ? EC.calleeSummary(Callee, Def) : nullptr;
+    if (!S && Callee && !Callee->hasBody() &&
+        EC.ownsPointees(Call->getType())) {
       // No body anywhere here, and a result that owns what it points to (a
       // Status): the callee made it, it is not a view of the arguments.
       return {};
@@ -985,11 +979,8 @@ private:
     if (EC.libraryEffect(Callee) != LibraryEffect::Unknown)
       return;
     const FunctionDecl *Def = nullptr;
-    if (Callee->hasBody(Def) && Def &&
-        !SM.isInSystemHeader(Def->getLocation()) &&
-        !Def->isDependentContext()) {
-      const Summary *S = EC.summaryOf(Def);
-      if (!S || !S->keepsAnything())
+    if (const Summary *S = EC.calleeSummary(Callee, Def)) {
+      if (!S->keepsAnything())
         return;
       // Name a member call by its object, as written: 'g_cache.put'.
       if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
@@ -998,7 +989,7 @@ private:
       unsigned N = std::min<unsigned>(Def->getNumParams(), Args.size());
       for (unsigned I = 0; I < N; ++I) {
         const ParamEffect &E = S->Params[I];
-        if (!E.Global && !E.This && !E.ThroughParams)
+        if (!E.keeps())
           continue;
         OriginSet Vals = val(Args[I]);
         if (Def->getParamDecl(I)->getType()->isReferenceType())
@@ -1011,8 +1002,8 @@ private:
         if (E.This && Obj)
           store(objectKey(Obj), Vals, Call, Step::CallKeep, targetName(Obj),
                 Name);
-        for (unsigned J = 0; J < N && J < 32; ++J)
-          if (E.ThroughParams & (1u << J)) {
+        for (unsigned J : E.Through)
+          if (J < N) {
             bool Ref = Def->getParamDecl(J)->getType()->isReferenceType();
             KeyResult K = Ref ? lvalueKey(Args[J]) : pointeeKey(Args[J], false);
             K.Strong = false;
@@ -1022,6 +1013,9 @@ private:
       }
       return;
     }
+    if (Sum && !Callee->hasBody() &&
+        !SM.isInSystemHeader(Callee->getLocation()))
+      recordForwards(Callee, Args);
     if (isStdFn(Callee, {"move", "forward", "as_const", "move_if_noexcept"}))
       return;
     // An unknown callee is assumed to only use its arguments, unless it
@@ -1269,7 +1263,7 @@ private:
               Through = PD->getFunctionScopeIndex();
         }
       }
-      if (!Global && !This && (Through < 0 || Through >= 32))
+      if (!Global && !This && Through < 0)
         continue;
       for (unsigned O : Set) {
         int P = Origins[root(O)].Param;
@@ -1279,11 +1273,26 @@ private:
         E.Global |= Global;
         E.This |= This;
         if (Through >= 0)
-          E.ThroughParams |= 1u << Through;
+          E.addThrough(Through);
         if (E.Where.empty())
           E.Where = Where.empty() ? Origins[O].Target : Where;
+        if (E.At.empty())
+          E.At = EC.placeOf(Origins[O].S);
       }
     }
+  }
+
+  /// Summaries: the parameters passed to \p Callee, whose body is in another
+  /// unit (SummaryIndex resolves them).
+  void recordForwards(const FunctionDecl *Callee,
+                      llvm::ArrayRef<const Expr *> Args) {
+    std::string USR = EscapeContext::usrOf(Callee);
+    if (USR.empty())
+      return;
+    for (unsigned J = 0; J < Args.size() && J < Callee->getNumParams(); ++J)
+      for (unsigned O : val(Args[J]))
+        if (int P = Origins[root(O)].Param; P >= 0)
+          Sum->addForward(P, USR, J);
   }
 
   void transferBlock(const CFGBlock &B, bool Report) {
@@ -1426,6 +1435,8 @@ private:
             : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep
                 ? Fix::Call
                 : Fix::Store;
+    if (Or.Kind == Step::CallKeep)
+      EC.addExternalNote(F, Or.S, Or.Target);
     finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured, K);
   }
 
@@ -1572,22 +1583,10 @@ void Analysis::run() {
 
 } // namespace
 
-const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
-  auto It = Summaries.find(FD);
-  if (It != Summaries.end())
-    return It->second.get();
-  auto S = std::make_unique<Summary>();
-  S->Params.resize(FD->getNumParams());
-  S->Returns.resize(FD->getNumParams());
-  S->InProgress = true;
-  Summary *Raw = S.get();
-  // Inserted before the analysis: a recursive call sees the (empty) summary
-  // in progress instead of looping.
-  Summaries[FD] = std::move(S);
+void runSummaryAnalysis(EscapeContext &EC, const FunctionDecl *FD,
+                        Summary &Sum) {
   if (const Stmt *Body = FD->getBody())
-    Analysis(*this, FD, Body, {}, Raw).run();
-  Raw->InProgress = false;
-  return Raw;
+    Analysis(EC, FD, Body, {}, &Sum).run();
 }
 
 void runBlockAnalysis(EscapeContext &EC, const FunctionDecl *FD,

@@ -12,6 +12,7 @@
 #include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "bumper-tool/OnceConsumer.h"
 #include "bumper-tool/Paths.h"
@@ -25,6 +26,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -60,7 +62,34 @@ struct UnitContext {
   /// Some finding of ours was an error (ClangTool then reports the unit as
   /// failed, which is not an input problem).
   bool ErrorsReported = false;
+  /// Not null: summarise the unit into it while it is checked (the first
+  /// pass of a run with summaries); Summarised says it was done.
+  UnitSummaries *Summarize = nullptr;
+  bool Summarised = false;
+  /// The unit has no_escape annotations, so its findings depend on the
+  /// summaries of the other units: it is checked again once they are all
+  /// made, and this pass reports nothing of it.
+  bool Deferred = false;
 };
+
+/// Summarises the unit of \p Ctx into \p Out: its functions, and the
+/// digest of every file it read outside system headers.
+void summarizeInto(ASTContext &Ctx, const EscapeOptions &Escape,
+                   UnitSummaries &Out) {
+  summarizeUnit(Ctx, Escape, Out);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+    const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+    if (!E.isFile() || SrcMgr::isSystem(E.getFile().getFileCharacteristic()))
+      continue;
+    const SrcMgr::ContentCache &C = E.getFile().getContentCache();
+    std::optional<StringRef> Data = C.getBufferDataIfLoaded();
+    if (!C.OrigEntry || !Data)
+      continue;
+    Out.Inputs[absolutePath(SM.getFileManager(), C.OrigEntry->getName())] =
+        contentDigest(*Data);
+  }
+}
 
 class CheckConsumer : public ASTConsumer {
 public:
@@ -81,6 +110,13 @@ public:
       Result.Analysed.insert(MainFile);
       return;
     }
+    if (Unit.Summarize && !Unit.Summarised) {
+      summarizeInto(Ctx, Opts.Escape, *Unit.Summarize);
+      Unit.Summarised = true;
+      Unit.Deferred = !Recorder.uses().empty();
+    }
+    if (Unit.Deferred)
+      return;
     {
       std::lock_guard<std::mutex> Guard(Result.Lock);
       Result.Analysed.insert(MainFile);
@@ -279,19 +315,10 @@ private:
   std::unique_ptr<OnceConsumer> Once;
 };
 
-/// Checks one source; returns what it printed.
-UnitOutput checkOne(const tooling::CompilationDatabase &DB,
-                    const std::string &Source, unsigned Index,
-                    const ToolOptions &Opts, RunResult &Result) {
-  BufferingPrinter Printer(DB, Source, Opts);
-  // One ClangTool per source: it keeps the output free of ClangTool's
-  // "[1/2] Processing file" lines, and is what a thread of -j runs.
-  // Its own file system: the shared real one changes the process's working
-  // folder to each command's "directory", which threads cannot share.
-  tooling::ClangTool Tool(DB, Source,
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.setDiagnosticConsumer(Printer.consumer());
+/// Gives \p Tool the adjusted commands of \p Source.
+void adjustCommands(tooling::ClangTool &Tool,
+                    const tooling::CompilationDatabase &DB,
+                    const std::string &Source, const ToolOptions &Opts) {
   // A command written for g++ (unknown arguments, -Werror) made fit for
   // Clang, then --extra-arg and the resource folder.
   Tool.appendArgumentsAdjuster(compileFlagsAdjuster(Opts.CompileFlags));
@@ -321,9 +348,35 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
         Opts.ExtraArgs, tooling::ArgumentInsertPosition::END));
   // Our own errors make an action "fail" too: the driver says what failed.
   Tool.setPrintErrorMessage(false);
+}
+
+/// Checks one source; returns what it printed.
+UnitOutput checkOne(const tooling::CompilationDatabase &DB,
+                    const std::string &Source, unsigned Index,
+                    const ToolOptions &Opts, RunResult &Result,
+                    UnitSummaries *Summarize = nullptr,
+                    bool *Deferred = nullptr) {
+  BufferingPrinter Printer(DB, Source, Opts);
+  // One ClangTool per source: it keeps the output free of ClangTool's
+  // "[1/2] Processing file" lines, and is what a thread of -j runs.
+  // Its own file system: the shared real one changes the process's working
+  // folder to each command's "directory", which threads cannot share.
+  tooling::ClangTool Tool(DB, Source,
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.setDiagnosticConsumer(Printer.consumer());
+  adjustCommands(Tool, DB, Source, Opts);
   UnitContext Unit{Opts, Result, UnitOutput(), &Printer.stream(), Index};
+  Unit.Summarize = Summarize;
   CheckActionFactory Factory(Unit);
-  if (Tool.run(&Factory) != 0 && !Unit.ErrorsReported) {
+  int Status = Tool.run(&Factory);
+  if (Summarize && !Unit.Summarised)
+    Summarize->Inputs.clear(); // did not compile: not summarised
+  if (Deferred)
+    *Deferred = Unit.Deferred;
+  if (Unit.Deferred)
+    return UnitOutput(); // checked again with every unit's summaries
+  if (Status != 0 && !Unit.ErrorsReported) {
     // Our own errors make ClangTool report a failure too; only a failure
     // without any of ours (a -verify mismatch, a crash) is an input
     // problem. Files that never reached the checks are found by the
@@ -347,7 +400,166 @@ std::string displayPath(StringRef Path) {
   return Path.str();
 }
 
+/// Summarises one translation unit into \p Out (SummaryIndex.h): the
+/// summaries of its functions and the digests of the files it read.
+class SummarizeConsumer : public ASTConsumer {
+public:
+  SummarizeConsumer(CompilerInstance &CI, const AttributeRecorder &Recorder,
+                    const ToolOptions &Opts, UnitSummaries &Out, bool &Done)
+      : CI(CI), Recorder(Recorder), Opts(Opts), Out(Out), Done(Done) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A unit with compiler errors is not summarised (nor checked): the next
+    // run tries again.
+    if (Done || hasCompilerErrors(CI.getDiagnostics(), Recorder))
+      return;
+    summarizeInto(Ctx, Opts.Escape, Out);
+    Done = true; // the first compile command of the source is enough
+  }
+
+private:
+  CompilerInstance &CI;
+  const AttributeRecorder &Recorder;
+  const ToolOptions &Opts;
+  UnitSummaries &Out;
+  bool &Done;
+};
+
+class SummarizeAction : public ASTFrontendAction {
+public:
+  SummarizeAction(const ToolOptions &Opts, UnitSummaries &Out, bool &Done)
+      : Opts(Opts), Out(Out), Done(Done) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    watchAttributes(CI.getPreprocessor(), Recorder);
+    return std::make_unique<SummarizeConsumer>(CI, Recorder, Opts, Out, Done);
+  }
+  bool BeginSourceFileAction(CompilerInstance &) override {
+    Scope.emplace(Recorder);
+    return true;
+  }
+  void EndSourceFileAction() override { Scope.reset(); }
+
+private:
+  const ToolOptions &Opts;
+  UnitSummaries &Out;
+  bool &Done;
+  AttributeRecorder Recorder;
+  std::optional<RecordingScope> Scope;
+};
+
+/// What makes a unit's summaries: its compile commands, the extra
+/// arguments and the escape analysis's configuration.
+std::string unitCommand(const tooling::CompilationDatabase &DB,
+                        StringRef Source, const ToolOptions &Opts) {
+  std::string Key;
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(Source)) {
+    Key += C.Directory;
+    for (const std::string &A : C.CommandLine)
+      Key += " " + A;
+    Key += "\n";
+  }
+  for (const auto *List :
+       {&Opts.ExtraArgsBefore, &Opts.ExtraArgs, &Opts.CompileFlags.Add,
+        &Opts.CompileFlags.Remove, &Opts.Escape.Allocators,
+        &Opts.Escape.KeepsArgument}) {
+    for (const std::string &A : *List)
+      Key += " " + A;
+    Key += ";";
+  }
+  return Key;
+}
+
+/// The index's entry for \p Source still holds: same command, and every
+/// file it read has the content it had (\p Digests caches them per run).
+bool isUpToDate(const UnitSummaries &U, StringRef Command,
+                llvm::StringMap<std::string> &Digests) {
+  if (U.Command != Command || U.Inputs.empty())
+    return false;
+  for (const auto &[Path, Digest] : U.Inputs) {
+    auto [It, New] = Digests.try_emplace(Path);
+    if (New) {
+      llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buf =
+          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false);
+      It->second = Buf ? contentDigest((*Buf)->getBuffer()) : "";
+    }
+    if (It->second != Digest)
+      return false;
+  }
+  return true;
+}
+
 } // namespace
+
+SummaryRunStats updateSummaries(const tooling::CompilationDatabase &DB,
+                                llvm::ArrayRef<std::string> Sources,
+                                const ToolOptions &Opts,
+                                llvm::ArrayRef<ToolOptions> PerSource,
+                                SummaryIndex &Index,
+                                const llvm::StringSet<> &Checked,
+                                llvm::StringMap<std::string> &CheckedStale) {
+  auto OptsOf = [&](size_t I) -> const ToolOptions & {
+    return PerSource.empty() ? Opts : PerSource[I];
+  };
+  SummaryRunStats Stats;
+  llvm::StringMap<std::string> Digests;
+  std::vector<size_t> Stale;
+  std::vector<std::string> Commands(Sources.size());
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    Commands[I] = unitCommand(DB, Sources[I], OptsOf(I));
+    const UnitSummaries *U = Index.unit(Sources[I]);
+    if (U && isUpToDate(*U, Commands[I], Digests))
+      ++Stats.Reused;
+    else if (Checked.contains(Sources[I]))
+      CheckedStale[Sources[I]] = Commands[I];
+    else
+      Stale.push_back(I);
+  }
+  std::mutex Lock;
+  auto SummarizeOne = [&](size_t I) {
+    UnitSummaries U;
+    U.File = Sources[I];
+    U.Command = Commands[I];
+    bool Done = false;
+    tooling::ClangTool Tool(DB, Sources[I],
+                            std::make_shared<PCHContainerOperations>(),
+                            llvm::vfs::createPhysicalFileSystem());
+    // The check that follows prints the unit's diagnostics.
+    IgnoringDiagConsumer Quiet;
+    Tool.setDiagnosticConsumer(&Quiet);
+    adjustCommands(Tool, DB, Sources[I], OptsOf(I));
+    struct Factory : tooling::FrontendActionFactory {
+      const ToolOptions &Opts;
+      UnitSummaries &U;
+      bool &Done;
+      Factory(const ToolOptions &Opts, UnitSummaries &U, bool &Done)
+          : Opts(Opts), U(U), Done(Done) {}
+      std::unique_ptr<FrontendAction> create() override {
+        return std::make_unique<SummarizeAction>(Opts, U, Done);
+      }
+    } F(OptsOf(I), U, Done);
+    Tool.run(&F);
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Done) {
+      Index.setUnit(std::move(U));
+      ++Stats.Summarised;
+    } else {
+      ++Stats.Failed;
+    }
+  };
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Stale.size()));
+  if (Jobs == 1) {
+    for (size_t I : Stale)
+      SummarizeOne(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I : Stale)
+      Pool.async([&, I] { SummarizeOne(I); });
+    Pool.wait();
+  }
+  return Stats;
+}
 
 void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
                   llvm::ArrayRef<std::string> Suppressed) {
@@ -395,7 +607,8 @@ void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
 
 void runChecks(const tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
-               RunResult &Result, llvm::ArrayRef<ToolOptions> PerSource) {
+               RunResult &Result, llvm::ArrayRef<ToolOptions> PerSource,
+               SummaryPass *Pass) {
   auto OptsOf = [&](size_t I) -> const ToolOptions & {
     return PerSource.empty() ? Opts : PerSource[I];
   };
@@ -437,18 +650,56 @@ void runChecks(const tooling::CompilationDatabase &DB,
     Err.flush();
   };
 
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Sources.size()));
-  if (Jobs == 1) {
-    for (size_t I = 0; I < Sources.size(); ++I)
-      Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
-  } else {
+  // With a summaries pass: first the sources to summarise, each parsed once
+  // to be summarised and checked (a unit without no_escape annotations does
+  // not depend on the other units' summaries); then the others, and those
+  // deferred, with every summary made.
+  std::vector<size_t> First, Second;
+  for (size_t I = 0; I < Sources.size(); ++I)
+    (Pass && Pass->Stale.count(Sources[I]) ? First : Second).push_back(I);
+  std::mutex DeferLock;
+  auto SummariseAndCheck = [&](size_t I) {
+    UnitSummaries U;
+    U.File = Sources[I];
+    U.Command = Pass->Stale.lookup(Sources[I]);
+    // Nothing of this pass may read the index the other units are adding
+    // to: only units whose findings do not depend on it are checked here.
+    ToolOptions O = OptsOf(I);
+    O.Escape.Summaries = nullptr;
+    bool Deferred = false;
+    UnitOutput Out = checkOne(DB, Sources[I], I, O, Result, &U, &Deferred);
+    {
+      std::lock_guard<std::mutex> Guard(Pass->Lock);
+      if (U.Inputs.empty()) {
+        ++Pass->Stats.Failed;
+      } else {
+        Pass->Index.setUnit(std::move(U));
+        ++Pass->Stats.Summarised;
+      }
+    }
+    if (!Deferred)
+      return Finish(I, std::move(Out));
+    std::lock_guard<std::mutex> Guard(DeferLock);
+    Second.push_back(I);
+  };
+  auto Check = [&](size_t I) {
+    Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
+  };
+  auto RunAll = [&](const std::vector<size_t> &Which, auto &&Do) {
+    unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
+    if (Jobs == 1) {
+      for (size_t I : Which)
+        Do(I);
+      return;
+    }
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Sources.size(); ++I)
-      Pool.async([&, I] {
-        Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
-      });
+    for (size_t I : Which)
+      Pool.async([&, I] { Do(I); });
     Pool.wait();
-  }
+  };
+  RunAll(First, SummariseAndCheck);
+  llvm::sort(Second);
+  RunAll(Second, Check);
   if (ProgressShown)
     llvm::errs() << "\r\x1b[K";
 }

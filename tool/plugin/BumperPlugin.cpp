@@ -16,6 +16,9 @@
 //   -fplugin-arg-bumper-warnings-as-errors
 //   -fplugin-arg-bumper-header-filter=<regex>
 //   -fplugin-arg-bumper-config-file=<path>
+//   -fplugin-arg-bumper-summary-out[=<file>]   (the unit's summaries, beside
+//                                               the object file by default)
+//   -fplugin-arg-bumper-summaries=<file>       (the index to check with)
 // and .bumper.yaml, found upward from the main file as bumper-tool finds it
 // (Config.h): its Checks, WarningsAsErrors, HeaderFilterRegex, Allocators and
 // KeepsArgument apply; an argument given to the plugin wins over the file.
@@ -26,8 +29,11 @@
 #include "bumper-tool/Checks.h"
 #include "bumper-tool/Config.h"
 #include "bumper-tool/Diagnostics.h"
+#include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/Paths.h"
+#include "bumper-tool/SummaryIndex.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
@@ -48,6 +54,12 @@ struct PluginOptions {
   std::optional<std::string> HeaderFilter;
   /// Instead of the .bumper.yaml found above the main file.
   std::string ConfigFile;
+  /// summary-out: write the unit's summaries (SummaryIndex.h) here; "" with
+  /// SummaryOutBesideObject: "<object file>.bumper-summary.json".
+  std::string SummaryOut;
+  bool SummaryOutBesideObject = false;
+  /// summaries: the index of the program's summaries to check with.
+  std::string Summaries;
 };
 
 /// Reads "error", "warning" or "off" (\p Level empty: the check is off);
@@ -98,15 +110,59 @@ public:
     PO.WarningsAsErrors = Opts.WarningsAsErrors || Diags.getWarningsAsErrors();
     PO.IgnoreWarnings = Diags.getIgnoreAllWarnings();
     FindingPolicy Policy(Ctx.getSourceManager(), std::move(PO));
-    runAllChecks(Ctx, Recorder, Policy, escapeOptions(*Conf));
+    EscapeOptions Escape = escapeOptions(*Conf);
+    // The index of the previous build (a missing file is an empty index: the
+    // first build has none yet).
+    SummaryIndex Index;
+    if (!Opts.Summaries.empty()) {
+      Expected<SummaryIndex> I = SummaryIndex::readFile(Opts.Summaries);
+      if (!I)
+        return reportError(Diags, llvm::toString(I.takeError()));
+      Index = std::move(*I);
+      Escape.Summaries = &Index;
+    }
+    runAllChecks(Ctx, Recorder, Policy, Escape);
     // Fix-its are shown as suggestions (and with
     // -fdiagnostics-parseable-fixits); never applied: the plugin does not
     // rewrite.
     for (const Decision &D : Policy.take())
       renderDiagnostic(Diags, D);
+    if (!Opts.SummaryOut.empty() || Opts.SummaryOutBesideObject)
+      writeSummaries(Ctx, Escape, Diags);
   }
 
 private:
+  void reportError(DiagnosticsEngine &Diags, const std::string &Message) {
+    Diags.Report(
+        Diags.getCustomDiagID(DiagnosticsEngine::Error, "bumper plugin: %0"))
+        << Message;
+  }
+
+  /// Writes the unit's summaries for bumper-tool --merge-summaries. The
+  /// unit is named by its presumed main file, so that preprocessed input
+  /// names the source it came from.
+  void writeSummaries(ASTContext &Ctx, const EscapeOptions &Escape,
+                      DiagnosticsEngine &Diags) {
+    std::string Out = Opts.SummaryOut;
+    if (Out.empty()) {
+      StringRef Object = CI.getFrontendOpts().OutputFile;
+      if (Object.empty() || Object == "-")
+        return reportError(Diags, "summary-out needs a file name when the "
+                                  "output is not a file");
+      Out = (Object + ".bumper-summary.json").str();
+    }
+    const SourceManager &SM = Ctx.getSourceManager();
+    UnitSummaries U;
+    PresumedLoc P =
+        SM.getPresumedLoc(SM.getLocForStartOfFile(SM.getMainFileID()));
+    U.File = absolutePath(P.isValid() ? P.getFilename() : "-");
+    summarizeUnit(Ctx, Escape, U);
+    SummaryIndex I;
+    I.setUnit(std::move(U));
+    if (llvm::Error E = I.writeFile(Out))
+      reportError(Diags, llvm::toString(std::move(E)));
+  }
+
   /// Reads the configuration of the main file; a bad file is a compile
   /// error, as a bad -fplugin-arg is.
   std::optional<Config> loadConfig(const SourceManager &SM,
@@ -154,7 +210,8 @@ protected:
         DiagnosticsEngine::Error,
         "bumper plugin: %0 (in -fplugin-arg-bumper-%1); expected "
         "<check>=error|warning|off with <check> one of %2; "
-        "warnings-as-errors; header-filter=<regex>; or config-file=<path>");
+        "warnings-as-errors; header-filter=<regex>; config-file=<path>; "
+        "summary-out[=<file>]; or summaries=<file>");
     std::string CheckList;
     for (const CheckInfo &I : allChecks())
       CheckList += (CheckList.empty() ? "" : ", ") +
@@ -183,6 +240,11 @@ protected:
         OK = false;
       } else if (Key == "config-file" && HasValue && !Value.empty()) {
         Opts.ConfigFile = Value.str();
+      } else if (Key == "summary-out" && (!HasValue || !Value.empty())) {
+        Opts.SummaryOut = Value.str();
+        Opts.SummaryOutBesideObject = !HasValue;
+      } else if (Key == "summaries" && HasValue && !Value.empty()) {
+        Opts.Summaries = Value.str();
       } else if (std::optional<Check> C = parseCheckName(Key)) {
         if (std::optional<Severity> L; HasValue && parseLevel(Value, L)) {
           Opts.Levels[*C] = L;

@@ -16,7 +16,9 @@
 // makes an escape fail the run (docs/ci.md). Of .bumper.yaml (found upward
 // from the main file, Config.h), the keys that are not clang-tidy's own apply:
 // Allocators and KeepsArgument; .clang-tidy chooses checks, errors and
-// headers.
+// headers. The check option Summaries (any bumper check's; CheckOptions:
+// {bumper-escape.Summaries: build/bumper-summaries.json}) names the
+// whole-program summaries index to check with (SummaryIndex.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,11 +27,13 @@
 #include "bumper-tool/Config.h"
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/NoEscapeAttr.h"
+#include "bumper-tool/SummaryIndex.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -49,9 +53,28 @@ struct TranslationUnitState {
   unsigned Users = 0;
   const ASTContext *AnalysedContext = nullptr;
   std::vector<Decision> Findings;
-  /// A .bumper.yaml that could not be read, reported by the first check.
+  /// A .bumper.yaml or summaries file that could not be read, reported by
+  /// the first check.
   std::string ConfigError;
+  /// The Summaries option of the checks (the first that gives one).
+  std::string SummariesFile;
 };
+
+/// The summaries index at \p Path, read once per thread (clang-tidy checks
+/// the units of a run with the same options).
+llvm::Expected<const SummaryIndex *> summariesAt(StringRef Path) {
+  thread_local std::map<std::string, std::unique_ptr<SummaryIndex>> Cache;
+  auto It = Cache.find(Path.str());
+  if (It == Cache.end()) {
+    Expected<SummaryIndex> I = SummaryIndex::readFile(Path);
+    if (!I)
+      return I.takeError();
+    It =
+        Cache.emplace(Path.str(), std::make_unique<SummaryIndex>(std::move(*I)))
+            .first;
+  }
+  return It->second.get();
+}
 
 thread_local TranslationUnitState *Current = nullptr;
 
@@ -97,7 +120,16 @@ const std::vector<Decision> &findingsFor(ASTContext &Ctx) {
       PolicyOptions PO;
       PO.HostFilters = true;
       FindingPolicy Policy(SM, std::move(PO));
-      runAllChecks(Ctx, S.Recorder, Policy, escapeOptions(*C));
+      EscapeOptions Escape = escapeOptions(*C);
+      if (!S.SummariesFile.empty()) {
+        Expected<const SummaryIndex *> I = summariesAt(S.SummariesFile);
+        if (!I) {
+          S.ConfigError = toString(I.takeError());
+          return S.Findings;
+        }
+        Escape.Summaries = *I;
+      }
+      runAllChecks(Ctx, S.Recorder, Policy, Escape);
       S.Findings = Policy.take();
     }
   }
@@ -108,7 +140,12 @@ class BumperCheck : public ClangTidyCheck {
 public:
   BumperCheck(StringRef Name, ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context),
-        Kind(parseCheckName(Name).value_or(Check::Escape)) {}
+        Kind(parseCheckName(Name).value_or(Check::Escape)),
+        Summaries(Options.get("Summaries", "")) {}
+
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "Summaries", Summaries);
+  }
 
   ~BumperCheck() override {
     if (Joined)
@@ -120,6 +157,8 @@ public:
     if (!Joined) {
       joinTranslationUnit(*PP);
       Joined = true;
+      if (Current->SummariesFile.empty())
+        Current->SummariesFile = Summaries;
     }
   }
 
@@ -151,6 +190,7 @@ public:
 
 private:
   Check Kind;
+  std::string Summaries;
   bool Joined = false;
 };
 

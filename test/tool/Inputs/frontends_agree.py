@@ -5,7 +5,12 @@ at the same place, with the same message (clang-tidy reports every finding
 as a warning, so levels are compared between the tool and the plugin only).
 
   frontends_agree.py --tool T --clang C --plugin P --tidy CT --module M
-                     [--tidy-checks GLOB] -- <source>... -- <compile flags>
+                     [--tidy-checks GLOB] [--summaries FILE]
+                     -- <source>... -- <compile flags>
+
+--summaries gives each front end the same whole-program summaries index
+(bumper-tool --summaries=, the plugin's summaries=, the clang-tidy module's
+Summaries option).
 
 Prints one line per source and a closing 'N sources agree' line.
 """
@@ -49,7 +54,14 @@ def main():
     for opt in ("--tool", "--clang", "--plugin", "--tidy", "--module"):
         ap.add_argument(opt, required=True)
     ap.add_argument("--tidy-checks", default="-*,bumper-*")
+    ap.add_argument("--summaries")
     a = ap.parse_args(argv[:first])
+    tool_extra, plugin_extra, tidy_extra = [], [], []
+    if a.summaries:
+        tool_extra = ["--summaries=" + a.summaries]
+        plugin_extra = ["-fplugin-arg-bumper-summaries=" + a.summaries]
+        tidy_extra = ["--config={CheckOptions: {bumper-escape.Summaries: '%s'}}"
+                      % a.summaries]
 
     base = ["-fno-caret-diagnostics", "-fno-color-diagnostics"]
     failed = 0
@@ -57,11 +69,12 @@ def main():
     for src in sources:
         is_c = src.endswith(".c")
         lang = ["-x", "c"] if is_c else []
-        tool = run([a.tool, src, "--"] + flags + base)
+        tool = run([a.tool] + tool_extra + [src, "--"] + flags + base)
         plugin = run([a.clang, "-fsyntax-only", "-fplugin=" + a.plugin] +
-                     lang + flags + base + [src])
+                     plugin_extra + lang + flags + base + [src])
         tidy = run([a.tidy, "--quiet", "--load=" + a.module,
-                    "--checks=" + a.tidy_checks, src, "--"] + flags + base)
+                    "--checks=" + a.tidy_checks] + tidy_extra +
+                   [src, "--"] + flags + base)
         t, p = findings(tool, True), findings(plugin, True)
         c = findings(tidy, False)
         t_nolevel = {x[:-1] for x in t}

@@ -56,12 +56,18 @@ struct Config {
 /// annotations: third-party allocators and functions that keep their
 /// arguments. Names are qualified ("lib::arena_alloc"; a leading "::" is
 /// allowed) and match every overload.
+class SummaryIndex;
+
 struct EscapeOptions {
   /// Treated like BUMPER_ALLOCATOR functions: each call is a source.
   std::vector<std::string> Allocators;
   /// Keep every argument past the call, like a function that stores its
   /// parameter into a global.
   std::vector<std::string> KeepsArgument;
+  /// The summaries of the other translation units (SummaryIndex.h): a call
+  /// to a function with no body here uses its summary. Not owned; may be
+  /// null. Not part of the configuration file.
+  const SummaryIndex *Summaries = nullptr;
 };
 
 /// The escape analysis's part of \p C, as every front end applies it.

@@ -16,6 +16,7 @@
 #include "bumper-tool/FindingPolicy.h"
 #include "bumper-tool/Report.h"
 #include "bumper-tool/SafeWrite.h"
+#include "bumper-tool/SummaryIndex.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -98,6 +99,8 @@ struct RunResult {
 void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
                   llvm::ArrayRef<std::string> Suppressed = std::nullopt);
 
+struct SummaryPass;
+
 /// Parses and checks each of \p Sources with the flags \p DB gives it, on
 /// up to Opts.Jobs threads. Each unit's diagnostics are buffered and printed
 /// whole to stderr, in the order of \p Sources.
@@ -106,7 +109,43 @@ void mergeReports(RunResult &Result, std::vector<ReportedFinding> Reports,
 void runChecks(const clang::tooling::CompilationDatabase &DB,
                llvm::ArrayRef<std::string> Sources, const ToolOptions &Opts,
                RunResult &Result,
-               llvm::ArrayRef<ToolOptions> PerSource = std::nullopt);
+               llvm::ArrayRef<ToolOptions> PerSource = std::nullopt,
+               SummaryPass *Pass = nullptr);
+
+/// What updateSummaries() did.
+struct SummaryRunStats {
+  unsigned Summarised = 0; ///< units parsed and summarised
+  unsigned Reused = 0;     ///< units whose inputs had not changed
+  unsigned Failed = 0;     ///< units that did not compile
+};
+
+/// The summaries runChecks() makes as it checks: the sources to summarise
+/// (source -> its unit command), into Index. Each is parsed once, summarised
+/// and, when it has no no_escape annotation (its findings then do not depend
+/// on other units' summaries), checked in the same parse; the others are
+/// checked once every summary is made.
+struct SummaryPass {
+  explicit SummaryPass(SummaryIndex &Index) : Index(Index) {}
+  SummaryIndex &Index;
+  llvm::StringMap<std::string> Stale;
+  SummaryRunStats Stats;
+  std::mutex Lock;
+};
+
+/// Brings \p Index up to date for \p Sources: a source whose compile
+/// command and configuration are those the index recorded, and whose every
+/// input file outside system headers holds the content it had, keeps its
+/// summaries; the others are parsed and summarised (summarizeUnit(), on up
+/// to Opts.Jobs threads, printing nothing), except those in \p Checked,
+/// which are returned in \p CheckedStale (source -> unit command) for
+/// runChecks()' SummaryPass. \p PerSource as for runChecks().
+SummaryRunStats updateSummaries(const clang::tooling::CompilationDatabase &DB,
+                                llvm::ArrayRef<std::string> Sources,
+                                const ToolOptions &Opts,
+                                llvm::ArrayRef<ToolOptions> PerSource,
+                                SummaryIndex &Index,
+                                const llvm::StringSet<> &Checked,
+                                llvm::StringMap<std::string> &CheckedStale);
 
 } // namespace bumper
 

@@ -1,0 +1,3 @@
+// Defined in b.cpp.
+const char *save(const char *s, int n);
+void keep(const int *p);
