@@ -19,6 +19,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
@@ -104,6 +105,8 @@ public:
   int libraryKeeps(const clang::FunctionDecl *FD) const;
   /// A class derived from std::exception: its constructors copy.
   bool isStdException(const clang::CXXRecordDecl *RD) const;
+  /// .bumper.yaml's Functions entry for \p FD, or null.
+  const FunctionModel *configuredModel(const clang::FunctionDecl *FD) const;
   const clang::Expr *bufferArgument(const clang::CallExpr *Call);
   static std::string normalizeBuffer(llvm::StringRef S);
   std::string sourceText(const clang::Expr *E) const;
@@ -121,6 +124,7 @@ private:
   bool isNamedIn(const clang::FunctionDecl *FD,
                  const llvm::StringSet<> &Names) const;
   llvm::StringSet<> ConfiguredAllocators, ConfiguredKeepers;
+  llvm::StringMap<FunctionModel> ConfiguredFunctions;
 
   llvm::DenseMap<const clang::FunctionDecl *, bool> AllocatorCache;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;

@@ -113,6 +113,7 @@ enum class Step : uint8_t {
   CallKeep,
   Capture,
   LibraryKeep, ///< kept by a standard library function (putenv, setvbuf)
+  ConfigKeep,  ///< kept by a function whose Functions entry says Keeps
 };
 
 struct Origin {
@@ -395,6 +396,14 @@ private:
       // it points to, built by a constructor with no body here (a Status
       // from a message), holds its own copy.
       const CXXConstructorDecl *Ctor = CC->getConstructor();
+      if (const FunctionModel *M = EC.configuredModel(Ctor)) {
+        if (M->Copies || M->Reads)
+          return {};
+        if (M->ReturnsView)
+          return *M->ReturnsView < CC->getNumArgs()
+                     ? val(CC->getArg(*M->ReturnsView))
+                     : OriginSet();
+      }
       if (Ctor && (EC.isStdException(Ctor->getParent()) ||
                    (!Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
                     EC.ownsPointees(CC->getType()))))
@@ -492,6 +501,17 @@ private:
                          "forward_like"}) &&
         Call->getNumArgs() > 0)
       return val(Call->getArg(0));
+    // .bumper.yaml's Functions says what the result is; an entry with only
+    // Keeps leaves the result to the rules below.
+    if (const FunctionModel *M = EC.configuredModel(Callee)) {
+      if (M->Copies || M->Reads)
+        return {};
+      if (M->ReturnsView) {
+        llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+        return *M->ReturnsView < Args.size() ? val(Args[*M->ReturnsView])
+                                             : OriginSet();
+      }
+    }
     switch (EC.libraryEffect(Callee)) {
     case LibraryEffect::Copies:
     case LibraryEffect::Reads:
@@ -542,6 +562,17 @@ private:
       unionInto(R, val(Call->getArg(I)));
     }
     return R;
+  }
+
+  /// The arguments of \p Call, without the object of a member operator
+  /// call (a member call's object is not among them).
+  static llvm::ArrayRef<const Expr *> callArguments(const CallExpr *Call) {
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+        !Args.empty())
+      Args = Args.drop_front();
+    return Args;
   }
 
   /// The object a member call or member operator call is made on.
@@ -936,6 +967,17 @@ private:
       Args = Args.drop_front();
     }
     std::string Name = Callee->getNameAsString();
+    if (const FunctionModel *M = EC.configuredModel(Callee);
+        M && !EC.isConfiguredKeeper(Callee)) {
+      // Described by .bumper.yaml's Functions: it keeps what Keeps names
+      // and nothing else, whatever its body or the general rules would say.
+      std::string Keeper = Callee->getQualifiedNameAsString();
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (M->KeepsAll || llvm::is_contained(M->Keeps, I))
+          store(key(Callee->getCanonicalDecl(), LocKind::Kept, nullptr, false),
+                val(Args[I]), Call, Step::ConfigKeep, "", Keeper);
+      return;
+    }
     if (Obj && isa<CXXMethodDecl>(Callee) && Callee->getIdentifier()) {
       QualType ObjTy = Obj->getType();
       if (ObjTy->isPointerType())
@@ -1341,6 +1383,7 @@ private:
       case Step::Insert:
       case Step::CallKeep:
       case Step::LibraryKeep:
+      case Step::ConfigKeep:
         if (Line != LastLine && !Or.Target.empty())
           EC.addNote(F, L,
                      "derived value stored into '" + Or.Target + "' here");
@@ -1410,6 +1453,10 @@ private:
       How = "is passed to '" + Or.Callee +
             "', which keeps it past the call (the library model)";
       break;
+    case Step::ConfigKeep:
+      How = "is passed to '" + Or.Callee +
+            "', which keeps it past the call (Functions in the configuration)";
+      break;
     case Step::CallKeep:
       How = Or.Target.empty()
                 ? "is passed to '" + Or.Callee +
@@ -1423,7 +1470,8 @@ private:
       break;
     }
     Fix K = Or.Kind == Step::Insert ? Fix::Insert
-            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep
+            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep ||
+                    Or.Kind == Step::ConfigKeep
                 ? Fix::Call
                 : Fix::Store;
     finish(std::move(F), O, Or.S->getBeginLoc(), How, Captured, K);
