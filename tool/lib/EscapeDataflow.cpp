@@ -167,13 +167,17 @@ bool hasInsertionMember(QualType T) {
 class Analysis {
 public:
   Analysis(EscapeContext &EC, const FunctionDecl *FD, const Stmt *Body,
-           llvm::ArrayRef<BlockInfo> Blocks, Summary *Sum)
+           llvm::ArrayRef<BlockInfo> Blocks, Summary *Sum,
+           const ConstantArgs *Bound = nullptr)
       : EC(EC), SM(EC.Ctx.getSourceManager()), FD(FD), Body(Body),
-        Blocks(Blocks), Sum(Sum) {}
+        Blocks(Blocks), Sum(Sum), Bound(Bound) {}
 
   void run();
 
 private:
+  /// The one successor of \p B that the bound constants select, or null.
+  const CFGBlock *constantBranch(const CFGBlock &B) const;
+
   // --- origins -----------------------------------------------------------
   unsigned derive(const Stmt *S, unsigned Parent, Step Kind,
                   std::string Target = "", std::string Callee = "") {
@@ -378,6 +382,8 @@ private:
       }
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      if (std::optional<int64_t> C = boundCondition(CO))
+        return val(*C ? CO->getTrueExpr() : CO->getFalseExpr());
       OriginSet R = val(CO->getTrueExpr());
       unionInto(R, val(CO->getFalseExpr()));
       return R;
@@ -528,7 +534,7 @@ private:
     if (Callee && Callee->hasBody(Def) && Def &&
         !SM.isInSystemHeader(Def->getLocation()) &&
         !Def->isDependentContext()) {
-      S = EC.summaryOf(Def);
+      S = calleeSummary(Def, callArguments(Call));
       if (S && S->InProgress)
         S = nullptr;
     } else if (Callee && !Callee->hasBody() &&
@@ -562,6 +568,21 @@ private:
       unionInto(R, val(Call->getArg(I)));
     }
     return R;
+  }
+
+  /// The condition of \p CO when the bound constants decide it.
+  std::optional<int64_t> boundCondition(const AbstractConditionalOperator *CO) {
+    if (!Bound || !isa<ConditionalOperator>(CO))
+      return std::nullopt;
+    return foldWithConstants(EC.Ctx, CO->getCond(), FD, Bound);
+  }
+
+  /// The summary of a call to \p Def with arguments \p Args: the paths
+  /// that its constant arguments select, if any decides a branch.
+  const Summary *calleeSummary(const FunctionDecl *Def,
+                               llvm::ArrayRef<const Expr *> Args) {
+    ConstantArgs C = EC.constantArguments(Def, Args, FD, Bound);
+    return C.empty() ? EC.summaryOf(Def) : EC.summaryFor(Def, C);
   }
 
   /// The arguments of \p Call, without the object of a member operator
@@ -674,6 +695,8 @@ private:
       return R;
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      if (std::optional<int64_t> C = boundCondition(CO))
+        return addr(*C ? CO->getTrueExpr() : CO->getFalseExpr());
       OriginSet R = addr(CO->getTrueExpr());
       unionInto(R, addr(CO->getFalseExpr()));
       return R;
@@ -1030,7 +1053,7 @@ private:
     if (Callee->hasBody(Def) && Def &&
         !SM.isInSystemHeader(Def->getLocation()) &&
         !Def->isDependentContext()) {
-      const Summary *S = EC.summaryOf(Def);
+      const Summary *S = calleeSummary(Def, Args);
       if (!S || !S->keepsAnything())
         return;
       // Name a member call by its object, as written: 'g_cache.put'.
@@ -1515,6 +1538,9 @@ private:
   const Stmt *Body;
   llvm::ArrayRef<BlockInfo> Blocks;
   Summary *Sum;
+  /// Parameters bound to constants (summaryFor): branches they decide are
+  /// followed one way only.
+  const ConstantArgs *Bound;
 
   std::vector<Origin> Origins;
   llvm::DenseMap<std::pair<const void *, uint64_t>, unsigned> Memo;
@@ -1533,6 +1559,21 @@ private:
   State *Cur = nullptr;
   unsigned ExitID = 0;
 };
+
+const CFGBlock *Analysis::constantBranch(const CFGBlock &B) const {
+  // Two successors: the condition's true branch, then its false one (if,
+  // loops, ?:, && and ||; a switch has its own order and is left alone).
+  if (!Bound || B.succ_size() != 2 ||
+      isa_and_nonnull<SwitchStmt>(B.getTerminatorStmt()))
+    return nullptr;
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  if (!Cond)
+    return nullptr;
+  std::optional<int64_t> V = foldWithConstants(EC.Ctx, Cond, FD, Bound);
+  if (!V)
+    return nullptr;
+  return *(B.succ_begin() + (*V ? 0 : 1));
+}
 
 void Analysis::run() {
   // The CFG comes from an AnalysisDeclContext so that LiveVariables runs on
@@ -1588,6 +1629,8 @@ void Analysis::run() {
     for (const CFGBlock *Succ : B->succs())
       if (Succ)
         Succs.push_back(Succ);
+    if (const CFGBlock *Taken = constantBranch(*B))
+      Succs.assign(1, Taken);
     for (size_t I = 0; I < Succs.size(); ++I) {
       const CFGBlock *Succ = Succs[I];
       std::optional<State> &SIn = In[Succ->getBlockID()];
@@ -1636,6 +1679,12 @@ const Summary *EscapeContext::summaryOf(const FunctionDecl *FD) {
     Analysis(*this, FD, Body, {}, Raw).run();
   Raw->InProgress = false;
   return Raw;
+}
+
+void runSummaryAnalysis(EscapeContext &EC, const FunctionDecl *FD, Summary *S,
+                        const ConstantArgs *Bound) {
+  if (const Stmt *Body = FD->getBody())
+    Analysis(EC, FD, Body, {}, S, Bound).run();
 }
 
 void runBlockAnalysis(EscapeContext &EC, const FunctionDecl *FD,
