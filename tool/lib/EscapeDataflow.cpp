@@ -177,6 +177,8 @@ public:
 private:
   /// The one successor of \p B that the bound constants select, or null.
   const CFGBlock *constantBranch(const CFGBlock &B) const;
+  /// Fills Handlers from the try statements of \p G.
+  void collectHandlers(const CFG &G);
 
   // --- origins -----------------------------------------------------------
   unsigned derive(const Stmt *S, unsigned Parent, Step Kind,
@@ -559,6 +561,18 @@ private:
         R = withoutArena(val(Obj));
       else
         R = val(Obj);
+    }
+    // A standard container's member returns what the container holds, or
+    // an iterator or reference into it, whatever its arguments: the
+    // iterator of find(scratch_key) is not scratch (optional's value_or
+    // may return its argument).
+    if (Obj && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+        !(Callee->getIdentifier() && Callee->getName() == "value_or")) {
+      QualType ObjTy = Obj->getType();
+      if (ObjTy->isPointerType())
+        ObjTy = ObjTy->getPointeeType();
+      if (EC.isOwningContainer(ObjTy))
+        return R;
     }
     unsigned First = Obj && isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
     for (unsigned I = First; I < Call->getNumArgs(); ++I) {
@@ -1012,8 +1026,11 @@ private:
         for (const Expr *A : Args)
           unionInto(Vals, val(A));
         std::string ObjName = targetName(Obj);
-        store(objectKey(Obj), Vals, Call, Step::Insert, ObjName,
-              ObjName + "." + Name);
+        // An insertion adds to what the container holds: a clean insert
+        // after a tainted one does not take the taint out.
+        KeyResult K = objectKey(Obj);
+        K.Strong = false;
+        store(K, Vals, Call, Step::Insert, ObjName, ObjName + "." + Name);
         return;
       }
       if (Name == "clear" || (Name == "reset" && Args.empty())) {
@@ -1143,6 +1160,16 @@ private:
     }
   }
 
+  /// A function the user wrote with a body here: its summary, not the
+  /// assignment rule, says what an operator= does (Eigen's `dest = Map(p)`
+  /// copies the elements).
+  bool hasUserBody(const FunctionDecl *F) const {
+    const FunctionDecl *Def = nullptr;
+    return F && F->isUserProvided() && F->hasBody(Def) && Def &&
+           !SM.isInSystemHeader(Def->getLocation()) &&
+           !Def->isDependentContext();
+  }
+
   void transferStmt(const Stmt *S, int Nest, bool Report) {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       transferDecl(DS);
@@ -1155,7 +1182,8 @@ private:
       return;
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          !hasUserBody(OC->getDirectCallee())) {
         // An object that cannot hold a pointer (a std::string) copies what
         // it is assigned.
         const Expr *L = OC->getArg(0);
@@ -1558,7 +1586,43 @@ private:
   llvm::DenseMap<const VarDecl *, LocKey> PointsTo;
   State *Cur = nullptr;
   unsigned ExitID = 0;
+  /// The try-dispatch blocks (whose successors are the catch handlers) that
+  /// each block of a try body may throw to, by block ID.
+  llvm::DenseMap<unsigned, llvm::SmallVector<const CFGBlock *, 1>> Handlers;
 };
+
+void Analysis::collectHandlers(const CFG &G) {
+  // The CFG is built without exception edges (they would split every block
+  // at every call), so a catch handler has no predecessor: each block of a
+  // try body is taken to reach its handlers, with the state at its end.
+  for (auto It = G.try_blocks_begin(); It != G.try_blocks_end(); ++It) {
+    const CFGBlock *Dispatch = *It;
+    const auto *Try =
+        dyn_cast_or_null<CXXTryStmt>(Dispatch->getTerminatorStmt());
+    if (!Try)
+      continue;
+    auto Begin =
+        SM.getDecomposedExpansionLoc(Try->getTryBlock()->getBeginLoc());
+    auto End = SM.getDecomposedExpansionLoc(Try->getTryBlock()->getEndLoc());
+    for (const CFGBlock *B : G) {
+      if (!B || B == Dispatch)
+        continue;
+      for (const CFGElement &E : *B) {
+        std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        auto L = SM.getDecomposedExpansionLoc(CS->getStmt()->getBeginLoc());
+        // Statements before the try share its first block: any statement
+        // inside the try body puts the block there.
+        if (L.first == Begin.first && L.second >= Begin.second &&
+            L.second <= End.second) {
+          Handlers[B->getBlockID()].push_back(Dispatch);
+          break;
+        }
+      }
+    }
+  }
+}
 
 const CFGBlock *Analysis::constantBranch(const CFGBlock &B) const {
   // Two successors: the condition's true branch, then its false one (if,
@@ -1610,6 +1674,7 @@ void Analysis::run() {
           unsigned(Origins.size() - 1)};
     }
   }
+  collectHandlers(*G);
   const CFGBlock &Entry = G->getEntry();
   In[Entry.getBlockID()] = std::move(Init);
   std::deque<const CFGBlock *> Work{&Entry};
@@ -1631,6 +1696,8 @@ void Analysis::run() {
         Succs.push_back(Succ);
     if (const CFGBlock *Taken = constantBranch(*B))
       Succs.assign(1, Taken);
+    if (auto H = Handlers.find(B->getBlockID()); H != Handlers.end())
+      Succs.append(H->second.begin(), H->second.end());
     for (size_t I = 0; I < Succs.size(); ++I) {
       const CFGBlock *Succ = Succs[I];
       std::optional<State> &SIn = In[Succ->getBlockID()];
