@@ -1,9 +1,10 @@
 //===- EscapeCommon.h - Private interface of the escape analysis ----------===//
 //
 // Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
-// reporting) and EscapeDataflow.cpp (the flow-sensitive analysis of one
-// function and the per-function "stores its parameter" summaries). Each of
-// those files includes Clang's AST headers, so they are kept to two.
+// reporting), EscapeDataflow.cpp (the flow-sensitive analysis of one
+// function and the per-function "stores its parameter" summaries) and
+// EscapeConstantArgs.cpp (summaries selected by constant arguments). Each of
+// those files includes Clang's AST headers, so they are kept few.
 //
 //===----------------------------------------------------------------------===//
 
