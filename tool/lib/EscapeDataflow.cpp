@@ -1389,6 +1389,11 @@ private:
       if (Nest != -2)
         checkExits(Nest, Report, &B, I);
       transferStmt(S, Nest, Report);
+      // In a try body, a call (or a throw) may leave for the handlers with
+      // what has been stored so far.
+      if (ThrowAcc && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S) ||
+                       isa<CXXNewExpr>(S) || isa<CXXThrowExpr>(S)))
+        joinInto(*ThrowAcc, *Cur);
     }
     // Loops jump back into a block through their terminator, which is
     // outside the block: the back edge ends the block.
@@ -1589,12 +1594,15 @@ private:
   /// The try-dispatch blocks (whose successors are the catch handlers) that
   /// each block of a try body may throw to, by block ID.
   llvm::DenseMap<unsigned, llvm::SmallVector<const CFGBlock *, 1>> Handlers;
+  /// While a block of a try body is transferred: the join of the states
+  /// after each of its statements that may throw.
+  State *ThrowAcc = nullptr;
 };
 
 void Analysis::collectHandlers(const CFG &G) {
   // The CFG is built without exception edges (they would split every block
   // at every call), so a catch handler has no predecessor: each block of a
-  // try body is taken to reach its handlers, with the state at its end.
+  // try body reaches its handlers with the state after each of its calls.
   for (auto It = G.try_blocks_begin(); It != G.try_blocks_end(); ++It) {
     const CFGBlock *Dispatch = *It;
     const auto *Try =
@@ -1689,15 +1697,31 @@ void Analysis::run() {
     Queued.reset(B->getBlockID());
     State St = *In[B->getBlockID()];
     Cur = &St;
+    // A block of a try body: the states after its calls reach the handlers.
+    auto H = Handlers.find(B->getBlockID());
+    State Thrown;
+    ThrowAcc = H != Handlers.end() ? &Thrown : nullptr;
     transferBlock(*B, false);
+    ThrowAcc = nullptr;
+    if (H != Handlers.end())
+      for (const CFGBlock *Dispatch : H->second) {
+        std::optional<State> &DIn = In[Dispatch->getBlockID()];
+        bool Changed = true;
+        if (!DIn)
+          DIn = Thrown;
+        else
+          Changed = joinInto(*DIn, Thrown);
+        if (Changed && !Queued.test(Dispatch->getBlockID())) {
+          Queued.set(Dispatch->getBlockID());
+          Work.push_back(Dispatch);
+        }
+      }
     llvm::SmallVector<const CFGBlock *, 2> Succs;
     for (const CFGBlock *Succ : B->succs())
       if (Succ)
         Succs.push_back(Succ);
     if (const CFGBlock *Taken = constantBranch(*B))
       Succs.assign(1, Taken);
-    if (auto H = Handlers.find(B->getBlockID()); H != Handlers.end())
-      Succs.append(H->second.begin(), H->second.end());
     for (size_t I = 0; I < Succs.size(); ++I) {
       const CFGBlock *Succ = Succs[I];
       std::optional<State> &SIn = In[Succ->getBlockID()];

@@ -2,8 +2,8 @@
 // whose argument is a std::pair or constructor arguments built from scratch;
 // a lambda capturing a view, stored into a container of std::function;
 // std::copy into a std::back_inserter of an outer container; a store in a
-// catch handler; a lookup with a scratch key whose iterator is then given to
-// a clean insert.
+// catch handler, and one reached after a call in the try body; a lookup with
+// a scratch key whose iterator is then given to a clean insert.
 // RUN: not %bumper-tool %s -- %bumper-cxxflags -fno-caret-diagnostics 2>&1 | FileCheck %s --implicit-check-not=error:
 #include <bumper/bumper.hpp>
 #include <algorithm>
@@ -90,6 +90,23 @@ void storeInCatch(const char *src, std::size_t n) {
     } catch (const std::exception &) {
       // CHECK: small-shapes.cpp:[[@LINE+1]]:7: error: pointer into arena memory allocated in this no_escape block is stored into 'g_last_error', which outlives the block [bumper-escape]
       g_last_error = tmp;
+    }
+  }
+}
+
+// Stored, then cleared after a call that may throw: the handler is reached
+// with the pointer still stored.
+void clearedAfterACallThatMayThrow(const char *src, std::size_t n) {
+  [[bumper::no_escape]] {
+    bumper::NoEscape guard;
+    char *tmp = bumper::alloc<char>(n).data();
+    std::memcpy(tmp, src, n);
+    try {
+      // CHECK: small-shapes.cpp:[[@LINE+1]]:7: error: pointer into arena memory allocated in this no_escape block is stored into 'g_last_error', which outlives the block [bumper-escape]
+      g_last_error = tmp;
+      parse(tmp);
+      g_last_error = nullptr;
+    } catch (...) {
     }
   }
 }
