@@ -12,6 +12,7 @@
 #include "bumper-tool/Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -40,6 +41,35 @@ struct QualifiedName {
 struct ArgGlob {
   std::string Value;
 };
+/// An argument index of a Functions entry (0: the first argument).
+struct ArgIndex {
+  unsigned Value = 0;
+};
+/// Keeps: `all`, or a list of argument indexes. A map is read into
+/// BadKeeps, whose validation says what is wanted.
+struct KeepsAllWord {
+  bool All = false;
+};
+struct BadKeeps {};
+struct KeepsSpec {
+  bool IsAll = false;
+  KeepsAllWord Word;
+  std::vector<ArgIndex> Indexes;
+  BadKeeps Bad;
+};
+
+/// One entry of Functions, as written.
+struct RawFunction {
+  std::optional<QualifiedName> Name;
+  std::optional<bool> Copies;
+  std::optional<bool> Reads;
+  std::optional<KeepsSpec> Keeps;
+  std::optional<ArgIndex> ReturnsView;
+};
+
+/// The names of the Functions entries parsed so far by parseConfig on this
+/// thread: a name given twice is an error at its second entry.
+thread_local llvm::StringSet<> FunctionNamesSeen;
 
 /// CompileFlags: {Add: [...], Remove: [...]}, as clangd's .clangd has it.
 struct RawCompileFlags {
@@ -54,8 +84,43 @@ struct RawConfig {
   std::optional<RegexValue> HeaderFilterRegex;
   std::optional<std::vector<QualifiedName>> Allocators;
   std::optional<std::vector<QualifiedName>> KeepsArgument;
+  std::optional<std::vector<RawFunction>> Functions;
   std::optional<RawCompileFlags> CompileFlags;
 };
+
+/// What is wrong with the Functions entry \p F, or "".
+std::string checkFunction(const RawFunction &F) {
+  if (!F.Name)
+    return "a Functions entry needs a Name (the function's qualified name)";
+  bool Copies = F.Copies.value_or(false), Reads = F.Reads.value_or(false);
+  if (!Copies && !Reads && !F.Keeps && !F.ReturnsView)
+    return "the Functions entry of '" + F.Name->Value +
+           "' says nothing: give Copies, Reads, Keeps or ReturnsView";
+  if (Reads && (Copies || F.Keeps || F.ReturnsView))
+    return "the Functions entry of '" + F.Name->Value +
+           "': Reads (nothing kept, no result derived) cannot go with "
+           "Copies, Keeps or ReturnsView";
+  if (Copies && F.ReturnsView)
+    return "the Functions entry of '" + F.Name->Value +
+           "': its result cannot both own a copy (Copies) and point into an "
+           "argument (ReturnsView)";
+  if (F.Keeps && !F.Keeps->IsAll) {
+    if (F.Keeps->Indexes.empty())
+      return "the Functions entry of '" + F.Name->Value +
+             "': Keeps is 'all' or a list of argument indexes, not empty";
+    llvm::SmallVector<unsigned, 4> Seen;
+    for (const ArgIndex &I : F.Keeps->Indexes) {
+      if (llvm::is_contained(Seen, I.Value))
+        return "the Functions entry of '" + F.Name->Value + "': argument " +
+               std::to_string(I.Value) + " is listed twice in Keeps";
+      Seen.push_back(I.Value);
+    }
+  }
+  llvm::StringRef Key = llvm::StringRef(F.Name->Value).ltrim(':');
+  if (!FunctionNamesSeen.insert(Key).second)
+    return "'" + F.Name->Value + "' has two Functions entries";
+  return "";
+}
 
 llvm::StringRef checkGlobList(llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef, 8> Globs;
@@ -163,6 +228,87 @@ template <> struct ScalarTraits<bumper::ArgGlob> {
   static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
 };
 
+/// Indexes are small: a function has at most this many parameters here.
+template <> struct ScalarTraits<bumper::ArgIndex> {
+  static void output(const bumper::ArgIndex &V, void *, raw_ostream &OS) {
+    OS << V.Value;
+  }
+  static StringRef input(StringRef S, void *, bumper::ArgIndex &V) {
+    unsigned long long N = 0;
+    if (S.getAsInteger(10, N) || N > 255) {
+      bumper::ScalarError = "'" + S.str() +
+                            "' is not an argument index (0 for the first "
+                            "argument, not counting a member call's object)";
+      return bumper::ScalarError;
+    }
+    V.Value = unsigned(N);
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+template <> struct ScalarTraits<bumper::KeepsAllWord> {
+  static void output(const bumper::KeepsAllWord &, void *, raw_ostream &OS) {
+    OS << "all";
+  }
+  static StringRef input(StringRef S, void *, bumper::KeepsAllWord &V) {
+    V.All = S == "all";
+    if (!V.All) {
+      bumper::ScalarError = "Keeps is 'all' or a list of argument indexes "
+                            "([0, 2]), not '" +
+                            S.str() + "'";
+      return bumper::ScalarError;
+    }
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+template <> struct MappingTraits<bumper::BadKeeps> {
+  static void mapping(IO &, bumper::BadKeeps &) {}
+  static std::string validate(IO &, bumper::BadKeeps &) {
+    return "Keeps is 'all' or a list of argument indexes ([0, 2]), not a map";
+  }
+};
+
+template <> struct PolymorphicTraits<bumper::KeepsSpec> {
+  static NodeKind getKind(const bumper::KeepsSpec &K) {
+    return K.IsAll ? NodeKind::Scalar : NodeKind::Sequence;
+  }
+  static bumper::KeepsAllWord &getAsScalar(bumper::KeepsSpec &K) {
+    K.IsAll = true;
+    return K.Word;
+  }
+  static std::vector<bumper::ArgIndex> &getAsSequence(bumper::KeepsSpec &K) {
+    K.IsAll = false;
+    return K.Indexes;
+  }
+  static bumper::BadKeeps &getAsMap(bumper::KeepsSpec &K) { return K.Bad; }
+};
+
+template <> struct MappingTraits<bumper::RawFunction> {
+  static void mapping(IO &IO, bumper::RawFunction &F) {
+    IO.mapOptional("Name", F.Name);
+    IO.mapOptional("Copies", F.Copies);
+    IO.mapOptional("Reads", F.Reads);
+    IO.mapOptional("Keeps", F.Keeps);
+    IO.mapOptional("ReturnsView", F.ReturnsView);
+  }
+  static std::string validate(IO &IO, bumper::RawFunction &F) {
+    if (IO.outputting())
+      return "";
+    // An error already reported (a bad index), or an unknown key that
+    // yaml::Input reports after this, says more than a check of what was
+    // read.
+    if (static_cast<Input &>(IO).error())
+      return "";
+    for (StringRef K : IO.keys())
+      if (!is_contained({"Name", "Copies", "Reads", "Keeps", "ReturnsView"}, K))
+        return "";
+    return bumper::checkFunction(F);
+  }
+};
+
 template <> struct MappingTraits<bumper::RawCompileFlags> {
   static void mapping(IO &IO, bumper::RawCompileFlags &F) {
     IO.mapOptional("Add", F.Add);
@@ -177,6 +323,7 @@ template <> struct MappingTraits<bumper::RawConfig> {
     IO.mapOptional("HeaderFilterRegex", C.HeaderFilterRegex);
     IO.mapOptional("Allocators", C.Allocators);
     IO.mapOptional("KeepsArgument", C.KeepsArgument);
+    IO.mapOptional("Functions", C.Functions);
     IO.mapOptional("CompileFlags", C.CompileFlags);
   }
 };
@@ -186,6 +333,8 @@ template <> struct MappingTraits<bumper::RawConfig> {
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::QualifiedName)
 LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::ArgGlob)
+LLVM_YAML_IS_FLOW_SEQUENCE_VECTOR(bumper::ArgIndex)
+LLVM_YAML_IS_SEQUENCE_VECTOR(bumper::RawFunction)
 
 namespace bumper {
 
@@ -205,6 +354,7 @@ Config defaultConfig() {
   C.HeaderFilterRegex = "";
   C.Allocators.emplace();
   C.KeepsArgument.emplace();
+  C.Functions.emplace();
   C.CompileFlagsAdd.emplace();
   C.CompileFlagsRemove.emplace();
   return C;
@@ -219,6 +369,7 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
                                    llvm::StringRef FileName) {
   std::string Diags;
   RawConfig Raw;
+  FunctionNamesSeen.clear();
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, FileName), nullptr,
                        collectDiagnostic, &Diags);
   In >> Raw;
@@ -240,6 +391,23 @@ llvm::Expected<Config> parseConfig(llvm::StringRef Text,
     C.Allocators = names(Raw.Allocators);
   if (Raw.KeepsArgument)
     C.KeepsArgument = names(Raw.KeepsArgument);
+  if (Raw.Functions) {
+    C.Functions.emplace();
+    for (const RawFunction &R : *Raw.Functions) {
+      FunctionModel M;
+      M.Name = R.Name->Value;
+      M.Copies = R.Copies.value_or(false);
+      M.Reads = R.Reads.value_or(false);
+      if (R.Keeps) {
+        M.KeepsAll = R.Keeps->IsAll;
+        for (const ArgIndex &I : R.Keeps->Indexes)
+          M.Keeps.push_back(I.Value);
+      }
+      if (R.ReturnsView)
+        M.ReturnsView = R.ReturnsView->Value;
+      C.Functions->push_back(std::move(M));
+    }
+  }
   if (Raw.CompileFlags) {
     if (Raw.CompileFlags->Add)
       C.CompileFlagsAdd = *Raw.CompileFlags->Add;
@@ -297,7 +465,8 @@ llvm::Expected<Config> ConfigCache::forSource(llvm::StringRef Source) {
 
 EscapeOptions escapeOptions(const Config &C) {
   return {C.Allocators.value_or(std::vector<std::string>()),
-          C.KeepsArgument.value_or(std::vector<std::string>())};
+          C.KeepsArgument.value_or(std::vector<std::string>()),
+          C.Functions.value_or(std::vector<FunctionModel>())};
 }
 
 std::string dumpConfig(const Config &C) {
@@ -314,6 +483,24 @@ std::string dumpConfig(const Config &C) {
   Raw.KeepsArgument.emplace();
   for (const std::string &N : C.KeepsArgument.value_or(*D.KeepsArgument))
     Raw.KeepsArgument->push_back({N});
+  Raw.Functions.emplace();
+  for (const FunctionModel &M : C.Functions.value_or(*D.Functions)) {
+    RawFunction R;
+    R.Name = QualifiedName{M.Name};
+    if (M.Copies)
+      R.Copies = true;
+    if (M.Reads)
+      R.Reads = true;
+    if (M.KeepsAll || !M.Keeps.empty()) {
+      R.Keeps.emplace();
+      R.Keeps->IsAll = M.KeepsAll;
+      for (unsigned I : M.Keeps)
+        R.Keeps->Indexes.push_back({I});
+    }
+    if (M.ReturnsView)
+      R.ReturnsView = ArgIndex{*M.ReturnsView};
+    Raw.Functions->push_back(std::move(R));
+  }
   Raw.CompileFlags.emplace();
   Raw.CompileFlags->Add = C.CompileFlagsAdd.value_or(*D.CompileFlagsAdd);
   Raw.CompileFlags->Remove.emplace();

@@ -34,6 +34,8 @@ EscapeContext::EscapeContext(ASTContext &Ctx, const EscapeOptions &Opts,
     ConfiguredAllocators.insert(N.ltrim(':'));
   for (llvm::StringRef N : Opts.KeepsArgument)
     ConfiguredKeepers.insert(N.ltrim(':'));
+  for (const FunctionModel &M : Opts.Functions)
+    ConfiguredFunctions[llvm::StringRef(M.Name).ltrim(':')] = M;
 }
 
 bool EscapeContext::isNamedIn(const FunctionDecl *FD,
@@ -49,6 +51,17 @@ bool EscapeContext::isNamedIn(const FunctionDecl *FD,
 
 bool EscapeContext::isConfiguredKeeper(const FunctionDecl *FD) const {
   return isNamedIn(FD, ConfiguredKeepers);
+}
+
+const FunctionModel *
+EscapeContext::configuredModel(const FunctionDecl *FD) const {
+  if (ConfiguredFunctions.empty() || !FD || !FD->getDeclName())
+    return nullptr;
+  // As isNamedIn: every overload and instantiation of the name.
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    FD = P;
+  auto It = ConfiguredFunctions.find(FD->getQualifiedNameAsString());
+  return It == ConfiguredFunctions.end() ? nullptr : &It->second;
 }
 
 bool EscapeContext::isAllocator(const FunctionDecl *FD) {

@@ -2,9 +2,10 @@
 //
 // Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
 // reporting), EscapeDataflow.cpp (the flow-sensitive analysis of one
-// function, with blocks or for a summary) and EscapeSummaries.cpp (which
-// function's summary, in which order; those of other units by USR). Each of
-// those files includes Clang's AST headers, so they are kept to three.
+// function, with blocks or for a summary), EscapeSummaries.cpp (which
+// function's summary, in which order; those of other units by USR) and
+// EscapeConstantArgs.cpp (summaries selected by constant arguments). Each of
+// those files includes Clang's AST headers, so they are kept few.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +23,11 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace bumper {
@@ -59,6 +63,10 @@ enum class LibraryEffect : uint8_t {
   Reads,        ///< only reads its arguments; its result is not derived
 };
 
+/// Constant arguments of a call, by parameter index (sorted): the values
+/// that select a path through a same-file helper (EscapeConstantArgs.cpp).
+using ConstantArgs = llvm::SmallVector<std::pair<unsigned, int64_t>, 2>;
+
 /// Per-translation-unit state: caches, and where findings go.
 class EscapeContext {
 public:
@@ -87,6 +95,21 @@ public:
   int libraryKeeps(const clang::FunctionDecl *FD) const;
   /// A class derived from std::exception: its constructors copy.
   bool isStdException(const clang::CXXRecordDecl *RD) const;
+  /// .bumper.yaml's Functions entry for \p FD, or null.
+  const FunctionModel *configuredModel(const clang::FunctionDecl *FD) const;
+  /// The arguments of a call to \p Def (without a member call's object)
+  /// that are constants and decide a branch of \p Def: a bool, integer or
+  /// enum parameter that Def tests and never changes. \p Caller's
+  /// parameters bound to constants (\p CallerBound) count as constants.
+  ConstantArgs constantArguments(const clang::FunctionDecl *Def,
+                                 llvm::ArrayRef<const clang::Expr *> Args,
+                                 const clang::FunctionDecl *Caller,
+                                 const ConstantArgs *CallerBound);
+  /// The summary of \p FD with the parameters of \p Args bound to their
+  /// constants: only the paths those constants select are followed. Falls
+  /// back to summaryOf past a few variants per function.
+  const Summary *summaryFor(const clang::FunctionDecl *FD,
+                            const ConstantArgs &Args);
   const clang::Expr *bufferArgument(const clang::CallExpr *Call);
   static std::string normalizeBuffer(llvm::StringRef S);
   std::string sourceText(const clang::Expr *E) const;
@@ -118,6 +141,18 @@ private:
   bool isNamedIn(const clang::FunctionDecl *FD,
                  const llvm::StringSet<> &Names) const;
   llvm::StringSet<> ConfiguredAllocators, ConfiguredKeepers;
+  llvm::StringMap<FunctionModel> ConfiguredFunctions;
+  /// summaryFor's summaries, by function and constants; how many each
+  /// function has, how deep summaryFor is nested, and the parameters that
+  /// decide a branch of each function (bit i: parameter i).
+  std::map<std::pair<const clang::FunctionDecl *,
+                     std::vector<std::pair<unsigned, int64_t>>>,
+           std::unique_ptr<Summary>>
+      ConstantSummaries;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> ConstantVariants;
+  unsigned ConstantDepth = 0;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallBitVector>
+      DecidingParams;
 
   llvm::DenseMap<const clang::FunctionDecl *, bool> AllocatorCache;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
@@ -138,6 +173,18 @@ private:
   const Summary *externalSummary(const clang::FunctionDecl *Callee);
   FindingSink &Sink;
 };
+
+/// The value of \p E with \p FD's parameters bound to \p Bound, when it is
+/// a constant (a bool, integer or enum): what decides a branch.
+std::optional<int64_t> foldWithConstants(clang::ASTContext &Ctx,
+                                         const clang::Expr *E,
+                                         const clang::FunctionDecl *FD,
+                                         const ConstantArgs *Bound);
+
+/// Computes \p S, the summary of \p FD, following only the branches whose
+/// conditions fold with \p Bound (EscapeDataflow.cpp).
+void runSummaryAnalysis(EscapeContext &EC, const clang::FunctionDecl *FD,
+                        Summary *S, const ConstantArgs *Bound);
 
 /// Runs the flow-sensitive analysis of EscapeDataflow.cpp over one function
 /// that contains the annotated blocks \p Blocks.

@@ -113,6 +113,7 @@ enum class Step : uint8_t {
   CallKeep,
   Capture,
   LibraryKeep, ///< kept by a standard library function (putenv, setvbuf)
+  ConfigKeep,  ///< kept by a function whose Functions entry says Keeps
 };
 
 struct Origin {
@@ -166,13 +167,19 @@ bool hasInsertionMember(QualType T) {
 class Analysis {
 public:
   Analysis(EscapeContext &EC, const FunctionDecl *FD, const Stmt *Body,
-           llvm::ArrayRef<BlockInfo> Blocks, Summary *Sum)
+           llvm::ArrayRef<BlockInfo> Blocks, Summary *Sum,
+           const ConstantArgs *Bound = nullptr)
       : EC(EC), SM(EC.Ctx.getSourceManager()), FD(FD), Body(Body),
-        Blocks(Blocks), Sum(Sum) {}
+        Blocks(Blocks), Sum(Sum), Bound(Bound) {}
 
   void run();
 
 private:
+  /// The one successor of \p B that the bound constants select, or null.
+  const CFGBlock *constantBranch(const CFGBlock &B) const;
+  /// Fills Handlers from the try statements of \p G.
+  void collectHandlers(const CFG &G);
+
   // --- origins -----------------------------------------------------------
   unsigned derive(const Stmt *S, unsigned Parent, Step Kind,
                   std::string Target = "", std::string Callee = "") {
@@ -377,6 +384,8 @@ private:
       }
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      if (std::optional<int64_t> C = boundCondition(CO))
+        return val(*C ? CO->getTrueExpr() : CO->getFalseExpr());
       OriginSet R = val(CO->getTrueExpr());
       unionInto(R, val(CO->getFalseExpr()));
       return R;
@@ -395,6 +404,14 @@ private:
       // it points to, built by a constructor with no body here (a Status
       // from a message), holds its own copy.
       const CXXConstructorDecl *Ctor = CC->getConstructor();
+      if (const FunctionModel *M = EC.configuredModel(Ctor)) {
+        if (M->Copies || M->Reads)
+          return {};
+        if (M->ReturnsView)
+          return *M->ReturnsView < CC->getNumArgs()
+                     ? val(CC->getArg(*M->ReturnsView))
+                     : OriginSet();
+      }
       if (Ctor && (EC.isStdException(Ctor->getParent()) ||
                    (!Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
                     EC.ownsPointees(CC->getType()))))
@@ -492,6 +509,17 @@ private:
                          "forward_like"}) &&
         Call->getNumArgs() > 0)
       return val(Call->getArg(0));
+    // .bumper.yaml's Functions says what the result is; an entry with only
+    // Keeps leaves the result to the rules below.
+    if (const FunctionModel *M = EC.configuredModel(Callee)) {
+      if (M->Copies || M->Reads)
+        return {};
+      if (M->ReturnsView) {
+        llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+        return *M->ReturnsView < Args.size() ? val(Args[*M->ReturnsView])
+                                             : OriginSet();
+      }
+    }
     switch (EC.libraryEffect(Callee)) {
     case LibraryEffect::Copies:
     case LibraryEffect::Reads:
@@ -504,7 +532,8 @@ private:
     // A function of this translation unit, or of the summaries index: its
     // summary says from which parameters its result is derived.
     const FunctionDecl *Def = nullptr;
-    const Summary *S = Callee ? EC.calleeSummary(Callee, Def) : nullptr;
+    const Summary *S =
+        Callee ? calleeSummary(Callee, callArguments(Call), Def) : nullptr;
     if (!S && Callee && !Callee->hasBody() &&
         EC.ownsPointees(Call->getType())) {
       // No body anywhere here, and a result that owns what it points to (a
@@ -528,6 +557,18 @@ private:
       else
         R = val(Obj);
     }
+    // A standard container's member returns what the container holds, or
+    // an iterator or reference into it, whatever its arguments: the
+    // iterator of find(scratch_key) is not scratch (optional's value_or
+    // may return its argument).
+    if (Obj && isa_and_nonnull<CXXMethodDecl>(Callee) &&
+        !(Callee->getIdentifier() && Callee->getName() == "value_or")) {
+      QualType ObjTy = Obj->getType();
+      if (ObjTy->isPointerType())
+        ObjTy = ObjTy->getPointeeType();
+      if (EC.isOwningContainer(ObjTy))
+        return R;
+    }
     unsigned First = Obj && isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
     for (unsigned I = First; I < Call->getNumArgs(); ++I) {
       unsigned P = I - First;
@@ -536,6 +577,43 @@ private:
       unionInto(R, val(Call->getArg(I)));
     }
     return R;
+  }
+
+  /// The condition of \p CO when the bound constants decide it.
+  std::optional<int64_t> boundCondition(const AbstractConditionalOperator *CO) {
+    if (!Bound || !isa<ConditionalOperator>(CO))
+      return std::nullopt;
+    return foldWithConstants(EC.Ctx, CO->getCond(), FD, Bound);
+  }
+
+  /// The summary of a call to \p Callee with arguments \p Args, of its body
+  /// here or from the summaries index (EscapeContext::calleeSummary, which
+  /// sets \p Def to the function summarised); for a body here, the paths
+  /// that its constant arguments select, if any decides a branch.
+  const Summary *calleeSummary(const FunctionDecl *Callee,
+                               llvm::ArrayRef<const Expr *> Args,
+                               const FunctionDecl *&Def) {
+    const Summary *S = EC.calleeSummary(Callee, Def);
+    if (!S || !Def || !Def->hasBody())
+      return S;
+    ConstantArgs C = EC.constantArguments(Def, Args, FD, Bound);
+    if (C.empty())
+      return S;
+    // A variant still being computed (a recursive call with the same
+    // constants) is partial: the whole function's summary stands in.
+    const Summary *Variant = EC.summaryFor(Def, C);
+    return Variant->InProgress ? S : Variant;
+  }
+
+  /// The arguments of \p Call, without the object of a member operator
+  /// call (a member call's object is not among them).
+  static llvm::ArrayRef<const Expr *> callArguments(const CallExpr *Call) {
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+        !Args.empty())
+      Args = Args.drop_front();
+    return Args;
   }
 
   /// The object a member call or member operator call is made on.
@@ -637,6 +715,8 @@ private:
       return R;
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      if (std::optional<int64_t> C = boundCondition(CO))
+        return addr(*C ? CO->getTrueExpr() : CO->getFalseExpr());
       OriginSet R = addr(CO->getTrueExpr());
       unionInto(R, addr(CO->getFalseExpr()));
       return R;
@@ -930,6 +1010,17 @@ private:
       Args = Args.drop_front();
     }
     std::string Name = Callee->getNameAsString();
+    if (const FunctionModel *M = EC.configuredModel(Callee);
+        M && !EC.isConfiguredKeeper(Callee)) {
+      // Described by .bumper.yaml's Functions: it keeps what Keeps names
+      // and nothing else, whatever its body or the general rules would say.
+      std::string Keeper = Callee->getQualifiedNameAsString();
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (M->KeepsAll || llvm::is_contained(M->Keeps, I))
+          store(key(Callee->getCanonicalDecl(), LocKind::Kept, nullptr, false),
+                val(Args[I]), Call, Step::ConfigKeep, "", Keeper);
+      return;
+    }
     if (Obj && isa<CXXMethodDecl>(Callee) && Callee->getIdentifier()) {
       QualType ObjTy = Obj->getType();
       if (ObjTy->isPointerType())
@@ -941,8 +1032,11 @@ private:
         for (const Expr *A : Args)
           unionInto(Vals, val(A));
         std::string ObjName = targetName(Obj);
-        store(objectKey(Obj), Vals, Call, Step::Insert, ObjName,
-              ObjName + "." + Name);
+        // An insertion adds to what the container holds: a clean insert
+        // after a tainted one does not take the taint out.
+        KeyResult K = objectKey(Obj);
+        K.Strong = false;
+        store(K, Vals, Call, Step::Insert, ObjName, ObjName + "." + Name);
         return;
       }
       if (Name == "clear" || (Name == "reset" && Args.empty())) {
@@ -979,7 +1073,7 @@ private:
     if (EC.libraryEffect(Callee) != LibraryEffect::Unknown)
       return;
     const FunctionDecl *Def = nullptr;
-    if (const Summary *S = EC.calleeSummary(Callee, Def)) {
+    if (const Summary *S = calleeSummary(Callee, Args, Def)) {
       if (!S->keepsAnything())
         return;
       // Name a member call by its object, as written: 'g_cache.put'.
@@ -1072,6 +1166,16 @@ private:
     }
   }
 
+  /// A function the user wrote with a body here: its summary, not the
+  /// assignment rule, says what an operator= does (Eigen's `dest = Map(p)`
+  /// copies the elements).
+  bool hasUserBody(const FunctionDecl *F) const {
+    const FunctionDecl *Def = nullptr;
+    return F && F->isUserProvided() && F->hasBody(Def) && Def &&
+           !SM.isInSystemHeader(Def->getLocation()) &&
+           !Def->isDependentContext();
+  }
+
   void transferStmt(const Stmt *S, int Nest, bool Report) {
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       transferDecl(DS);
@@ -1084,7 +1188,8 @@ private:
       return;
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+          !hasUserBody(OC->getDirectCallee())) {
         // An object that cannot hold a pointer (a std::string) copies what
         // it is assigned.
         const Expr *L = OC->getArg(0);
@@ -1305,6 +1410,11 @@ private:
       if (Nest != -2)
         checkExits(Nest, Report, &B, I);
       transferStmt(S, Nest, Report);
+      // In a try body, a call (or a throw) may leave for the handlers with
+      // what has been stored so far.
+      if (ThrowAcc && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S) ||
+                       isa<CXXNewExpr>(S) || isa<CXXThrowExpr>(S)))
+        joinInto(*ThrowAcc, *Cur);
     }
     // Loops jump back into a block through their terminator, which is
     // outside the block: the back edge ends the block.
@@ -1350,6 +1460,7 @@ private:
       case Step::Insert:
       case Step::CallKeep:
       case Step::LibraryKeep:
+      case Step::ConfigKeep:
         if (Line != LastLine && !Or.Target.empty())
           EC.addNote(F, L,
                      "derived value stored into '" + Or.Target + "' here");
@@ -1419,6 +1530,10 @@ private:
       How = "is passed to '" + Or.Callee +
             "', which keeps it past the call (the library model)";
       break;
+    case Step::ConfigKeep:
+      How = "is passed to '" + Or.Callee +
+            "', which keeps it past the call (Functions in the configuration)";
+      break;
     case Step::CallKeep:
       How = Or.Target.empty()
                 ? "is passed to '" + Or.Callee +
@@ -1432,7 +1547,8 @@ private:
       break;
     }
     Fix K = Or.Kind == Step::Insert ? Fix::Insert
-            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep
+            : Or.Kind == Step::CallKeep || Or.Kind == Step::LibraryKeep ||
+                    Or.Kind == Step::ConfigKeep
                 ? Fix::Call
                 : Fix::Store;
     if (Or.Kind == Step::CallKeep)
@@ -1478,6 +1594,9 @@ private:
   const Stmt *Body;
   llvm::ArrayRef<BlockInfo> Blocks;
   Summary *Sum;
+  /// Parameters bound to constants (summaryFor): branches they decide are
+  /// followed one way only.
+  const ConstantArgs *Bound;
 
   std::vector<Origin> Origins;
   llvm::DenseMap<std::pair<const void *, uint64_t>, unsigned> Memo;
@@ -1495,7 +1614,61 @@ private:
   llvm::DenseMap<const VarDecl *, LocKey> PointsTo;
   State *Cur = nullptr;
   unsigned ExitID = 0;
+  /// The try-dispatch blocks (whose successors are the catch handlers) that
+  /// each block of a try body may throw to, by block ID.
+  llvm::DenseMap<unsigned, llvm::SmallVector<const CFGBlock *, 1>> Handlers;
+  /// While a block of a try body is transferred: the join of the states
+  /// after each of its statements that may throw.
+  State *ThrowAcc = nullptr;
 };
+
+void Analysis::collectHandlers(const CFG &G) {
+  // The CFG is built without exception edges (they would split every block
+  // at every call), so a catch handler has no predecessor: each block of a
+  // try body reaches its handlers with the state after each of its calls.
+  for (auto It = G.try_blocks_begin(); It != G.try_blocks_end(); ++It) {
+    const CFGBlock *Dispatch = *It;
+    const auto *Try =
+        dyn_cast_or_null<CXXTryStmt>(Dispatch->getTerminatorStmt());
+    if (!Try)
+      continue;
+    auto Begin =
+        SM.getDecomposedExpansionLoc(Try->getTryBlock()->getBeginLoc());
+    auto End = SM.getDecomposedExpansionLoc(Try->getTryBlock()->getEndLoc());
+    for (const CFGBlock *B : G) {
+      if (!B || B == Dispatch)
+        continue;
+      for (const CFGElement &E : *B) {
+        std::optional<CFGStmt> CS = E.getAs<CFGStmt>();
+        if (!CS)
+          continue;
+        auto L = SM.getDecomposedExpansionLoc(CS->getStmt()->getBeginLoc());
+        // Statements before the try share its first block: any statement
+        // inside the try body puts the block there.
+        if (L.first == Begin.first && L.second >= Begin.second &&
+            L.second <= End.second) {
+          Handlers[B->getBlockID()].push_back(Dispatch);
+          break;
+        }
+      }
+    }
+  }
+}
+
+const CFGBlock *Analysis::constantBranch(const CFGBlock &B) const {
+  // Two successors: the condition's true branch, then its false one (if,
+  // loops, ?:, && and ||; a switch has its own order and is left alone).
+  if (!Bound || B.succ_size() != 2 ||
+      isa_and_nonnull<SwitchStmt>(B.getTerminatorStmt()))
+    return nullptr;
+  const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  if (!Cond)
+    return nullptr;
+  std::optional<int64_t> V = foldWithConstants(EC.Ctx, Cond, FD, Bound);
+  if (!V)
+    return nullptr;
+  return *(B.succ_begin() + (*V ? 0 : 1));
+}
 
 void Analysis::run() {
   // The CFG comes from an AnalysisDeclContext so that LiveVariables runs on
@@ -1532,6 +1705,7 @@ void Analysis::run() {
           unsigned(Origins.size() - 1)};
     }
   }
+  collectHandlers(*G);
   const CFGBlock &Entry = G->getEntry();
   In[Entry.getBlockID()] = std::move(Init);
   std::deque<const CFGBlock *> Work{&Entry};
@@ -1546,11 +1720,31 @@ void Analysis::run() {
     Queued.reset(B->getBlockID());
     State St = *In[B->getBlockID()];
     Cur = &St;
+    // A block of a try body: the states after its calls reach the handlers.
+    auto H = Handlers.find(B->getBlockID());
+    State Thrown;
+    ThrowAcc = H != Handlers.end() ? &Thrown : nullptr;
     transferBlock(*B, false);
+    ThrowAcc = nullptr;
+    if (H != Handlers.end())
+      for (const CFGBlock *Dispatch : H->second) {
+        std::optional<State> &DIn = In[Dispatch->getBlockID()];
+        bool Changed = true;
+        if (!DIn)
+          DIn = Thrown;
+        else
+          Changed = joinInto(*DIn, Thrown);
+        if (Changed && !Queued.test(Dispatch->getBlockID())) {
+          Queued.set(Dispatch->getBlockID());
+          Work.push_back(Dispatch);
+        }
+      }
     llvm::SmallVector<const CFGBlock *, 2> Succs;
     for (const CFGBlock *Succ : B->succs())
       if (Succ)
         Succs.push_back(Succ);
+    if (const CFGBlock *Taken = constantBranch(*B))
+      Succs.assign(1, Taken);
     for (size_t I = 0; I < Succs.size(); ++I) {
       const CFGBlock *Succ = Succs[I];
       std::optional<State> &SIn = In[Succ->getBlockID()];
@@ -1587,6 +1781,12 @@ void runSummaryAnalysis(EscapeContext &EC, const FunctionDecl *FD,
                         Summary &Sum) {
   if (const Stmt *Body = FD->getBody())
     Analysis(EC, FD, Body, {}, &Sum).run();
+}
+
+void runSummaryAnalysis(EscapeContext &EC, const FunctionDecl *FD, Summary *S,
+                        const ConstantArgs *Bound) {
+  if (const Stmt *Body = FD->getBody())
+    Analysis(EC, FD, Body, {}, S, Bound).run();
 }
 
 void runBlockAnalysis(EscapeContext &EC, const FunctionDecl *FD,

@@ -115,6 +115,56 @@ TEST(ConfigTest, ValueOfTheWrongKindIsAnError) {
   EXPECT_EQ(E.rfind("k.yaml:1:13: error: not a sequence", 0), 0u) << E;
 }
 
+TEST(ConfigTest, ParsesFunctionsEntries) {
+  llvm::Expected<Config> C =
+      parseConfig("Functions:\n"
+                  "  - {Name: ZSTD_createCDict, Copies: true}\n"
+                  "  - {Name: registry::remember, Keeps: [0, 2]}\n"
+                  "  - {Name: ::events::watch, Keeps: all}\n"
+                  "  - {Name: lib::find, ReturnsView: 1}\n"
+                  "  - {Name: log::write, Reads: true}\n",
+                  "f.yaml");
+  ASSERT_TRUE(bool(C)) << llvm::toString(C.takeError());
+  ASSERT_TRUE(C->Functions);
+  ASSERT_EQ(C->Functions->size(), 5u);
+  const std::vector<FunctionModel> &F = *C->Functions;
+  EXPECT_EQ(F[0].Name, "ZSTD_createCDict");
+  EXPECT_TRUE(F[0].Copies);
+  EXPECT_EQ(F[1].Keeps, std::vector<unsigned>({0, 2}));
+  EXPECT_FALSE(F[1].KeepsAll);
+  EXPECT_TRUE(F[2].KeepsAll);
+  EXPECT_EQ(F[3].ReturnsView, 1u);
+  EXPECT_TRUE(F[4].Reads);
+  EXPECT_FALSE(F[4].Copies);
+}
+
+TEST(ConfigTest, BadFunctionsEntriesAreErrorsAtTheirLine) {
+  EXPECT_EQ(errorOf(parseConfig("Functions:\n"
+                                "  - {Name: a::f, Keeps: {x: 1}}\n",
+                                "m.yaml"))
+                .rfind("m.yaml:2:26: error: Keeps is 'all' or a list of "
+                       "argument indexes ([0, 2]), not a map",
+                       0),
+            0u);
+  EXPECT_EQ(errorOf(parseConfig("Functions:\n"
+                                "  - {Name: a::f, Reads: true, Keeps: [0]}\n",
+                                "r.yaml"))
+                .rfind("r.yaml:2:6: error: the Functions entry of 'a::f': "
+                       "Reads",
+                       0),
+            0u);
+  EXPECT_EQ(errorOf(parseConfig("Functions:\n"
+                                "  - {Keeps: [0]}\n",
+                                "n.yaml"))
+                .rfind("n.yaml:2:6: error: a Functions entry needs a Name", 0),
+            0u);
+  // A second parse on the same thread does not remember the first's names.
+  ASSERT_TRUE(bool(parseConfig("Functions: [{Name: a::f, Copies: true}]\n",
+                               "1.yaml")));
+  EXPECT_TRUE(bool(parseConfig("Functions: [{Name: a::f, Copies: true}]\n",
+                               "2.yaml")));
+}
+
 TEST(ConfigTest, DumpFillsInTheDefaults) {
   Config C;
   C.Checks = "-*,bumper-missing-guard";
@@ -125,6 +175,7 @@ TEST(ConfigTest, DumpFillsInTheDefaults) {
                            "HeaderFilterRegex: ''\n"
                            "Allocators:      []\n"
                            "KeepsArgument:   []\n"
+                           "Functions:       []\n"
                            "CompileFlags:\n"
                            "  Add:             []\n"
                            "  Remove:          []\n"
@@ -138,6 +189,15 @@ TEST(ConfigTest, DumpThenParseGivesTheSameConfiguration) {
   C.HeaderFilterRegex = "include/.*\\.hpp$";
   C.Allocators = std::vector<std::string>{"a::alloc", "::b::c"};
   C.KeepsArgument = std::vector<std::string>{"keep::it"};
+  FunctionModel Copy, Keep, View;
+  Copy.Name = "z::make";
+  Copy.Copies = true;
+  Copy.Keeps = {1};
+  Keep.Name = "::r::keep";
+  Keep.KeepsAll = true;
+  View.Name = "t::find";
+  View.ReturnsView = 2;
+  C.Functions = std::vector<FunctionModel>{Copy, Keep, View};
   C.CompileFlagsAdd = std::vector<std::string>{"-DX=1", "-Wno-foo"};
   C.CompileFlagsRemove = std::vector<std::string>{"-f*", "-include"};
   std::string Dumped = dumpConfig(C);
@@ -149,6 +209,7 @@ TEST(ConfigTest, DumpThenParseGivesTheSameConfiguration) {
   EXPECT_EQ(Back->HeaderFilterRegex, C.HeaderFilterRegex);
   EXPECT_EQ(Back->Allocators, C.Allocators);
   EXPECT_EQ(Back->KeepsArgument, C.KeepsArgument);
+  EXPECT_EQ(Back->Functions, C.Functions);
   EXPECT_EQ(Back->CompileFlagsAdd, C.CompileFlagsAdd);
   EXPECT_EQ(Back->CompileFlagsRemove, C.CompileFlagsRemove);
   EXPECT_EQ(dumpConfig(*Back), Dumped);

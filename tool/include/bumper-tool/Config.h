@@ -9,6 +9,9 @@
 //   Allocators: [thirdparty::arena_alloc]      # extra BUMPER_ALLOCATORs
 //   KeepsArgument: [registry::remember]        # functions that keep an
 //                                              # argument
+//   Functions:                                 # what third-party functions
+//     - {Name: ZSTD_createCDict, Copies: true} # do with their arguments
+//     - {Name: registry::remember, Keeps: [0]}
 //   CompileFlags: {Add: [-DX], Remove: [-f*]}  # change each compile command
 //
 // Parsed with llvm::yaml::IO, strictly: an unknown key or a bad value is an
@@ -28,6 +31,30 @@
 
 namespace bumper {
 
+/// One entry of .bumper.yaml's Functions: what a call to a function does with
+/// the arena pointers it is given, for a function whose body the analysis
+/// cannot see (a third-party library). Argument indexes count the call's
+/// arguments from 0, the object of a member call not included.
+struct FunctionModel {
+  /// Qualified, as in Allocators ("lib::f"; a leading "::" is allowed).
+  std::string Name;
+  /// The result owns a copy: it is not derived from the arguments.
+  bool Copies = false;
+  /// Only reads its arguments: nothing kept, no result derived from them.
+  bool Reads = false;
+  /// Keeps every argument past the call (KeepsArgument's meaning).
+  bool KeepsAll = false;
+  /// The arguments it keeps past the call.
+  std::vector<unsigned> Keeps;
+  /// The result points into this argument (and no other), like strchr's.
+  std::optional<unsigned> ReturnsView;
+  bool operator==(const FunctionModel &O) const {
+    return Name == O.Name && Copies == O.Copies && Reads == O.Reads &&
+           KeepsAll == O.KeepsAll && Keeps == O.Keeps &&
+           ReturnsView == O.ReturnsView;
+  }
+};
+
 /// The name bumper-tool looks for in each folder above a source.
 inline constexpr const char *ConfigFileName = ".bumper.yaml";
 
@@ -43,6 +70,8 @@ struct Config {
   std::optional<std::vector<std::string>> Allocators;
   /// Qualified names of functions that keep (store) their arguments.
   std::optional<std::vector<std::string>> KeepsArgument;
+  /// What named functions do with their arguments.
+  std::optional<std::vector<FunctionModel>> Functions;
   /// CompileFlags.Add: arguments appended to each compile command.
   std::optional<std::vector<std::string>> CompileFlagsAdd;
   /// CompileFlags.Remove: globs of arguments dropped from each compile
@@ -53,17 +82,20 @@ struct Config {
 };
 
 /// Functions named by the configuration for code that cannot carry
-/// annotations: third-party allocators and functions that keep their
-/// arguments. Names are qualified ("lib::arena_alloc"; a leading "::" is
-/// allowed) and match every overload.
+/// annotations: third-party allocators, functions that keep their
+/// arguments, and what other functions do with theirs. Names are qualified
+/// ("lib::arena_alloc"; a leading "::" is allowed) and match every overload.
 class SummaryIndex;
 
 struct EscapeOptions {
   /// Treated like BUMPER_ALLOCATOR functions: each call is a source.
   std::vector<std::string> Allocators;
   /// Keep every argument past the call, like a function that stores its
-  /// parameter into a global.
+  /// parameter into a global. Shorthand for a Functions entry with
+  /// Keeps: all (a name in both keeps all its arguments).
   std::vector<std::string> KeepsArgument;
+  /// Described one by one: these win over the analysis's own rules.
+  std::vector<FunctionModel> Functions;
   /// The summaries of the other translation units (SummaryIndex.h): a call
   /// to a function with no body here uses its summary. Not owned; may be
   /// null. Not part of the configuration file.
