@@ -18,6 +18,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
@@ -110,6 +111,12 @@ public:
 
   /// The summary of a function with a body in this TU (computed once).
   const Summary *summaryOf(const clang::FunctionDecl *FD);
+
+  /// Local variables whose own storage is taken to be arena memory of the
+  /// innermost block around them: bumper-heap-temporary's proof
+  /// (HeapTemporary.cpp) of the std::vector it would convert. Empty for the
+  /// escape analysis itself, which then runs exactly as without it.
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> ArenaVars;
 
   void addNote(Finding &F, clang::SourceLocation L, std::string Msg);
   void addMacroNote(Finding &F, clang::SourceLocation L);

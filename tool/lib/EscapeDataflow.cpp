@@ -401,7 +401,7 @@ private:
         return {};
       OriginSet R;
       for (const Expr *A : CC->arguments())
-        unionInto(R, val(A));
+        unionInto(R, argVal(A));
       return R;
     }
     if (const auto *IL = dyn_cast<InitListExpr>(E)) {
@@ -532,16 +532,45 @@ private:
         // escape; only the view's non-arena origins carry over.
         R = withoutArena(val(Obj));
       else
-        R = val(Obj);
+        R = argVal(Obj);
     }
     unsigned First = Obj && isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
     for (unsigned I = First; I < Call->getNumArgs(); ++I) {
       unsigned P = I - First;
       if (S && P < S->Returns.size() && !S->Returns.test(P))
         continue;
-      unionInto(R, val(Call->getArg(I)));
+      unionInto(R, argVal(Call->getArg(I)));
     }
     return R;
+  }
+
+  /// What an argument (or the object of a member call) gives the result of
+  /// a call: its value, and, for a container whose storage is arena memory
+  /// (EscapeContext::ArenaVars), that storage (data(), begin(), a span).
+  OriginSet argVal(const Expr *A) {
+    OriginSet R = val(A);
+    if (!EC.ArenaVars.empty() && EC.isOwningContainer(A->getType()))
+      unionInto(R, addr(A));
+    return R;
+  }
+
+  /// The storage of a variable of EscapeContext::ArenaVars: an allocation of
+  /// the innermost block around it.
+  OriginSet arenaVarOrigin(const VarDecl *VD) {
+    const Stmt *S = VD->getInit();
+    int Nest = S ? nestOf(S) : -1;
+    if (Nest < 0)
+      return {};
+    auto [It, New] = Memo.try_emplace({S, 0}, Origins.size());
+    if (New) {
+      Origin O;
+      O.S = S;
+      O.Parent = NoParent;
+      O.Kind = Step::Alloc;
+      O.Block = Nest;
+      Origins.push_back(std::move(O));
+    }
+    return {It->second};
   }
 
   /// The object a member call or member operator call is made on.
@@ -604,6 +633,8 @@ private:
       const auto *VD = dyn_cast<VarDecl>(D);
       if (VD && VD->getType()->isReferenceType() && !Alias.count(VD))
         return readPrefix(VD, LocKind::Var);
+      if (VD && EC.ArenaVars.count(VD))
+        return arenaVarOrigin(VD);
       return {};
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -693,6 +724,8 @@ private:
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
         return {};
+      if (EC.ArenaVars.count(VD))
+        return arena();
       if (VD->getType()->isReferenceType()) {
         auto It = Alias.find(VD);
         if (It != Alias.end())
