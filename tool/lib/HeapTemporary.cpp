@@ -199,7 +199,7 @@ private:
     if (VD->getType().isConstQualified())
       return Refuse("it is declared const");
     if (!Elem.isTrivialType(Ctx) || Elem.isDestructedType())
-      return Refuse("its element type '" + Elem.getAsString() +
+      return Refuse("its element type '" + elementSpelling(VD, Elem) +
                     "' is not trivial (trivially copyable, default-"
                     "constructible and destructible): the arena runs no "
                     "constructors or destructors");
@@ -300,6 +300,8 @@ private:
 
   std::string nameOfTarget(ParentMap &PM, const Stmt *S) const {
     const Stmt *P = PM.getParent(S);
+    if (isa_and_nonnull<LambdaExpr>(P))
+      return " into a lambda's capture";
     if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
       if (DS->isSingleDecl())
         if (const auto *To = dyn_cast<VarDecl>(DS->getSingleDecl()))
