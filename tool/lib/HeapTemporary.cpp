@@ -190,6 +190,8 @@ private:
     if (isa<CoroutineBodyStmt>(FD->getBody()))
       return Refuse("it is declared in a coroutine, which may suspend while "
                     "the arena is in use elsewhere");
+    if (FD->isConstexpr())
+      return Refuse("its function is constexpr, and bumper::alloc is not");
     if (!DS->isSingleDecl())
       return Refuse("it is declared together with other variables; declare "
                     "it on its own");

@@ -6,7 +6,7 @@
 // RUN: %bumper-tool --checks=bumper-heap-temporary --explain %t/t.cpp -- %bumper-cxxflags -Xclang -verify -Xclang -verify-ignore-unexpected=note
 // RUN: %bumper-tool --checks=bumper-heap-temporary %t/t.cpp -- %bumper-cxxflags -Wno-return-stack-address 2>&1 | count 0
 // RUN: %bumper-tool --checks=bumper-heap-temporary --explain --fix --summary %t/t.cpp -- %bumper-cxxflags 2>&1 | FileCheck %s --check-prefix=SUMMARY
-// SUMMARY: , 0 heap temporaries converted (37 refused),
+// SUMMARY: , 0 heap temporaries converted (38 refused),
 // RUN: diff %s %t/t.cpp
 // The note of a refusal points at the use that refuses it.
 // RUN: %bumper-tool --checks=bumper-heap-temporary --explain %t/t.cpp -- %bumper-cxxflags 2>&1 | FileCheck %s --check-prefix=NOTE
@@ -243,6 +243,12 @@ Gen coroutine(int N) {
   takesPointer(V.data());
   co_return;
 }
+
+constexpr int constantEvaluated(int N) {
+  std::vector<int> V(N, 4); // expected-remark {{its function is constexpr, and bumper::alloc is not}}
+  return V[0];
+}
+static_assert(constantEvaluated(2) == 4);
 
 // Not candidates: no size given, a list, a range, a template.
 int notCandidates(int N) {
