@@ -549,9 +549,18 @@ private:
   /// (EscapeContext::ArenaVars), that storage (data(), begin(), a span).
   OriginSet argVal(const Expr *A) {
     OriginSet R = val(A);
-    if (!EC.ArenaVars.empty() && EC.isOwningContainer(A->getType()))
+    if (!EC.ArenaVars.empty() &&
+        (EC.isOwningContainer(A->getType()) || isArenaVar(A)))
       unionInto(R, addr(A));
     return R;
+  }
+
+  /// \p E names a variable of EscapeContext::ArenaVars (a std::unique_ptr<T[]>
+  /// whose array is taken as arena memory: get() and [] point into it).
+  bool isArenaVar(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && EC.ArenaVars.count(VD);
   }
 
   /// The storage of a variable of EscapeContext::ArenaVars: an allocation of
@@ -661,7 +670,7 @@ private:
       auto Add = [&](const Expr *A) {
         if (isa<CXXThisExpr>(A->IgnoreParenImpCasts()))
           return;
-        if (EC.isOwningContainer(A->getType()))
+        if (EC.isOwningContainer(A->getType()) || isArenaVar(A))
           unionInto(R, addr(A));
         else
           unionInto(R, val(A));

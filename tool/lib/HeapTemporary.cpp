@@ -8,7 +8,9 @@
 // runs no constructors or destructors); and the escape analysis, run over
 // the function with the vector's storage as arena memory of the block that
 // would reset it (EscapeContext::ArenaVars), must find no escape. The first
-// failed condition is the refusal's reason (--explain).
+// failed condition is the refusal's reason (--explain). A std::unique_ptr<T[]>
+// from new T[n] or make_unique<T[]>(n) is judged alike: only [] and get()
+// (which becomes data()) are a span's.
 //
 // The block that resets it: the enclosing annotated block when no loop lies
 // between it and the declaration (else the memory of every iteration would
@@ -64,6 +66,21 @@ std::optional<QualType> vectorElement(QualType T) {
       !isStdClass(Spec->getTemplateArgs()[1].getAsType(), "allocator"))
     return std::nullopt;
   return Elem;
+}
+
+/// std::unique_ptr<T[], std::default_delete<T[]>>: T.
+std::optional<QualType> uniqueArrayElement(QualType T) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
+  if (!Spec || !isStd(Spec, "unique_ptr") ||
+      Spec->getTemplateArgs().size() != 2 ||
+      !isStdClass(Spec->getTemplateArgs()[1].getAsType(), "default_delete"))
+    return std::nullopt;
+  const auto *Array = dyn_cast<IncompleteArrayType>(
+      Spec->getTemplateArgs()[0].getAsType().getCanonicalType());
+  if (!Array)
+    return std::nullopt;
+  return Array->getElementType();
 }
 
 bool isLoop(const Stmt *S) {
@@ -143,6 +160,47 @@ private:
     return true;
   }
 
+  /// `std::unique_ptr<T[]> p(new T[n])` (or `= std::make_unique<T[]>(n)`,
+  /// `make_unique_for_overwrite`): n; \p Zero when the elements are
+  /// value-initialised (make_unique, `new T[n]()`).
+  static bool arrayInit(const VarDecl *VD, const Expr *&N, bool &Zero) {
+    const Expr *Init = VD->getInit();
+    if (!Init)
+      return false;
+    Init = Init->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+        CE && CE->getNumArgs() >= 1)
+      Init = CE->getArg(0)->IgnoreImplicit();
+    if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
+      if (!New->isArray() || !New->getArraySize() ||
+          New->getNumPlacementArgs() || !New->getOperatorNew() ||
+          !New->getOperatorNew()->isReplaceableGlobalAllocationFunction())
+        return false;
+      const Expr *I = New->getInitializer();
+      if (I &&
+          !(isa<CXXConstructExpr>(I) &&
+            cast<CXXConstructExpr>(I)->getNumArgs() == 0) &&
+          !(isa<InitListExpr>(I) &&
+            cast<InitListExpr>(I)->getNumInits() == 0) &&
+          !isa<ImplicitValueInitExpr>(I))
+        return false;
+      Zero = New->getInitializationStyle() != CXXNewInitializationStyle::None;
+      N = *New->getArraySize();
+      return true;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Init);
+        Call && Call->getNumArgs() == 1) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (!F ||
+          !(isStd(F, "make_unique") || isStd(F, "make_unique_for_overwrite")))
+        return false;
+      Zero = isStd(F, "make_unique");
+      N = Call->getArg(0);
+      return true;
+    }
+    return false;
+  }
+
   void checkVar(const FunctionDecl *FD, ParentMap &PM, const DeclStmt *DS,
                 const VarDecl *VD) {
     if (!VD->isLocalVarDecl() || VD->isStaticLocal() ||
@@ -150,8 +208,17 @@ private:
       return;
     std::optional<QualType> Elem = vectorElement(VD->getType());
     const Expr *N = nullptr, *X = nullptr;
-    if (!Elem || !sizedInit(VD, N, X))
+    Unique = false;
+    Zero = true;
+    GetCalls.clear();
+    if (!Elem) {
+      Elem = uniqueArrayElement(VD->getType());
+      Unique = true;
+      if (!Elem || !arrayInit(VD, N, Zero))
+        return;
+    } else if (!sizedInit(VD, N, X)) {
       return;
+    }
     Verdict V;
     const CompoundStmt *Target = nullptr;
     const NoEscapeAnnotation *Existing = nullptr;
@@ -318,14 +385,26 @@ private:
     const Expr *E = Ref;
     const Stmt *P = upward(PM, E);
     if (!P)
-      return "used as a 'std::vector'";
+      return "used as a '" + kind() + "'";
     if (const auto *ME = dyn_cast<MemberExpr>(P)) {
       const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME));
       llvm::StringRef Name = ME->getMemberDecl()->getIdentifier()
                                  ? ME->getMemberDecl()->getName()
                                  : llvm::StringRef("");
+      if (isa<CXXConversionDecl>(ME->getMemberDecl()))
+        return "tested as a pointer";
       if (!Call)
         return "its member '" + Name.str() + "' is named";
+      if (Unique) {
+        // get() becomes data(); the rest of unique_ptr is ownership.
+        if (Name == "get") {
+          GetCalls.push_back(ME->getMemberLoc());
+          return "";
+        }
+        if (Name == "reset" || Name == "release" || Name == "swap")
+          return "its ownership is changed ('" + Name.str() + "')";
+        return "'" + Name.str() + "' is called, which std::span does not have";
+      }
       if (Name == "data" || Name == "size" || Name == "empty" ||
           Name == "front" || Name == "back")
         return "";
@@ -353,13 +432,13 @@ private:
       if (K == OO_Equal)
         return Op->getArg(0) == E ? "assigned to"
                                   : "copied" + assignee(Op->getArg(0));
-      return "used by the vector's operator '" +
+      return "used by the " + kind() + "'s operator '" +
              std::string(getOperatorSpelling(K)) + "'";
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
       if (isStdClass(CE->getType(), "span"))
         return "";
-      if (vectorElement(CE->getType())) {
+      if (recordOf(CE->getType()) == recordOf(Ref->getType())) {
         const Expr *Whole = CE;
         if (isa_and_nonnull<ReturnStmt>(upward(PM, Whole)))
           return "returned";
@@ -383,7 +462,7 @@ private:
           QualType PT = Callee->getParamDecl(I)->getType();
           if (Callee->getTemplateInstantiationPattern())
             return "passed to the template '" + Name +
-                   "', which may use it as a 'std::vector'";
+                   "', which may use it as a '" + kind() + "'";
           return "passed to '" + Name + "' as '" + PT.getAsString() + "'";
         }
       return "passed to '" + Name + "'";
@@ -403,7 +482,11 @@ private:
       return "its address is taken";
     if (isa<UnaryExprOrTypeTraitExpr>(P))
       return "its type is used (sizeof)";
-    return "used as a 'std::vector'";
+    return "used as a '" + kind() + "'";
+  }
+
+  std::string kind() const {
+    return Unique ? "std::unique_ptr" : "std::vector";
   }
 
   std::string assignee(const Expr *LHS) const {
@@ -594,8 +677,11 @@ private:
           CharSourceRange::getCharRange(Spec.getLAngleLoc().getLocWithOffset(1),
                                         Spec.getRAngleLoc()),
           SM, LO);
-      if (!S.trim().empty())
-        return S.trim().str();
+      S = S.trim();
+      if (Unique && S.consume_back("[]"))
+        S = S.rtrim();
+      if (!S.empty() && !S.contains('['))
+        return S.str();
     }
     PrintingPolicy PP(LO);
     PP.SuppressTagKeyword = true;
@@ -624,15 +710,18 @@ private:
     std::string Value =
         X ? text(X->getSourceRange())
           : (Simple ? T : "decltype(" + Name + ")::value_type") + "{}";
-    Decl +=
-        " std::fill(" + Name + ".begin(), " + Name + ".end(), " + Value + ");";
+    if (Zero || X)
+      Decl += " std::fill(" + Name + ".begin(), " + Name + ".end(), " + Value +
+              ");";
 
     std::string Message =
-        "'" + Name +
-        "' is a heap temporary: a std::vector of fixed size, "
-        "only indexed, iterated and passed as a span, a pointer or "
-        "iterators, whose memory the escape analysis finds kept nowhere past "
-        "its block; it can come from the arena";
+        "'" + Name + "' is a heap temporary: " +
+        (Unique ? "an array owned by a std::unique_ptr, only indexed and "
+                  "passed as a pointer"
+                : "a std::vector of fixed size, only indexed, iterated and "
+                  "passed as a span, a pointer or iterators") +
+        ", whose memory the escape analysis finds kept nowhere past its "
+        "block; it can come from the arena";
     if (InLoop)
       Message += " (it is inside a loop, where the heap allocation repeats "
                  "on every iteration)";
@@ -646,6 +735,9 @@ private:
         F.Fixes.push_back(H);
     F.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(DS->getSourceRange()), Decl));
+    for (SourceLocation Get : GetCalls)
+      F.Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Get, Get), "data"));
     F.Notes.push_back(
         {SM.getExpansionLoc(NewBlock ? Target->getLBracLoc()
                                      : Existing->AttrRange.getBegin()),
@@ -663,6 +755,11 @@ private:
   FindingSink &Sink;
   const EscapeOptions &Escape;
   bool Explain;
+  /// The candidate being judged: a std::unique_ptr<T[]> (else a vector);
+  /// its elements are value-initialised; its get() calls, which become
+  /// data().
+  bool Unique = false, Zero = true;
+  llvm::SmallVector<SourceLocation, 4> GetCalls;
   llvm::DenseMap<FileID, std::unique_ptr<GuardPlanner>> Planners;
   llvm::DenseMap<SourceLocation, llvm::SmallVector<FixItHint, 2>> NewBlocks;
 };

@@ -144,7 +144,7 @@ int sized(int N) {
 
 bool compared(int N) {
   std::vector<int> V(N), W(N); // expected-remark 2 {{declared together with other variables}}
-  std::vector<int> X(N); // expected-remark {{used by the vector's operator '==' at line 148}}
+  std::vector<int> X(N); // expected-remark {{used by the std::vector's operator '==' at line 148}}
   return X == W && V.empty();
 }
 
