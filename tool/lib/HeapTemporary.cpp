@@ -587,28 +587,36 @@ private:
                                       std::move(Text));
   }
 
-  /// The #include lines the fixed file needs, after the last #include
-  /// before \p Before (the same text for every candidate of a file, so that
-  /// the fixes of several candidates insert it once).
-  std::optional<FixItHint> includes(FileID FID, unsigned Before) const {
+  /// The #include lines the fixed file needs, after the last #include of
+  /// the file's leading block of comments and directives (an #include in
+  /// the middle of a file may sit inside a namespace). The same text and
+  /// place for every candidate of a file, so that the fixes of several
+  /// candidates insert it once.
+  std::optional<FixItHint> includes(FileID FID) const {
     llvm::StringRef Buf = SM.getBufferData(FID);
-    bool HasRuntime = false, HasAlgorithm = false;
+    bool HasRuntime = false, HasAlgorithm = false, InComment = false;
     size_t At = 0;
     for (size_t Start = 0; Start < Buf.size();) {
       size_t End = Buf.find('\n', Start);
       End = End == llvm::StringRef::npos ? Buf.size() : End + 1;
       llvm::StringRef Line = Buf.slice(Start, End).trim();
-      if (Line.consume_front("#") &&
-          (Line = Line.ltrim()).consume_front("include")) {
-        Line = Line.trim();
-        HasRuntime |=
-            Line == "<bumper/core.hpp>" || Line == "<bumper/bumper.hpp>" ||
-            Line == "\"bumper/core.hpp\"" || Line == "\"bumper/bumper.hpp\"";
-        HasAlgorithm |= Line == "<algorithm>";
-        if (End <= Before)
-          At = End;
-      }
       Start = End;
+      if (InComment || Line.starts_with("/*")) {
+        InComment = !Line.contains("*/");
+        continue;
+      }
+      if (Line.empty() || Line.starts_with("//"))
+        continue;
+      if (!Line.consume_front("#"))
+        break;
+      if (!(Line = Line.ltrim()).consume_front("include"))
+        continue;
+      Line = Line.trim();
+      HasRuntime |=
+          Line == "<bumper/core.hpp>" || Line == "<bumper/bumper.hpp>" ||
+          Line == "\"bumper/core.hpp\"" || Line == "\"bumper/bumper.hpp\"";
+      HasAlgorithm |= Line == "<algorithm>";
+      At = End;
     }
     std::string Add;
     if (!HasRuntime)
@@ -727,8 +735,8 @@ private:
                  "on every iteration)";
     Finding F{
         Check::HeapTemporary, VD->getLocation(), std::move(Message), {}, {}};
-    auto [FID, Off] = SM.getDecomposedLoc(DS->getBeginLoc());
-    if (std::optional<FixItHint> Inc = includes(FID, Off))
+    FileID FID = SM.getFileID(DS->getBeginLoc());
+    if (std::optional<FixItHint> Inc = includes(FID))
       F.Fixes.push_back(*Inc);
     if (NewBlock)
       for (const FixItHint &H : annotate(FD, Target, Existing))
