@@ -36,29 +36,34 @@ heading "bumper-tool $("$TOOL" --version | sed -n '1s/.*version //p')"
 echo "Each example marks its scratch-memory blocks with [[bumper::no_escape]]."
 echo "The tool inserts the bumper::NoEscape guards that give the memory back;"
 echo "every example allocates more in total than its buffer holds, so it only"
-echo "runs with its guards in place."
+echo "runs with its guards in place. examples/scratch.cpp is written the"
+echo "everyday way, with std::vector: the opt-in check bumper-heap-temporary"
+echo "(named on its line '// bumper-tool: <flags>') converts its vectors."
 
 failed=0
 for src in "$ROOT"/examples/*.cpp; do
   name=$(basename "$src" .cpp)
   copy=$SCRATCH/$name.cpp
   cp "$src" "$copy"
+  # An example may name the tool's flags it is shown with
+  # ("// bumper-tool: --checks=bumper-heap-temporary").
+  read -r -a flags <<<"$(sed -n 's|^// bumper-tool: ||p' "$src" | head -n 1)"
   heading "examples/$name.cpp"
   sed -n '1,/^#include/p' "$src" | grep '^//' | sed 's|^// \{0,1\}|  |' || true
 
   step "1. What the tool reports"
-  show "bumper-tool $name.cpp -- -std=c++20 -Iinclude"
-  "$TOOL" "$copy" -- -std=c++20 -I"$ROOT/include" 2>&1 |
+  show "bumper-tool ${flags[*]+${flags[*]} }$name.cpp -- -std=c++20 -Iinclude"
+  "$TOOL" ${flags[@]+"${flags[@]}"} "$copy" -- -std=c++20 -I"$ROOT/include" 2>&1 |
     sed "s|$SCRATCH/||g" || true
 
   step "2. The change --fix would make (--diff)"
-  show "bumper-tool --diff $name.cpp -- ..."
-  "$TOOL" --diff "$copy" -- -std=c++20 -I"$ROOT/include" 2>/dev/null |
+  show "bumper-tool ${flags[*]+${flags[*]} }--diff $name.cpp -- ..."
+  "$TOOL" ${flags[@]+"${flags[@]}"} --diff "$copy" -- -std=c++20 -I"$ROOT/include" 2>/dev/null |
     sed "s|$SCRATCH/||g" || true
 
   step "3. Apply it (--fix), build against libbumper, run"
   show "bumper-tool --fix $name.cpp -- ...   &&   $CXX -std=c++20 ... $name.cpp libbumper.a -pthread"
-  if ! "$TOOL" --fix "$copy" -- -std=c++20 -I"$ROOT/include" >/dev/null 2>&1; then
+  if ! "$TOOL" ${flags[@]+"${flags[@]}"} --fix "$copy" -- -std=c++20 -I"$ROOT/include" >/dev/null 2>&1; then
     echo "${RED}bumper-tool --fix failed${RESET}"
     failed=1
     continue
@@ -74,7 +79,7 @@ for src in "$ROOT"/examples/*.cpp; do
 
   step "4. A second --fix changes nothing"
   cp "$copy" "$copy.once"
-  "$TOOL" --fix "$copy" -- -std=c++20 -I"$ROOT/include" >/dev/null 2>&1 || true
+  "$TOOL" ${flags[@]+"${flags[@]}"} --fix "$copy" -- -std=c++20 -I"$ROOT/include" >/dev/null 2>&1 || true
   if cmp -s "$copy.once" "$copy"; then
     echo "${GREEN}unchanged${RESET}"
   else

@@ -36,6 +36,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <optional>
+#include <set>
 #include <tuple>
 
 using namespace llvm;
@@ -122,6 +123,20 @@ cl::opt<std::string> HeaderFilter(
              "<regex>, besides the main files (default: no header). A header "
              "shared by several sources is edited once"),
     cl::cat(Category));
+
+cl::opt<std::string> ChecksOption(
+    "checks", cl::value_desc("globs"),
+    cl::desc("A clang-tidy-style glob list appended to the configuration's "
+             "Checks (as clang-tidy's --checks): "
+             "--checks=bumper-heap-temporary turns on that opt-in check, "
+             "--checks=-bumper-unscoped-alloc turns a check off"),
+    cl::cat(Category));
+
+cl::opt<bool>
+    Explain("explain",
+            cl::desc("Also report, as remarks, each candidate an opt-in check "
+                     "(bumper-heap-temporary) refused, and why"),
+            cl::cat(Category));
 
 cl::list<std::string>
     ExtraArgs("extra-arg", cl::value_desc("arg"),
@@ -262,6 +277,22 @@ bool validateOptions(unsigned &JobCount, bool HaveFixedCommand) {
     error("--fix and --diff exclude each other: --diff shows what --fix "
           "would write, and writes nothing; drop one of them");
     return false;
+  }
+  // A check name without a wildcard must be one the registry knows: a typo
+  // in an opt-in check's name would otherwise turn nothing on, silently.
+  SmallVector<StringRef, 4> Globs;
+  StringRef(ChecksOption).split(Globs, ',');
+  for (StringRef G : Globs) {
+    G = G.trim();
+    G.consume_front("-");
+    G = G.trim();
+    if (!G.empty() && !G.contains_insensitive('*') &&
+        !llvm::any_of(bumper::allChecks(), [&](const bumper::CheckInfo &I) {
+          return I.Name == G;
+        })) {
+      error("--checks: unknown check '" + G.str() + "' (see --list-checks)");
+      return false;
+    }
   }
   JobCount = std::max(1, llvm::get_physical_cores());
   if (Jobs.getNumOccurrences()) {
@@ -429,6 +460,7 @@ bumper::ToolOptions commandLineOptions(unsigned JobCount) {
   Opts.Jobs = JobCount;
   Opts.Progress = sys::Process::StandardErrIsDisplayed() && !Quiet;
   Opts.Fix = Fix;
+  Opts.Explain = Explain;
   Opts.Policy.WarningsAsErrors = WarningsAsErrors;
   Opts.Policy.HeaderFilter = HeaderFilter;
   Opts.ExtraArgs = ExtraArgs;
@@ -453,6 +485,8 @@ perSourceOptions(bumper::ConfigCache &Configs, const bumper::ToolOptions &Opts,
       return C.takeError();
     bumper::ToolOptions O = Opts;
     O.Policy.Checks = C->Checks.value_or("bumper-*");
+    if (!ChecksOption.empty())
+      O.Policy.Checks += "," + ChecksOption;
     O.Policy.WarningsAsErrorsChecks = C->WarningsAsErrors.value_or("");
     if (HeaderFilter.empty() && C->HeaderFilterRegex)
       O.Policy.HeaderFilter = *C->HeaderFilterRegex;
@@ -634,6 +668,28 @@ void printSummary(const bumper::RunResult &Result,
   const bool Edited = Fix || Diff;
   unsigned Escapes = 0, Guards = Edited ? Applied.FixesWritten : 0;
   unsigned Warnings = Result.Warnings;
+  // bumper-heap-temporary: its conversions, and with --explain its refusals.
+  // Their edits are not guards (a new block's guard is part of one).
+  unsigned Heap = 0, HeapRefused = 0;
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string>> HeapEdits;
+  for (const bumper::ReportedFinding &R : Result.Reports) {
+    if (R.Check != bumper::checkName(bumper::Check::HeapTemporary))
+      continue;
+    if (R.Level == "note") {
+      ++HeapRefused;
+      continue;
+    }
+    bool Written = !llvm::any_of(R.Edits, [&](const bumper::ReportedEdit &E) {
+      return Applied.FilesNotWritten.contains(E.File);
+    });
+    if (Edited && !Written)
+      continue;
+    ++Heap;
+    if (Edited)
+      for (const bumper::ReportedEdit &E : R.Edits)
+        HeapEdits.emplace(E.File, E.Offset, E.Length, E.Text);
+  }
+  Guards -= std::min<unsigned>(Guards, HeapEdits.size());
   for (const bumper::ReportedFinding &R : Result.Reports) {
     if (R.Check == bumper::checkName(bumper::Check::Escape))
       ++Escapes;
@@ -679,6 +735,13 @@ void printSummary(const bumper::RunResult &Result,
   if (unsigned N = Result.SuppressedByNolint.size())
     errs() << ", " << plural(N, "finding", "findings")
            << " suppressed by NOLINT";
+  if (Heap || HeapRefused)
+    errs() << ", " << plural(Heap, "heap temporary", "heap temporaries")
+           << (Fix    ? " converted"
+               : Diff ? " to convert"
+                      : " convertible")
+           << (Explain ? " (" + std::to_string(HeapRefused) + " refused)"
+                       : std::string());
   errs() << ", " << format("%.1f s", Elapsed.count()) << "\n";
 }
 

@@ -1,14 +1,16 @@
 //===- CheckRegistry.cpp - The table of Checks.def ------------------------===//
 
 #include "bumper-tool/CheckRegistry.h"
+#include "bumper-tool/Config.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Format.h"
 
 namespace bumper {
 
 static const CheckInfo Registry[] = {
-#define BUMPER_CHECK(Enum, Name, Level, InTidy, SarifName, Summary,            \
-                     Description, Help)                                        \
-  {Check::Enum, Name,    Severity::Level, InTidy,                              \
+#define BUMPER_CHECK(Enum, Name, Level, InTidy, OnByDefault, SarifName,        \
+                     Summary, Description, Help)                               \
+  {Check::Enum, Name,    Severity::Level, InTidy, OnByDefault,                 \
    SarifName,   Summary, Description,     Help},
 #include "bumper-tool/Checks.def"
 };
@@ -27,6 +29,22 @@ std::optional<Check> parseCheckName(llvm::StringRef Name) {
                            Name == I.Name.drop_front(sizeof("bumper-") - 1)))
       return I.Kind;
   return std::nullopt;
+}
+
+bool isCheckEnabled(llvm::StringRef Checks, const CheckInfo &Info) {
+  if (Info.OnByDefault)
+    return globListMatches(Checks, Info.Name);
+  bool Enabled = false;
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  Checks.split(Globs, ',');
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    bool Positive = !G.consume_front("-");
+    G = G.trim();
+    if (Positive ? G == Info.Name : globListMatches(G, Info.Name))
+      Enabled = Positive;
+  }
+  return Enabled;
 }
 
 llvm::StringRef severityName(Severity S) {
@@ -48,7 +66,7 @@ void printCheckList(llvm::raw_ostream &OS) {
   for (const CheckInfo &I : Registry)
     OS << llvm::left_justify(I.Name, Width) << "  "
        << llvm::left_justify(severityName(I.Level), 7) << "  " << I.Summary
-       << "\n";
+       << (I.OnByDefault ? "" : " (off by default)") << "\n";
 }
 
 } // namespace bumper

@@ -10,6 +10,7 @@
 #include "bumper-tool/AttributeSpelling.h"
 #include "bumper-tool/EscapeAnalysis.h"
 #include "bumper-tool/GuardFixes.h"
+#include "bumper-tool/HeapTemporary.h"
 #include "bumper-tool/NoEscapeAttr.h"
 #include "bumper-tool/SuspendCheck.h"
 
@@ -18,7 +19,8 @@ using namespace clang;
 namespace bumper {
 
 void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
-                  FindingSink &Sink, const EscapeOptions &Escape) {
+                  FindingSink &Sink, const EscapeOptions &Escape,
+                  bool Explain) {
   checkAttributeSpellings(Ctx.getSourceManager(), Ctx.getLangOpts(), Recorder,
                           Sink);
   AnnotationIndex Index;
@@ -26,6 +28,7 @@ void runAllChecks(ASTContext &Ctx, const AttributeRecorder &Recorder,
   checkSuspensions(Ctx, Index, Sink);
   checkGuards(Ctx, Index, Sink);
   analyzeEscapes(Ctx, Index, Sink, Escape);
+  checkHeapTemporaries(Ctx, Index, Sink, Escape, Explain);
 }
 
 } // namespace bumper

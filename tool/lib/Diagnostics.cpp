@@ -38,9 +38,10 @@ void renderDiagnostic(DiagnosticsEngine &Diags, const Decision &D) {
   // a lint run exists to list.
   unsigned Limit = Diags.getDiagnosticOptions().ErrorLimit;
   Diags.setErrorLimit(0);
-  DiagnosticsEngine::Level Level = D.Level == Severity::Error
-                                       ? DiagnosticsEngine::Error
-                                       : DiagnosticsEngine::Warning;
+  DiagnosticsEngine::Level Level =
+      D.Level == Severity::Error  ? DiagnosticsEngine::Error
+      : D.Level == Severity::Note ? DiagnosticsEngine::Remark
+                                  : DiagnosticsEngine::Warning;
   {
     DiagnosticBuilder DB =
         Diags.Report(D.F.Loc, Diags.getCustomDiagID(Level, "%0"));

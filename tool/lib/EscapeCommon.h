@@ -22,6 +22,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -122,6 +123,12 @@ public:
   /// \p Def is set to the declaration whose parameters it numbers.
   const Summary *calleeSummary(const clang::FunctionDecl *Callee,
                                const clang::FunctionDecl *&Def);
+
+  /// Local variables whose own storage is taken to be arena memory of the
+  /// innermost block around them: bumper-heap-temporary's proof
+  /// (HeapTemporary.cpp) of the std::vector it would convert. Empty for the
+  /// escape analysis itself, which then runs exactly as without it.
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> ArenaVars;
 
   void addNote(Finding &F, clang::SourceLocation L, std::string Msg);
   /// For a call (\p Call) to a function whose summary comes from the index:

@@ -418,7 +418,7 @@ private:
         return {};
       OriginSet R;
       for (const Expr *A : CC->arguments())
-        unionInto(R, val(A));
+        unionInto(R, argVal(A));
       return R;
     }
     if (const auto *IL = dyn_cast<InitListExpr>(E)) {
@@ -555,7 +555,7 @@ private:
         // escape; only the view's non-arena origins carry over.
         R = withoutArena(val(Obj));
       else
-        R = val(Obj);
+        R = argVal(Obj);
     }
     // A standard container's member returns what the container holds, or
     // an iterator or reference into it, whatever its arguments: the
@@ -574,7 +574,7 @@ private:
       unsigned P = I - First;
       if (S && P < S->Returns.size() && !S->Returns.test(P))
         continue;
-      unionInto(R, val(Call->getArg(I)));
+      unionInto(R, argVal(Call->getArg(I)));
     }
     return R;
   }
@@ -614,6 +614,44 @@ private:
         !Args.empty())
       Args = Args.drop_front();
     return Args;
+  }
+
+  /// What an argument (or the object of a member call) gives the result of
+  /// a call: its value, and, for a container whose storage is arena memory
+  /// (EscapeContext::ArenaVars), that storage (data(), begin(), a span).
+  OriginSet argVal(const Expr *A) {
+    OriginSet R = val(A);
+    if (!EC.ArenaVars.empty() &&
+        (EC.isOwningContainer(A->getType()) || isArenaVar(A)))
+      unionInto(R, addr(A));
+    return R;
+  }
+
+  /// \p E names a variable of EscapeContext::ArenaVars (a std::unique_ptr<T[]>
+  /// whose array is taken as arena memory: get() and [] point into it).
+  bool isArenaVar(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && EC.ArenaVars.count(VD);
+  }
+
+  /// The storage of a variable of EscapeContext::ArenaVars: an allocation of
+  /// the innermost block around it.
+  OriginSet arenaVarOrigin(const VarDecl *VD) {
+    const Stmt *S = VD->getInit();
+    int Nest = S ? nestOf(S) : -1;
+    if (Nest < 0)
+      return {};
+    auto [It, New] = Memo.try_emplace({S, 0}, Origins.size());
+    if (New) {
+      Origin O;
+      O.S = S;
+      O.Parent = NoParent;
+      O.Kind = Step::Alloc;
+      O.Block = Nest;
+      Origins.push_back(std::move(O));
+    }
+    return {It->second};
   }
 
   /// The object a member call or member operator call is made on.
@@ -676,6 +714,8 @@ private:
       const auto *VD = dyn_cast<VarDecl>(D);
       if (VD && VD->getType()->isReferenceType() && !Alias.count(VD))
         return readPrefix(VD, LocKind::Var);
+      if (VD && EC.ArenaVars.count(VD))
+        return arenaVarOrigin(VD);
       return {};
     }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -702,7 +742,7 @@ private:
       auto Add = [&](const Expr *A) {
         if (isa<CXXThisExpr>(A->IgnoreParenImpCasts()))
           return;
-        if (EC.isOwningContainer(A->getType()))
+        if (EC.isOwningContainer(A->getType()) || isArenaVar(A))
           unionInto(R, addr(A));
         else
           unionInto(R, val(A));
@@ -767,6 +807,8 @@ private:
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
         return {};
+      if (EC.ArenaVars.count(VD))
+        return arena();
       if (VD->getType()->isReferenceType()) {
         auto It = Alias.find(VD);
         if (It != Alias.end())

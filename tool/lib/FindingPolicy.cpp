@@ -201,6 +201,14 @@ bool FindingPolicy::isReported(SourceLocation Loc) const {
                             absolutePath(SM.getFileManager(), P.getFilename()));
 }
 
+bool FindingPolicy::enabled(Check C) const {
+  if (Opts.HostFilters)
+    return true;
+  if (auto Given = Opts.Levels.find(C); Given != Opts.Levels.end())
+    return Given->second.has_value();
+  return isCheckEnabled(Opts.Checks, checkInfo(C));
+}
+
 std::optional<Decision> FindingPolicy::decide(Finding F) {
   const CheckInfo &Info = checkInfo(F.Kind);
   Decision D(std::move(F), Info.Level);
@@ -215,7 +223,7 @@ std::optional<Decision> FindingPolicy::decide(Finding F) {
     if (!Given->second)
       return std::nullopt;
     D.Level = *Given->second;
-  } else if (!globListMatches(Opts.Checks, Info.Name)) {
+  } else if (!isCheckEnabled(Opts.Checks, Info)) {
     return std::nullopt;
   }
   if (!isReported(D.F.Loc))
@@ -225,6 +233,8 @@ std::optional<Decision> FindingPolicy::decide(Finding F) {
     return std::nullopt;
   }
   D.Fixed = Opts.FixesApplied && !D.Fixes.empty();
+  if (D.F.Remark)
+    D.Level = Severity::Note;
   if (D.Level == Severity::Warning) {
     if (Opts.IgnoreWarnings)
       return std::nullopt;

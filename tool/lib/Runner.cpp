@@ -125,7 +125,7 @@ public:
     PO.FixesApplied = Opts.Fix;
     FindingPolicy Policy(SM, std::move(PO));
     // The same checks as the plugin and the clang-tidy module run (Checks.h).
-    runAllChecks(Ctx, Recorder, Policy, Opts.Escape);
+    runAllChecks(Ctx, Recorder, Policy, Opts.Escape, Opts.Explain);
     std::vector<ReportedFinding> Reports;
     for (const Decision &D : Policy.take()) {
       ReportedFinding R = toReport(SM, Ctx.getLangOpts(), D);

@@ -1,5 +1,6 @@
 //===- GlobListTest.cpp - clang-tidy-style check lists --------------------===//
 
+#include "bumper-tool/CheckRegistry.h"
 #include "bumper-tool/Config.h"
 #include "gtest/gtest.h"
 
@@ -47,6 +48,26 @@ TEST(GlobListTest, BadGlobIsSkipped) {
   // parseConfig rejects it; here it just matches nothing.
   EXPECT_TRUE(globListMatches("bumper-*,-bumper-[", "bumper-escape"));
   EXPECT_FALSE(globListMatches("bumper-[", "bumper-["));
+}
+
+// An opt-in check is enabled only by its exact name; a check on by default
+// by any glob that matches it (isCheckEnabled, CheckRegistry.h).
+TEST(GlobListTest, OptInCheckNeedsItsExactName) {
+  const bumper::CheckInfo &Opt = bumper::checkInfo(bumper::Check::HeapTemporary);
+  const bumper::CheckInfo &On = bumper::checkInfo(bumper::Check::Escape);
+  ASSERT_FALSE(Opt.OnByDefault);
+  ASSERT_TRUE(On.OnByDefault);
+  EXPECT_FALSE(bumper::isCheckEnabled("bumper-*", Opt));
+  EXPECT_FALSE(bumper::isCheckEnabled("*", Opt));
+  EXPECT_FALSE(bumper::isCheckEnabled("bumper-heap-*", Opt));
+  EXPECT_TRUE(bumper::isCheckEnabled("bumper-*,bumper-heap-temporary", Opt));
+  EXPECT_TRUE(bumper::isCheckEnabled(" bumper-heap-temporary ", Opt));
+  EXPECT_FALSE(
+      bumper::isCheckEnabled("bumper-heap-temporary,-bumper-*", Opt));
+  EXPECT_TRUE(
+      bumper::isCheckEnabled("-bumper-*,bumper-heap-temporary", Opt));
+  EXPECT_TRUE(bumper::isCheckEnabled("bumper-*", On));
+  EXPECT_FALSE(bumper::isCheckEnabled("bumper-*,-bumper-escape", On));
 }
 
 } // namespace

@@ -30,6 +30,8 @@ struct CheckInfo {
   llvm::StringRef Name;
   Severity Level;
   bool InTidy;
+  /// False for an opt-in check (isCheckEnabled).
+  bool OnByDefault;
   llvm::StringRef SarifName;
   llvm::StringRef Summary;
   llvm::StringRef Description;
@@ -46,6 +48,12 @@ inline llvm::StringRef checkName(Check C) { return checkInfo(C).Name; }
 
 /// "bumper-escape" or "escape" (the name without "bumper-") -> the check.
 std::optional<Check> parseCheckName(llvm::StringRef Name);
+
+/// Does the clang-tidy-style glob list \p Checks enable \p Info? The last
+/// glob that matches decides; an opt-in check (not OnByDefault) is matched
+/// by a positive glob only when the glob is its exact name, so "bumper-*"
+/// leaves it off and "-bumper-*" turns it off.
+bool isCheckEnabled(llvm::StringRef Checks, const CheckInfo &Info);
 
 /// "error" or "warning".
 llvm::StringRef severityName(Severity S);

@@ -21,9 +21,11 @@ class AttributeRecorder;
 
 /// Builds the AnnotationIndex from the attribute uses in \p Recorder and runs
 /// every check of the registry (Checks.def) over the translation unit,
-/// reporting to \p Sink.
+/// reporting to \p Sink. \p Explain: the opt-in checks also report, as
+/// remarks, the candidates they refuse and why (--explain).
 void runAllChecks(clang::ASTContext &Ctx, const AttributeRecorder &Recorder,
-                  FindingSink &Sink, const EscapeOptions &Escape = {});
+                  FindingSink &Sink, const EscapeOptions &Escape = {},
+                  bool Explain = false);
 
 } // namespace bumper
 

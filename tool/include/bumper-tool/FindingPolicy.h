@@ -123,6 +123,9 @@ public:
   /// the same finding more than once.
   void report(Finding F) override;
 
+  /// False when the configuration turns \p C off (Checks, Levels).
+  bool enabled(Check C) const override;
+
   /// The findings to report, in source order, then an error for each
   /// unmatched NOLINTBEGIN/NOLINTEND met; empties the policy.
   std::vector<Decision> take();

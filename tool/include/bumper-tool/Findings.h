@@ -34,6 +34,10 @@ struct Finding {
   std::string Message;
   llvm::SmallVector<FindingNote, 2> Notes;
   llvm::SmallVector<clang::FixItHint, 1> Fixes;
+  /// A remark, not a problem (--explain: why a candidate was refused): it
+  /// is reported at the Note level whatever the check's level, and never
+  /// raised to an error.
+  bool Remark = false;
 };
 
 /// Where analyses send what they find. FindingPolicy is the one
@@ -42,6 +46,9 @@ class FindingSink {
 public:
   virtual ~FindingSink();
   virtual void report(Finding F) = 0;
+  /// Are the findings of the check kept at all? An opt-in check whose analysis
+  /// costs something asks first.
+  virtual bool enabled(Check) const { return true; }
 };
 
 } // namespace bumper

@@ -49,6 +49,8 @@ struct ToolOptions {
   PolicyOptions Policy;
   /// .bumper.yaml's Allocators and KeepsArgument.
   EscapeOptions Escape;
+  /// --explain: refused candidates of the opt-in checks are remarks.
+  bool Explain = false;
 };
 
 /// What a run found. Translation units may run on several threads: every
