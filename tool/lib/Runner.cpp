@@ -480,7 +480,7 @@ private:
 };
 
 /// What makes a unit's summaries: its compile commands, the extra
-/// arguments and the escape analysis's configuration.
+/// arguments and the escape analysis's configuration (Functions included).
 std::string unitCommand(const tooling::CompilationDatabase &DB,
                         StringRef Source, const ToolOptions &Opts) {
   std::string Key;
@@ -497,6 +497,15 @@ std::string unitCommand(const tooling::CompilationDatabase &DB,
     for (const std::string &A : *List)
       Key += " " + A;
     Key += ";";
+  }
+  // The Functions models: a function summarised calls them too.
+  for (const FunctionModel &F : Opts.Escape.Functions) {
+    Key += " " + F.Name + " " + std::to_string(F.Copies) +
+           std::to_string(F.Reads) + std::to_string(F.KeepsAll) + " " +
+           std::to_string(F.ReturnsView ? int(*F.ReturnsView) : -1);
+    for (unsigned K : F.Keeps)
+      Key += " " + std::to_string(K);
+    Key += ",";
   }
   return Key;
 }
@@ -531,16 +540,8 @@ std::string resultsKey(const tooling::CompilationDatabase &DB, StringRef Source,
   std::string Key;
   llvm::raw_string_ostream OS(Key);
   OS << BUMPER_VERSION << '\n' << unitCommand(DB, Source, Opts) << '\n';
-  for (const FunctionModel &F : Opts.Escape.Functions) {
-    OS << F.Name << ' ' << F.Copies << F.Reads << F.KeepsAll << ' '
-       << (F.ReturnsView ? int(*F.ReturnsView) : -1);
-    for (unsigned K : F.Keeps)
-      OS << ' ' << K;
-    OS << ';';
-  }
   const PolicyOptions &P = Opts.Policy;
-  OS << '\n'
-     << P.Checks << '\n'
+  OS << P.Checks << '\n'
      << P.WarningsAsErrorsChecks << '\n'
      << P.HeaderFilter << '\n'
      << P.WarningsAsErrors << P.IgnoreWarnings << P.HostFilters
