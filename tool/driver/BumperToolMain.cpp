@@ -203,7 +203,9 @@ cl::opt<std::string> SummariesFile(
     cl::desc("The whole-program summaries file: every file of the "
              "compilation database is summarised first (again only when its "
              "inputs changed), and a call to a function defined in another "
-             "file uses its summary. Default: bumper-summaries.json next to "
+             "file uses its summary. It also keeps each file's findings, "
+             "reused (the file not parsed) while nothing they depend on "
+             "changed. Default: bumper-summaries.json next to "
              "compile_commands.json; 'none' turns it off; with '--' only when "
              "given"),
     cl::cat(Category));
@@ -568,14 +570,16 @@ useSummaries(StringRef Path, const bumper::LoadedDatabase &Loaded,
 }
 
 /// --summary's line on the summaries pass, before the summary line.
-void printSummariesLine(StringRef Path, const bumper::SummaryRunStats &Stats) {
+void printSummariesLine(StringRef Path, const bumper::SummaryRunStats &Stats,
+                        unsigned ResultsReused) {
   errs() << "bumper-tool: summaries: "
          << plural(Stats.Summarised, "file", "files") << " summarised, "
          << Stats.Reused << " up to date"
          << (Stats.Failed
                  ? ", " + std::to_string(Stats.Failed) + " not compiled"
                  : std::string())
-         << " ('" << Path << "')\n";
+         << " ('" << Path << "'); findings of "
+         << plural(ResultsReused, "file", "files") << " reused\n";
 }
 
 /// --merge-summaries: the index \p Out from the plugin's per-unit files
@@ -906,7 +910,7 @@ int main(int argc, const char **argv) {
   if (SummaryStats) {
     SummaryStats->Summarised += Pass.Stats.Summarised;
     SummaryStats->Failed += Pass.Stats.Failed;
-    if (SummaryStats->Summarised)
+    if (SummaryStats->Summarised || Pass.ResultsChanged)
       if (Error E = Index.writeFile(SummariesPath))
         warning(toString(std::move(E)));
   }
@@ -947,7 +951,7 @@ int main(int argc, const char **argv) {
   }
 
   if (Summary && SummaryStats && !Quiet)
-    printSummariesLine(SummariesPath, *SummaryStats);
+    printSummariesLine(SummariesPath, *SummaryStats, Pass.ResultsReused);
   if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
       !Quiet)
     printSummary(Result, Applied, Runnable,

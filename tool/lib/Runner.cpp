@@ -49,6 +49,21 @@ struct UnitOutput {
   std::vector<Span> Findings;
 };
 
+/// What a check of one translation unit gave, kept to be stored for the
+/// next run (SummaryPass): with the unit's printed output, all a reused
+/// unit needs to give the run what checking it would.
+struct UnitRecord {
+  std::vector<ReportedFinding> Reports;
+  std::vector<std::string> Suppressed;
+  std::vector<std::string> Annotations, UnreportedAnnotations;
+  /// Main files analysed.
+  std::vector<std::string> Analysed;
+  /// It did not compile or the tool failed on it: not stored.
+  bool Broken = false;
+  /// It has no_escape annotations: its findings depend on the index.
+  bool HasAnnotations = false;
+};
+
 /// What the actions of one translation unit (one per compile command of its
 /// source) share.
 struct UnitContext {
@@ -70,6 +85,8 @@ struct UnitContext {
   /// summaries of the other units: it is checked again once they are all
   /// made, and this pass reports nothing of it.
   bool Deferred = false;
+  /// Not null: what the check gives is recorded too.
+  UnitRecord *Record = nullptr;
 };
 
 /// Summarises the unit of \p Ctx into \p Out: its functions, and the
@@ -108,6 +125,8 @@ public:
       Result.InputProblem = true;
       Result.BrokenFiles.insert(MainFile);
       Result.Analysed.insert(MainFile);
+      if (Unit.Record)
+        Unit.Record->Broken = true;
       return;
     }
     if (Unit.Summarize && !Unit.Summarised) {
@@ -151,6 +170,12 @@ public:
     }
     Unit.ErrorsReported |= llvm::any_of(
         Reports, [](const ReportedFinding &R) { return R.Level == "error"; });
+    if (UnitRecord *Rec = Unit.Record) {
+      llvm::append_range(Rec->Reports, Reports);
+      llvm::append_range(Rec->Suppressed, Suppressed);
+      Rec->Analysed.push_back(MainFile);
+      Rec->HasAnnotations |= !Recorder.uses().empty();
+    }
     mergeReports(Result, std::move(Reports), Suppressed);
     countAnnotations(SM, Policy);
     recordAnalysedContent(SM);
@@ -225,6 +250,9 @@ public:
         Key += " " + Place(SM.getSpellingLoc(Loc));
       Keys.emplace_back(std::move(Key), Policy.isReported(Expansion));
     }
+    if (UnitRecord *Rec = Unit.Record)
+      for (const auto &[K, Reported] : Keys)
+        (Reported ? Rec->Annotations : Rec->UnreportedAnnotations).push_back(K);
     std::lock_guard<std::mutex> Guard(Result.Lock);
     for (const auto &[K, Reported] : Keys)
       (Reported ? Result.Annotations : Result.UnreportedAnnotations).insert(K);
@@ -355,7 +383,7 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
                     const std::string &Source, unsigned Index,
                     const ToolOptions &Opts, RunResult &Result,
                     UnitSummaries *Summarize = nullptr,
-                    bool *Deferred = nullptr) {
+                    bool *Deferred = nullptr, UnitRecord *Record = nullptr) {
   BufferingPrinter Printer(DB, Source, Opts);
   // One ClangTool per source: it keeps the output free of ClangTool's
   // "[1/2] Processing file" lines, and is what a thread of -j runs.
@@ -368,6 +396,7 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
   adjustCommands(Tool, DB, Source, Opts);
   UnitContext Unit{Opts, Result, UnitOutput(), &Printer.stream(), Index};
   Unit.Summarize = Summarize;
+  Unit.Record = Record;
   CheckActionFactory Factory(Unit);
   int Status = Tool.run(&Factory);
   if (Summarize && !Unit.Summarised)
@@ -383,6 +412,8 @@ UnitOutput checkOne(const tooling::CompilationDatabase &DB,
     // caller.
     std::lock_guard<std::mutex> Guard(Result.Lock);
     Result.InputProblem = true;
+    if (Record)
+      Record->Broken = true;
   }
   Unit.Out.Text = Printer.take();
   return std::move(Unit.Out);
@@ -449,7 +480,7 @@ private:
 };
 
 /// What makes a unit's summaries: its compile commands, the extra
-/// arguments and the escape analysis's configuration.
+/// arguments and the escape analysis's configuration (Functions included).
 std::string unitCommand(const tooling::CompilationDatabase &DB,
                         StringRef Source, const ToolOptions &Opts) {
   std::string Key;
@@ -466,6 +497,15 @@ std::string unitCommand(const tooling::CompilationDatabase &DB,
     for (const std::string &A : *List)
       Key += " " + A;
     Key += ";";
+  }
+  // The Functions models: a function summarised calls them too.
+  for (const FunctionModel &F : Opts.Escape.Functions) {
+    Key += " " + F.Name + " " + std::to_string(F.Copies) +
+           std::to_string(F.Reads) + std::to_string(F.KeepsAll) + " " +
+           std::to_string(F.ReturnsView ? int(*F.ReturnsView) : -1);
+    for (unsigned K : F.Keeps)
+      Key += " " + std::to_string(K);
+    Key += ",";
   }
   return Key;
 }
@@ -486,6 +526,190 @@ bool isUpToDate(const UnitSummaries &U, StringRef Command,
     }
     if (It->second != Digest)
       return false;
+  }
+  return true;
+}
+
+/// What the stored findings of \p Source were made from: the tool's
+/// version, the unit's command and configuration, every option that
+/// changes what is reported or printed, the digests of its inputs (\p U,
+/// up to date) and, for a unit with annotations, \p IndexDigest.
+std::string resultsKey(const tooling::CompilationDatabase &DB, StringRef Source,
+                       const ToolOptions &Opts, const UnitSummaries &U,
+                       StringRef IndexDigest) {
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  OS << BUMPER_VERSION << '\n' << unitCommand(DB, Source, Opts) << '\n';
+  const PolicyOptions &P = Opts.Policy;
+  OS << P.Checks << '\n'
+     << P.WarningsAsErrorsChecks << '\n'
+     << P.HeaderFilter << '\n'
+     << P.WarningsAsErrors << P.IgnoreWarnings << P.HostFilters
+     << P.FixesApplied << Opts.Fix << Opts.RenderText << '\n';
+  for (const auto &[C, Level] : P.Levels)
+    OS << int(C) << ':' << (Level ? int(*Level) : -1) << ';';
+  OS << '\n';
+  for (const auto &[Path, Digest] : U.Inputs)
+    OS << Path << ' ' << Digest << '\n';
+  OS << IndexDigest;
+  return contentDigest(OS.str());
+}
+
+llvm::json::Object locationToJSON(const ReportLocation &L) {
+  return llvm::json::Object{{"file", L.File},
+                            {"line", int64_t(L.Line)},
+                            {"column", int64_t(L.Column)},
+                            {"column16", int64_t(L.ColumnUTF16)},
+                            {"offset", int64_t(L.Offset)},
+                            {"text", L.LineText}};
+}
+
+bool locationFromJSON(const llvm::json::Object *O, ReportLocation &L) {
+  if (!O)
+    return false;
+  auto Num = [&](StringRef K, unsigned &To) {
+    std::optional<int64_t> V = O->getInteger(K);
+    To = V ? unsigned(*V) : 0;
+    return V.has_value();
+  };
+  std::optional<StringRef> File = O->getString("file"),
+                           Text = O->getString("text");
+  if (!File || !Text)
+    return false;
+  L.File = File->str();
+  L.LineText = Text->str();
+  return Num("line", L.Line) && Num("column", L.Column) &&
+         Num("column16", L.ColumnUTF16) && Num("offset", L.Offset);
+}
+
+llvm::json::Array stringsToJSON(llvm::ArrayRef<std::string> V) {
+  return llvm::json::Array(V);
+}
+
+bool stringsFromJSON(const llvm::json::Array *A, std::vector<std::string> &V) {
+  if (!A)
+    return false;
+  for (const llvm::json::Value &E : *A) {
+    std::optional<StringRef> S = E.getAsString();
+    if (!S)
+      return false;
+    V.push_back(S->str());
+  }
+  return true;
+}
+
+/// Every string of the unit's check can be stored: JSON holds only UTF-8,
+/// and a source in another encoding would come back altered.
+bool isStorable(const UnitRecord &R, const UnitOutput &Out) {
+  auto Ok = [](const ReportLocation &L) {
+    return llvm::json::isUTF8(L.File) && llvm::json::isUTF8(L.LineText);
+  };
+  auto AllOk = [](llvm::ArrayRef<std::string> V) {
+    return llvm::all_of(
+        V, [](const std::string &S) { return llvm::json::isUTF8(S); });
+  };
+  if (!llvm::json::isUTF8(Out.Text) || !AllOk(R.Suppressed) ||
+      !AllOk(R.Annotations) || !AllOk(R.UnreportedAnnotations) ||
+      !AllOk(R.Analysed))
+    return false;
+  for (const UnitOutput::Span &S : Out.Findings)
+    if (!llvm::json::isUTF8(S.Key))
+      return false;
+  for (const ReportedFinding &F : R.Reports) {
+    if (!F.Edits.empty() || F.Fixed || !llvm::json::isUTF8(F.Message) ||
+        !Ok(F.Loc))
+      return false;
+    for (const ReportedNote &N : F.Notes)
+      if (!llvm::json::isUTF8(N.Message) || !Ok(N.Loc))
+        return false;
+  }
+  return true;
+}
+
+/// The stored form of a unit's check (none of its findings has a fix).
+llvm::json::Object recordToJSON(const UnitRecord &R, const UnitOutput &Out,
+                                StringRef Key) {
+  llvm::json::Array Reports;
+  for (const ReportedFinding &F : R.Reports) {
+    llvm::json::Array Notes;
+    for (const ReportedNote &N : F.Notes)
+      Notes.push_back(llvm::json::Object{{"loc", locationToJSON(N.Loc)},
+                                         {"message", N.Message}});
+    Reports.push_back(llvm::json::Object{{"check", F.Check},
+                                         {"level", F.Level},
+                                         {"message", F.Message},
+                                         {"loc", locationToJSON(F.Loc)},
+                                         {"notes", std::move(Notes)},
+                                         {"sequence", int64_t(F.Sequence)}});
+  }
+  llvm::json::Array Spans;
+  for (const UnitOutput::Span &S : Out.Findings)
+    Spans.push_back(llvm::json::Array{int64_t(S.Begin), int64_t(S.End), S.Key});
+  return llvm::json::Object{
+      {"key", Key.str()},
+      {"annotated", R.HasAnnotations},
+      {"analysed", stringsToJSON(R.Analysed)},
+      {"reports", std::move(Reports)},
+      {"nolint", stringsToJSON(R.Suppressed)},
+      {"blocks", stringsToJSON(R.Annotations)},
+      {"unreported_blocks", stringsToJSON(R.UnreportedAnnotations)},
+      {"text", Out.Text},
+      {"spans", std::move(Spans)}};
+}
+
+/// Reads what recordToJSON() wrote; false when it is malformed.
+bool recordFromJSON(const llvm::json::Object &O, UnitRecord &R,
+                    UnitOutput &Out) {
+  if (!stringsFromJSON(O.getArray("analysed"), R.Analysed) ||
+      !stringsFromJSON(O.getArray("nolint"), R.Suppressed) ||
+      !stringsFromJSON(O.getArray("blocks"), R.Annotations) ||
+      !stringsFromJSON(O.getArray("unreported_blocks"),
+                       R.UnreportedAnnotations))
+    return false;
+  std::optional<StringRef> Text = O.getString("text");
+  const llvm::json::Array *Reports = O.getArray("reports");
+  const llvm::json::Array *Spans = O.getArray("spans");
+  if (!Text || !Reports || !Spans)
+    return false;
+  Out.Text = Text->str();
+  for (const llvm::json::Value &V : *Spans) {
+    const llvm::json::Array *A = V.getAsArray();
+    if (!A || A->size() != 3)
+      return false;
+    std::optional<int64_t> B = (*A)[0].getAsInteger(),
+                           E = (*A)[1].getAsInteger();
+    std::optional<StringRef> K = (*A)[2].getAsString();
+    if (!B || !E || !K || *B < 0 || *B > *E || size_t(*E) > Out.Text.size())
+      return false;
+    Out.Findings.push_back({size_t(*B), size_t(*E), K->str()});
+  }
+  for (const llvm::json::Value &V : *Reports) {
+    const llvm::json::Object *F = V.getAsObject();
+    if (!F)
+      return false;
+    ReportedFinding Rep;
+    std::optional<StringRef> Check = F->getString("check"),
+                             Level = F->getString("level"),
+                             Message = F->getString("message");
+    std::optional<int64_t> Seq = F->getInteger("sequence");
+    const llvm::json::Array *Notes = F->getArray("notes");
+    if (!Check || !Level || !Message || !Seq || !Notes ||
+        !locationFromJSON(F->getObject("loc"), Rep.Loc))
+      return false;
+    Rep.Check = Check->str();
+    Rep.Level = Level->str();
+    Rep.Message = Message->str();
+    Rep.Sequence = unsigned(*Seq);
+    for (const llvm::json::Value &NV : *Notes) {
+      const llvm::json::Object *N = NV.getAsObject();
+      ReportedNote Note;
+      std::optional<StringRef> M = N ? N->getString("message") : std::nullopt;
+      if (!M || !locationFromJSON(N->getObject("loc"), Note.Loc))
+        return false;
+      Note.Message = M->str();
+      Rep.Notes.push_back(std::move(Note));
+    }
+    R.Reports.push_back(std::move(Rep));
   }
   return true;
 }
@@ -654,6 +878,66 @@ void runChecks(const tooling::CompilationDatabase &DB,
   // to be summarised and checked (a unit without no_escape annotations does
   // not depend on the other units' summaries); then the others, and those
   // deferred, with every summary made.
+  // The digest of every unit's summaries, once they are all made (after
+  // the first pass): what the findings of a unit with annotations depend on.
+  std::string IndexDigest;
+  // Stores what checking source I gave, for the next run; a unit with fixes
+  // is not stored (--fix must see them), nor one that did not compile.
+  auto Store = [&](size_t I, const UnitRecord &Record, const UnitOutput &Out) {
+    std::lock_guard<std::mutex> Guard(Pass->Lock);
+    const UnitSummaries *U = Pass->Index.unit(Sources[I]);
+    bool Storable = U && !U->Inputs.empty() && !Record.Broken &&
+                    !Record.Analysed.empty() && isStorable(Record, Out);
+    if (!Storable) {
+      Pass->ResultsChanged |= Pass->Index.dropResults(Sources[I]);
+      return;
+    }
+    llvm::json::Object New = recordToJSON(
+        Record, Out,
+        resultsKey(DB, Sources[I], OptsOf(I), *U,
+                   Record.HasAnnotations ? StringRef(IndexDigest) : ""));
+    const llvm::json::Object *Old = Pass->Index.results(Sources[I]);
+    if (Old && *Old == New)
+      return;
+    Pass->Index.setResults(Sources[I], std::move(New));
+    Pass->ResultsChanged = true;
+  };
+  // The findings of source I from the previous run, given to the run as
+  // checking it would; nullopt when they do not hold.
+  auto Reuse = [&](size_t I) -> std::optional<UnitOutput> {
+    UnitRecord Record;
+    UnitOutput Out;
+    {
+      std::lock_guard<std::mutex> Guard(Pass->Lock);
+      if (Pass->Stale.count(Sources[I]))
+        return std::nullopt; // summarised again: its inputs changed
+      const UnitSummaries *U = Pass->Index.unit(Sources[I]);
+      const llvm::json::Object *Stored = Pass->Index.results(Sources[I]);
+      if (!U || !Stored)
+        return std::nullopt;
+      bool Annotated = Stored->getBoolean("annotated").value_or(true);
+      if (Stored->getString("key") !=
+              resultsKey(DB, Sources[I], OptsOf(I), *U,
+                         Annotated ? StringRef(IndexDigest) : "") ||
+          !recordFromJSON(*Stored, Record, Out))
+        return std::nullopt;
+      ++Pass->ResultsReused;
+    }
+    for (ReportedFinding &R : Record.Reports)
+      R.SourceIndex = I;
+    {
+      std::lock_guard<std::mutex> Guard(Result.Lock);
+      for (const std::string &F : Record.Analysed)
+        Result.Analysed.insert(F);
+      for (const std::string &K : Record.Annotations)
+        Result.Annotations.insert(K);
+      for (const std::string &K : Record.UnreportedAnnotations)
+        Result.UnreportedAnnotations.insert(K);
+    }
+    mergeReports(Result, std::move(Record.Reports), Record.Suppressed);
+    return Out;
+  };
+
   std::vector<size_t> First, Second;
   for (size_t I = 0; I < Sources.size(); ++I)
     (Pass && Pass->Stale.count(Sources[I]) ? First : Second).push_back(I);
@@ -667,7 +951,9 @@ void runChecks(const tooling::CompilationDatabase &DB,
     ToolOptions O = OptsOf(I);
     O.Escape.Summaries = nullptr;
     bool Deferred = false;
-    UnitOutput Out = checkOne(DB, Sources[I], I, O, Result, &U, &Deferred);
+    UnitRecord Record;
+    UnitOutput Out =
+        checkOne(DB, Sources[I], I, O, Result, &U, &Deferred, &Record);
     {
       std::lock_guard<std::mutex> Guard(Pass->Lock);
       if (U.Inputs.empty()) {
@@ -677,13 +963,23 @@ void runChecks(const tooling::CompilationDatabase &DB,
         ++Pass->Stats.Summarised;
       }
     }
-    if (!Deferred)
+    if (!Deferred) {
+      Store(I, Record, Out);
       return Finish(I, std::move(Out));
+    }
     std::lock_guard<std::mutex> Guard(DeferLock);
     Second.push_back(I);
   };
   auto Check = [&](size_t I) {
-    Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
+    if (!Pass)
+      return Finish(I, checkOne(DB, Sources[I], I, OptsOf(I), Result));
+    if (std::optional<UnitOutput> Out = Reuse(I))
+      return Finish(I, std::move(*Out));
+    UnitRecord Record;
+    UnitOutput Out = checkOne(DB, Sources[I], I, OptsOf(I), Result, nullptr,
+                              nullptr, &Record);
+    Store(I, Record, Out);
+    Finish(I, std::move(Out));
   };
   auto RunAll = [&](const std::vector<size_t> &Which, auto &&Do) {
     unsigned Jobs = std::max(1u, std::min<unsigned>(Opts.Jobs, Which.size()));
@@ -698,6 +994,8 @@ void runChecks(const tooling::CompilationDatabase &DB,
     Pool.wait();
   };
   RunAll(First, SummariseAndCheck);
+  if (Pass)
+    IndexDigest = Pass->Index.summariesDigest();
   llvm::sort(Second);
   RunAll(Second, Check);
   if (ProgressShown)

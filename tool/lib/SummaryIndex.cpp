@@ -4,7 +4,8 @@
 // {path: digest}, "functions": [{"usr", "name", "arity", "returns": [i],
 // "params": [{"index", "global", "this", "through": [j], "where", "at"}],
 // "forwards": [[param, usr, arg]]}]}]}.
-// Only the parameters with an effect are written.
+// Only the parameters with an effect are written. "results": {file: ...}
+// holds each checked file's findings for the next run (Runner.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -204,7 +205,38 @@ llvm::json::Value SummaryIndex::toJSON() const {
                                         {"inputs", std::move(Inputs)},
                                         {"functions", std::move(Functions)}});
   }
-  return llvm::json::Object{{"version", 1}, {"units", std::move(JUnits)}};
+  llvm::json::Object Top{{"version", 1}, {"units", std::move(JUnits)}};
+  if (!Results.empty()) {
+    llvm::json::Object R;
+    for (const auto &[File, O] : Results)
+      R[File] = llvm::json::Object(O);
+    Top["results"] = std::move(R);
+  }
+  return Top;
+}
+
+std::string SummaryIndex::summariesDigest() const {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  for (const auto &[File, U] : Units) {
+    OS << File << '\n';
+    for (const FunctionSummary &F : U.Functions)
+      OS << llvm::json::Value(summaryToJSON(F)) << '\n';
+  }
+  return contentDigest(OS.str());
+}
+
+const llvm::json::Object *SummaryIndex::results(llvm::StringRef File) const {
+  auto It = Results.find(File.str());
+  return It == Results.end() ? nullptr : &It->second;
+}
+
+void SummaryIndex::setResults(llvm::StringRef File, llvm::json::Object R) {
+  Results[File.str()] = std::move(R);
+}
+
+bool SummaryIndex::dropResults(llvm::StringRef File) {
+  return Results.erase(File.str()) != 0;
 }
 
 namespace {
@@ -319,6 +351,12 @@ llvm::Expected<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text,
       }
     Index.Units[U.File] = std::move(U);
   }
+  // Stored findings that are not objects are dropped: the next check makes
+  // them again.
+  if (const llvm::json::Object *R = Top->getObject("results"))
+    for (const auto &[File, V] : *R)
+      if (const llvm::json::Object *O = V.getAsObject())
+        Index.Results[File.str()] = *O;
   Index.rebuildLookup();
   return Index;
 }

@@ -48,6 +48,41 @@ TEST(SummaryIndex, RoundTripsThroughJSON) {
             contentDigest("int x;"));
 }
 
+// A file's stored findings (Runner.cpp's "results") survive the file, and
+// go with dropResults().
+TEST(SummaryIndex, StoredResultsRoundTrip) {
+  SummaryIndex I;
+  I.setUnit(unitWithKeeper("/p/b.cpp", 2));
+  I.setResults("/p/b.cpp", llvm::json::Object{{"key", "k1"}, {"text", "t"}});
+  std::string Text;
+  llvm::raw_string_ostream(Text) << I.toJSON();
+  llvm::Expected<SummaryIndex> Back = SummaryIndex::parse(Text, "s.json");
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  const llvm::json::Object *R = Back->results("/p/b.cpp");
+  ASSERT_NE(R, nullptr);
+  EXPECT_EQ(R->getString("key"), "k1");
+  EXPECT_EQ(Back->results("/p/a.cpp"), nullptr);
+  EXPECT_TRUE(Back->dropResults("/p/b.cpp"));
+  EXPECT_FALSE(Back->dropResults("/p/b.cpp"));
+  EXPECT_EQ(Back->results("/p/b.cpp"), nullptr);
+}
+
+// The digest a check with annotations depends on follows the functions'
+// summaries, not a unit's inputs or command.
+TEST(SummaryIndex, SummariesDigestFollowsFunctionsOnly) {
+  SummaryIndex I;
+  I.setUnit(unitWithKeeper("/p/b.cpp", 2));
+  std::string Before = I.summariesDigest();
+  UnitSummaries U = unitWithKeeper("/p/b.cpp", 2);
+  U.Inputs["/p/b.cpp"] = contentDigest("int x; // changed");
+  U.Command += " -O2";
+  I.setUnit(U);
+  EXPECT_EQ(I.summariesDigest(), Before);
+  U.Functions[0].S.Params[0].Global = false;
+  I.setUnit(U);
+  EXPECT_NE(I.summariesDigest(), Before);
+}
+
 TEST(SummaryIndex, FirstUnitInPathOrderDefinesAFunction) {
   SummaryIndex I;
   UnitSummaries B = unitWithKeeper("/p/b.cpp", 2);

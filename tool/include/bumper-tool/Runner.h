@@ -125,12 +125,21 @@ struct SummaryRunStats {
 /// (source -> its unit command), into Index. Each is parsed once, summarised
 /// and, when it has no no_escape annotation (its findings then do not depend
 /// on other units' summaries), checked in the same parse; the others are
-/// checked once every summary is made.
+/// checked once every summary is made. A source that is not summarised
+/// again reuses the findings the index stored for it when its command,
+/// options, inputs, the tool's version and (for a source with annotations)
+/// every unit's summaries are those they were made with; the findings of
+/// every source checked are stored for the next run, but for those with
+/// fixes.
 struct SummaryPass {
   explicit SummaryPass(SummaryIndex &Index) : Index(Index) {}
   SummaryIndex &Index;
   llvm::StringMap<std::string> Stale;
   SummaryRunStats Stats;
+  /// Sources whose findings were taken from the previous run (not parsed).
+  unsigned ResultsReused = 0;
+  /// Index's stored findings changed: the file must be written.
+  bool ResultsChanged = false;
   std::mutex Lock;
 };
 

@@ -128,6 +128,17 @@ public:
   const std::map<std::string, UnitSummaries> &units() const { return Units; }
   bool empty() const { return Units.empty(); }
 
+  /// A digest of every unit's function summaries: what a check that uses
+  /// the index can see of it (not the units' commands or inputs).
+  std::string summariesDigest() const;
+
+  /// The findings a check of \p File stored for the next run to reuse
+  /// (Runner.cpp gives them their meaning), or null.
+  const llvm::json::Object *results(llvm::StringRef File) const;
+  void setResults(llvm::StringRef File, llvm::json::Object R);
+  /// Returns whether there were any.
+  bool dropResults(llvm::StringRef File);
+
   llvm::json::Value toJSON() const;
   /// Parses the index from \p Text; errors name \p FileName.
   static llvm::Expected<SummaryIndex> parse(llvm::StringRef Text,
@@ -140,6 +151,8 @@ public:
 private:
   void rebuildLookup();
   std::map<std::string, UnitSummaries> Units;
+  /// File -> its stored findings ("results" in the file).
+  std::map<std::string, llvm::json::Object> Results;
   /// USR -> (unit file, index in its Functions).
   llvm::StringMap<std::pair<std::string, size_t>> ByUSR;
 };
