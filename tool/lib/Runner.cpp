@@ -545,7 +545,7 @@ std::string resultsKey(const tooling::CompilationDatabase &DB, StringRef Source,
      << P.WarningsAsErrorsChecks << '\n'
      << P.HeaderFilter << '\n'
      << P.WarningsAsErrors << P.IgnoreWarnings << P.HostFilters
-     << P.FixesApplied << Opts.Fix << Opts.RenderText << '\n';
+     << P.FixesApplied << Opts.Fix << Opts.RenderText << Opts.Explain << '\n';
   for (const auto &[C, Level] : P.Levels)
     OS << int(C) << ':' << (Level ? int(*Level) : -1) << ';';
   OS << '\n';
