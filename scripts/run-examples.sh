@@ -47,7 +47,7 @@ for src in "$ROOT"/examples/*.cpp; do
   cp "$src" "$copy"
   # An example may name the tool's flags it is shown with
   # ("// bumper-tool: --checks=bumper-heap-temporary").
-  read -r -a flags <<<"$(sed -n 's|^// bumper-tool: ||p' "$src" | head -n 1)"
+  read -r -a flags <<<"$(sed -n '/^\/\/ bumper-tool: /{s///p;q}' "$src")"
   heading "examples/$name.cpp"
   sed -n '1,/^#include/p' "$src" | grep '^//' | sed 's|^// \{0,1\}|  |' || true
 
