@@ -28,7 +28,8 @@ int main() {
     for (double s : samples)
       ++buckets[int(s) / 10];
     total += median(samples);
-    fullest = std::max(fullest, *std::max_element(buckets.begin(), buckets.end()));
+    fullest =
+        std::max(fullest, *std::max_element(buckets.begin(), buckets.end()));
   }
   std::printf("scratch: %d rows, sum of medians %.1f, fullest bucket %d\n",
               rows, total, fullest);

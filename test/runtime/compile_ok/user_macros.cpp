@@ -3,8 +3,8 @@
 // mdview.hpp's template parameter `I` broke it in the fmt trial). The public
 // headers only use names such macros cannot reach.
 #define I 42
-#include <bumper/bumper.hpp>
 #include <bumper/bumper.h>
+#include <bumper/bumper.hpp>
 #include <bumper/core.hpp>
 #include <bumper/interop.hpp>
 #include <bumper/mdview.hpp>
