@@ -642,16 +642,22 @@ private:
     int Nest = S ? nestOf(S) : -1;
     if (Nest < 0)
       return {};
+    return {allocationOrigin(S, Nest)};
+  }
+
+  /// The origin of the memory allocated at \p S for block \p Block (made
+  /// once).
+  unsigned allocationOrigin(const Stmt *S, int Block) {
     auto [It, New] = Memo.try_emplace({S, 0}, Origins.size());
     if (New) {
       Origin O;
       O.S = S;
       O.Parent = NoParent;
       O.Kind = Step::Alloc;
-      O.Block = Nest;
+      O.Block = Block;
       Origins.push_back(std::move(O));
     }
-    return {It->second};
+    return It->second;
   }
 
   /// The object a member call or member operator call is made on.
@@ -683,18 +689,8 @@ private:
     // The allocation belongs to the innermost active block that resets its
     // buffer; a buffer no active block resets is never reset here.
     for (int B = Nest; B >= 0; B = Blocks[B].Parent)
-      if (Blocks[B].Buffer == Spelling) {
-        auto [It, New] = Memo.try_emplace({Call, 0}, Origins.size());
-        if (New) {
-          Origin O;
-          O.S = Call;
-          O.Parent = NoParent;
-          O.Kind = Step::Alloc;
-          O.Block = B;
-          Origins.push_back(std::move(O));
-        }
-        return {It->second};
-      }
+      if (Blocks[B].Buffer == Spelling)
+        return {allocationOrigin(Call, B)};
     return {};
   }
 
