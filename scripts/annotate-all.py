@@ -79,7 +79,12 @@ class Walker:
     def walk(self, node, parent=None, in_lambda=False):
         kind = node.get("kind")
         begin = self._locate(node)
-        if kind == "LambdaExpr":
+        # A lambda's closure class is dumped under its LambdaExpr and, in a
+        # class template, once more on its own (dragonbox.h's
+        # immediately-invoked table builders): both are the lambda.
+        if kind == "LambdaExpr" or (
+                kind == "CXXRecordDecl"
+                and node.get("definitionData", {}).get("isLambda")):
             in_lambda = True
         inner = node.get("inner", [])
         if kind in FUNCTIONS and self.functions and not node.get("isImplicit"):
@@ -163,6 +168,18 @@ def before_leading_macros(text, offset):
     return offset
 
 
+ANNOTATED_BEFORE = re.compile(
+    r"\[\[bumper::no_escape\]\]\s*(?:[A-Z_][A-Z0-9_]*(?:\([^()\n]*\))?\s+)*$")
+
+
+def annotated(text, offset):
+    """A second run: the attribute already stands at the place, or just
+    before it (Clang's range of `[[bumper::no_escape]] FMT_FUNC int f()`
+    begins at `int`, of a loop body at its `{`)."""
+    return text.startswith(ATTR, offset) or bool(
+        ANNOTATED_BEFORE.search(text, max(0, offset - 200), offset))
+
+
 def read_unit(job):
     cmd, src, a = job
     args = cmd.get("arguments") or shlex.split(cmd["command"])
@@ -239,8 +256,8 @@ def main():
                     text, skip_template_headers(text, offset))
             offsets[offset] = what
         for offset in sorted(offsets, reverse=True):
-            if text.startswith(ATTR, offset):
-                continue  # already annotated (a second run)
+            if annotated(text, offset):
+                continue
             text = text[:offset] + ATTR + text[offset:]
             counts[offsets[offset]] += 1
         header = ("#include <bumper/bumper.h>\n" if path in c_files
