@@ -783,6 +783,129 @@ int exitStatus(const bumper::RunResult &Result, bool InputProblem) {
   return Result.Errors ? ExitFindings : ExitClean;
 }
 
+/// What a run checks: the database the commands come from and the sources
+/// it has a command for.
+struct Selection {
+  bumper::LoadedDatabase Loaded;
+  std::vector<std::string> Runnable;
+  /// --changed-files: a regular expression of the headers given.
+  std::string ChangedHeaders;
+  bool WholeDatabase = false;
+  bool FixedCommand = false;
+};
+
+/// Loads the database and picks the sources: those given (readable,
+/// matching --files, with the includers of changed headers), else every file
+/// of the database, as run-clang-tidy does. Each source left out is reported
+/// and sets \p InputProblem; std::nullopt means nothing is left to check.
+std::optional<Selection>
+selectSources(std::unique_ptr<tooling::CompilationDatabase> FromArgs,
+              unsigned JobCount, bool &InputProblem) {
+  Selection Sel;
+  Sel.WholeDatabase = Sources.empty();
+  Sel.FixedCommand = FromArgs != nullptr;
+  std::vector<std::string> Files;
+  if (!Sel.WholeDatabase) {
+    Files = readableSources(Sources, InputProblem);
+    if (Files.empty())
+      return std::nullopt;
+  }
+
+  // Everything after "--" is every source's command; else -p, else a database
+  // above the first source (or, with none, in the working folder or above).
+  bumper::LoadedDatabase &Loaded = Sel.Loaded;
+  if (FromArgs) {
+    Loaded.Database = std::move(FromArgs);
+  } else if (Expected<bumper::LoadedDatabase> L =
+                 bumper::loadCompilationDatabase(
+                     BuildPath, Sel.WholeDatabase ? bumper::absolutePath(
+                                                        "compile_commands.json")
+                                                  : Files.front())) {
+    Loaded = std::move(*L);
+  } else {
+    error(toString(L.takeError()));
+    return std::nullopt;
+  }
+  if (Sel.WholeDatabase) {
+    std::vector<std::string> Listed = bumper::matchingFiles(
+        bumper::databaseSources(*Loaded.Database), FilesRegex);
+    if (Listed.empty()) {
+      error("no source to check: the compilation database '" + Loaded.File +
+            "' lists " +
+            (FilesRegex.empty()
+                 ? std::string("no file")
+                 : "no file whose path matches --files '" + FilesRegex + "'"));
+      return std::nullopt;
+    }
+    // A listed file that is gone means the database is out of date.
+    Files = readableSources(Listed, InputProblem, Loaded.File);
+    if (!Quiet)
+      errs() << "bumper-tool: checking "
+             << plural(Files.size(), "file", "files")
+             << " of the compilation database '" << Loaded.File << "'"
+             << (FilesRegex.empty() ? "" : " matching --files") << "\n";
+  } else if (!FilesRegex.empty()) {
+    Files = bumper::matchingFiles(Files, FilesRegex);
+    if (Files.empty()) {
+      error("no source to check: none of the sources given matches --files '" +
+            FilesRegex + "'");
+      return std::nullopt;
+    }
+  }
+  if (ChangedFiles && !Sel.WholeDatabase)
+    Files = withIncluders(Loaded, Files, JobCount, Sel.ChangedHeaders,
+                          InputProblem);
+  Sel.Runnable = compilableSources(Loaded, Files, InputProblem);
+  return Sel;
+}
+
+/// Reports each source that does not compile or was not analysed. True if
+/// one was not analysed.
+bool reportUnchecked(const bumper::RunResult &Result,
+                     ArrayRef<std::string> Runnable) {
+  bool Any = false;
+  for (const std::string &F : Runnable) {
+    if (Result.BrokenFiles.contains(F))
+      error("'" + F +
+            "' does not compile; it was not checked and nothing is "
+            "written to it");
+    else if (!Result.Analysed.contains(F))
+      error("'" + F + "' could not be parsed");
+    Any |= !Result.Analysed.contains(F);
+  }
+  return Any;
+}
+
+/// --fix or --diff, the SARIF log and --export-fixes. False if one of them
+/// could not be written (its error is printed).
+bool writeOutputs(const bumper::RunResult &Result,
+                  ArrayRef<std::string> Runnable,
+                  bumper::AppliedFixes &Applied) {
+  bool Written = true;
+  if (Fix || Diff) {
+    Applied = bumper::applyFixes(
+        Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
+        outs(), [](Error E) { error(toString(std::move(E))); }, SourceRoot);
+    Written &= Applied.FilesNotWritten.empty();
+  }
+  // What was written, not what was found: a file that could not be written
+  // (its error is above) counts apart.
+  if (Fix && Applied.FilesWritten)
+    printApplied(Applied);
+
+  if (Format == OutputFormat::Sarif && !writeSarifLog(Result))
+    Written = false;
+
+  if (!ExportFixesFile.empty()) {
+    StringRef Main = Runnable.size() == 1 ? StringRef(Runnable.front()) : "";
+    if (Error E = bumper::exportFixes(ExportFixesFile, Main, Result.Exported)) {
+      error(toString(std::move(E)));
+      Written = false;
+    }
+  }
+  return Written;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -827,69 +950,18 @@ int main(int argc, const char **argv) {
   if (!validateOptions(JobCount, FromArgs != nullptr))
     return ExitUsage;
 
-  // No source: every file of the database, as run-clang-tidy does.
-  const bool WholeDatabase = Sources.empty();
   bool InputProblem = false;
-  std::vector<std::string> Files;
-  if (!WholeDatabase) {
-    Files = readableSources(Sources, InputProblem);
-    if (Files.empty())
-      return ExitUsage;
-  }
-
-  // Everything after "--" is every source's command; else -p, else a database
-  // above the first source (or, with none, in the working folder or above).
-  bumper::LoadedDatabase Loaded;
-  const bool FixedCommand = FromArgs != nullptr;
-  if (FromArgs) {
-    Loaded.Database = std::move(FromArgs);
-  } else if (Expected<bumper::LoadedDatabase> L =
-                 bumper::loadCompilationDatabase(
-                     BuildPath, WholeDatabase ? bumper::absolutePath(
-                                                    "compile_commands.json")
-                                              : Files.front())) {
-    Loaded = std::move(*L);
-  } else {
-    error(toString(L.takeError()));
+  std::optional<Selection> Sel =
+      selectSources(std::move(FromArgs), JobCount, InputProblem);
+  if (!Sel)
     return ExitUsage;
-  }
-  if (WholeDatabase) {
-    std::vector<std::string> Listed = bumper::matchingFiles(
-        bumper::databaseSources(*Loaded.Database), FilesRegex);
-    if (Listed.empty()) {
-      error("no source to check: the compilation database '" + Loaded.File +
-            "' lists " +
-            (FilesRegex.empty()
-                 ? std::string("no file")
-                 : "no file whose path matches --files '" + FilesRegex + "'"));
-      return ExitUsage;
-    }
-    // A listed file that is gone means the database is out of date.
-    Files = readableSources(Listed, InputProblem, Loaded.File);
-    if (!Quiet)
-      errs() << "bumper-tool: checking "
-             << plural(Files.size(), "file", "files")
-             << " of the compilation database '" << Loaded.File << "'"
-             << (FilesRegex.empty() ? "" : " matching --files") << "\n";
-  } else if (!FilesRegex.empty()) {
-    Files = bumper::matchingFiles(Files, FilesRegex);
-    if (Files.empty()) {
-      error("no source to check: none of the sources given matches --files '" +
-            FilesRegex + "'");
-      return ExitUsage;
-    }
-  }
-  std::string ChangedHeaders;
-  if (ChangedFiles && !WholeDatabase)
-    Files =
-        withIncluders(Loaded, Files, JobCount, ChangedHeaders, InputProblem);
-  std::vector<std::string> Runnable =
-      compilableSources(Loaded, Files, InputProblem);
+  const std::vector<std::string> &Runnable = Sel->Runnable;
+  bumper::LoadedDatabase &Loaded = Sel->Loaded;
 
   auto Start = std::chrono::steady_clock::now();
   bumper::ToolOptions Opts = commandLineOptions(JobCount);
   Expected<std::vector<bumper::ToolOptions>> PerSource =
-      perSourceOptions(Configs, Opts, Runnable, ChangedHeaders);
+      perSourceOptions(Configs, Opts, Runnable, Sel->ChangedHeaders);
   if (!PerSource) {
     errs() << toString(PerSource.takeError()) << "\n";
     return ExitUsage;
@@ -897,11 +969,11 @@ int main(int argc, const char **argv) {
 
   bumper::SummaryIndex Index;
   bumper::SummaryPass Pass(Index);
-  std::string SummariesPath = summariesPath(Loaded, FixedCommand);
+  std::string SummariesPath = summariesPath(Loaded, Sel->FixedCommand);
   std::optional<bumper::SummaryRunStats> SummaryStats;
   if (!SummariesPath.empty() && !Runnable.empty())
-    SummaryStats = useSummaries(SummariesPath, Loaded, FixedCommand, Runnable,
-                                Configs, Opts, *PerSource, Pass);
+    SummaryStats = useSummaries(SummariesPath, Loaded, Sel->FixedCommand,
+                                Runnable, Configs, Opts, *PerSource, Pass);
 
   bumper::RunResult Result;
   if (!Runnable.empty())
@@ -915,44 +987,16 @@ int main(int argc, const char **argv) {
         warning(toString(std::move(E)));
   }
 
-  for (const std::string &F : Runnable) {
-    if (Result.BrokenFiles.contains(F))
-      error("'" + F +
-            "' does not compile; it was not checked and nothing is "
-            "written to it");
-    else if (!Result.Analysed.contains(F))
-      error("'" + F + "' could not be parsed");
-    if (!Result.Analysed.contains(F))
-      InputProblem = true;
-  }
+  InputProblem |= reportUnchecked(Result, Runnable);
   InputProblem |= Result.InputProblem;
 
   bumper::AppliedFixes Applied;
-  if (Fix || Diff) {
-    Applied = bumper::applyFixes(
-        Result, Diff ? bumper::FixOutput::Diff : bumper::FixOutput::Write,
-        outs(), [](Error E) { error(toString(std::move(E))); }, SourceRoot);
-    InputProblem |= !Applied.FilesNotWritten.empty();
-  }
-  // What was written, not what was found: a file that could not be written
-  // (its error is above) counts apart.
-  if (Fix && Applied.FilesWritten)
-    printApplied(Applied);
-
-  if (Format == OutputFormat::Sarif && !writeSarifLog(Result))
-    InputProblem = true;
-
-  if (!ExportFixesFile.empty()) {
-    StringRef Main = Runnable.size() == 1 ? StringRef(Runnable.front()) : "";
-    if (Error E = bumper::exportFixes(ExportFixesFile, Main, Result.Exported)) {
-      error(toString(std::move(E)));
-      InputProblem = true;
-    }
-  }
+  InputProblem |= !writeOutputs(Result, Runnable, Applied);
 
   if (Summary && SummaryStats && !Quiet)
     printSummariesLine(SummariesPath, *SummaryStats, Pass.ResultsReused);
-  if ((Summary || WholeDatabase || sys::Process::StandardErrIsDisplayed()) &&
+  if ((Summary || Sel->WholeDatabase ||
+       sys::Process::StandardErrIsDisplayed()) &&
       !Quiet)
     printSummary(Result, Applied, Runnable,
                  std::chrono::steady_clock::now() - Start);
