@@ -2,7 +2,8 @@
 //---------------------------===//
 //
 // For each local `std::vector<T> v(n)`, `v(n, x)`, `v(first, last)` or
-// `v{a, b, c}` of a function that is not a template: every use of `v` must
+// `v{a, b, c}` (or `v;` whose first use is `v.resize(n)`, a statement of
+// its block) of a function that is not a template: every use of `v` must
 // be one a std::span has too (indexing, data(), size(), empty(), front(),
 // back(), begin()/end() into a template or an `auto`, range-for, a
 // conversion to std::span); T trivial (the arena runs no constructors or
@@ -222,6 +223,115 @@ private:
     return true;
   }
 
+  /// The references to \p VD in \p FD, in the order of the source.
+  llvm::SmallVector<const DeclRefExpr *, 8> refsTo(const FunctionDecl *FD,
+                                                   const VarDecl *VD) const {
+    llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+    collectRefs(FD->getBody(), VD, Refs);
+    llvm::stable_sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+      return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+    });
+    return Refs;
+  }
+
+  /// `v.resize(n)`, `v.resize(n, x)` or `v.assign(n, x)` made on \p Ref,
+  /// or null.
+  static const CXXMemberCallExpr *sizingCall(ParentMap &PM,
+                                             const DeclRefExpr *Ref) {
+    const Expr *E = Ref;
+    const auto *ME = dyn_cast_or_null<MemberExpr>(upward(PM, E));
+    const auto *Call =
+        ME ? dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)) : nullptr;
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || M->getPrimaryTemplate() ||
+        M->getNumParams() == 0 ||
+        !M->getParamDecl(0)->getType()->isIntegerType())
+      return nullptr;
+    unsigned Args = Call->getNumArgs();
+    if ((M->getName() == "resize" && (Args == 1 || Args == 2)) ||
+        (M->getName() == "assign" && Args == 2))
+      return Call;
+    return nullptr;
+  }
+
+  /// A default-constructed vector (`v;`, `v{}`) with a sizing call: the
+  /// first in the source (sizingFits refuses a use before it).
+  bool resizedInit(ParentMap &PM, const VarDecl *VD, Candidate &C) const {
+    llvm::SmallVector<const Expr *, 2> Args;
+    const CXXConstructExpr *CE = construction(VD, Args);
+    if (!CE || !Args.empty() || !CE->getConstructor()->isDefaultConstructor())
+      return false;
+    for (const DeclRefExpr *Ref : refsTo(C.FD, VD))
+      if (const CXXMemberCallExpr *Call = sizingCall(PM, Ref)) {
+        C.Kind = Shape::Resized;
+        C.Sizing = Call;
+        C.SizingRef = Ref;
+        C.N = Call->getArg(0);
+        C.X = Call->getNumArgs() == 2 ? Call->getArg(1) : nullptr;
+        C.Zero = !C.X;
+        return true;
+      }
+    return false;
+  }
+
+  /// A goto, a label, or a case of a switch around it, in \p S: a jump
+  /// that could pass the declaration once it has moved to the sizing call.
+  static const Stmt *jumpIn(const Stmt *S, bool InSwitch = false) {
+    if (!S)
+      return nullptr;
+    if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S) ||
+        (isa<SwitchCase>(S) && !InSwitch))
+      return S;
+    for (const Stmt *C : S->children())
+      if (const Stmt *J = jumpIn(C, InSwitch || isa<SwitchStmt>(S)))
+        return J;
+    return nullptr;
+  }
+
+  /// The conditions of a vector sized after its declaration: the fix
+  /// declares it where the sizing call is, so that call is its first use,
+  /// a statement of the block that declares it, with no jump between.
+  bool sizingFits(ParentMap &PM, Verdict &V) {
+    auto Fail = [&](std::string Why, SourceLocation At) {
+      V.Reason = std::move(Why);
+      V.At = At;
+      V.AtNote = "here";
+      return false;
+    };
+    const DeclRefExpr *First = refsTo(Cand.FD, Cand.VD).front();
+    if (First != Cand.SizingRef)
+      return Fail("used before it is sized" + atLine(First->getLocation()),
+                  First->getLocation());
+    SourceLocation At = Cand.Sizing->getExprLoc();
+    const Stmt *S = Cand.Sizing;
+    const Stmt *P = PM.getParent(S);
+    while (isa_and_nonnull<ExprWithCleanups>(P)) {
+      S = P;
+      P = PM.getParent(P);
+    }
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
+    if (!Block || Block != PM.getParent(Cand.DS))
+      return Fail("sized inside another statement" + atLine(At) +
+                      "; size it directly in the block that declares it",
+                  At);
+    if (Cand.Sizing->getBeginLoc().isMacroID() ||
+        Cand.Sizing->getEndLoc().isMacroID())
+      return Fail("its sizing call is written in a macro", At);
+    bool Between = false;
+    for (const Stmt *Child : Block->body()) {
+      if (Child == S)
+        break;
+      if (Between)
+        if (const Stmt *J = jumpIn(Child))
+          return Fail("a jump or label lies between its declaration and its "
+                      "sizing" +
+                          atLine(J->getBeginLoc()),
+                      J->getBeginLoc());
+      Between |= Child == Cand.DS;
+    }
+    return true;
+  }
+
   /// \p E without what C++ adds around a temporary.
   static const Expr *bare(const Expr *E) {
     for (;;) {
@@ -379,7 +489,8 @@ private:
     Cand.VD = VD;
     if (std::optional<QualType> Elem = vectorElement(VD->getType())) {
       Cand.Elem = *Elem;
-      if (!sizedInit(VD, Cand) && !rangeInit(VD, Cand) && !listInit(VD, Cand))
+      if (!sizedInit(VD, Cand) && !rangeInit(VD, Cand) && !listInit(VD, Cand) &&
+          !resizedInit(PM, VD, Cand))
         return;
     } else if (std::optional<QualType> Elem =
                    uniqueArrayElement(VD->getType())) {
@@ -447,6 +558,8 @@ private:
                     "constructible and destructible): the arena runs no "
                     "constructors or destructors");
     if (Cand.Kind == Shape::Range && !rangeFits(V))
+      return;
+    if (Cand.Kind == Shape::Resized && !sizingFits(PM, V))
       return;
     if (!checkUses(FD, PM, VD, V))
       return;
@@ -585,6 +698,8 @@ private:
     llvm::SmallVector<const DeclRefExpr *, 8> Refs;
     collectRefs(FD->getBody(), VD, Refs);
     for (const DeclRefExpr *Ref : Refs) {
+      if (Ref == Cand.SizingRef)
+        continue;
       std::string Why = useProblem(PM, Ref);
       if (!Why.empty()) {
         V.Reason = Why + atLine(Ref->getLocation());

@@ -32,6 +32,7 @@ enum class Shape {
   UniqueArray, ///< std::unique_ptr<T[]> from new T[n] or make_unique
   Range,       ///< std::vector v(first, last)
   List,        ///< std::vector v{a, b, c}
+  Resized,     ///< std::vector v; then v.resize(n[, x]) or v.assign(n, x)
 };
 
 /// One local variable the check converts, and what its fix needs.
@@ -41,8 +42,9 @@ struct Candidate {
   const clang::VarDecl *VD = nullptr;
   clang::QualType Elem;
   Shape Kind = Shape::Sized;
-  /// The element count (Sized, UniqueArray) and the value each element
-  /// gets (v(n, x)), or null; Zero: the elements are value-initialised.
+  /// The element count (Sized, UniqueArray, Resized) and the value each
+  /// element gets (v(n, x)), or null; Zero: the elements are
+  /// value-initialised.
   const clang::Expr *N = nullptr, *X = nullptr;
   bool Zero = false;
   /// Range: the iterators, and the container both come from (its begin()
@@ -50,6 +52,9 @@ struct Candidate {
   const clang::Expr *First = nullptr, *Last = nullptr, *Whole = nullptr;
   /// List: the braced list.
   const clang::InitListExpr *List = nullptr;
+  /// Resized: the sizing call, and its reference to the vector.
+  const clang::CallExpr *Sizing = nullptr;
+  const clang::DeclRefExpr *SizingRef = nullptr;
   /// UniqueArray: its get() calls, which become data().
   llvm::SmallVector<clang::SourceLocation, 4> GetCalls;
 };
@@ -83,6 +88,7 @@ public:
 
 private:
   std::string text(clang::SourceRange R) const;
+  clang::FixItHint removeStatement(const clang::Stmt *S) const;
   std::string initText(const Candidate &C, const std::string &T,
                        const std::string &BufferArg);
   llvm::SmallVector<clang::FixItHint, 2>

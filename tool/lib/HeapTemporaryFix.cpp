@@ -32,6 +32,28 @@ std::string FixWriter::text(SourceRange R) const {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM, LO).str();
 }
 
+/// Removes \p S and the blanks after it; when it ends its line, the line
+/// break and the next line's indentation too, so that no empty line is
+/// left (the removal starts at \p S, not at the line's start, where a
+/// guard may be inserted).
+FixItHint FixWriter::removeStatement(const Stmt *S) const {
+  SourceLocation Begin = SM.getExpansionLoc(S->getBeginLoc());
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(SM.getExpansionLoc(S->getEndLoc()), 0, SM, LO);
+  auto [FID, Offset] = SM.getDecomposedLoc(End);
+  llvm::StringRef Rest = SM.getBufferData(FID).substr(Offset);
+  size_t Skip = Rest.find_first_not_of(" \t");
+  Skip = Skip == llvm::StringRef::npos ? Rest.size() : Skip;
+  llvm::StringRef After = Rest.substr(Skip);
+  if (After.consume_front("\r\n") || After.consume_front("\n")) {
+    size_t Indent = After.find_first_not_of(" \t");
+    Skip = Rest.size() - After.size() +
+           (Indent == llvm::StringRef::npos ? After.size() : Indent);
+  }
+  return FixItHint::CreateRemoval(
+      CharSourceRange::getCharRange(Begin, End.getLocWithOffset(Skip)));
+}
+
 FixItHint FixWriter::insertAt(FileID FID, unsigned Offset,
                               std::string Text) const {
   return FixItHint::CreateInsertion(SM.getComposedLoc(FID, Offset),
@@ -175,6 +197,7 @@ std::string FixWriter::initText(const Candidate &C, const std::string &T,
            ", " + Into + ");";
   case Shape::Sized:
   case Shape::UniqueArray:
+  case Shape::Resized:
     break;
   }
   std::string Decl = Alloc + text(C.N->getSourceRange()) + ");";
@@ -222,8 +245,17 @@ Finding FixWriter::convert(const Candidate &C, const Placement &P) {
   if (NewBlock)
     for (const FixItHint &H : annotate(C.FD, P.Target, P.Existing))
       F.Fixes.push_back(H);
-  F.Fixes.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(C.DS->getSourceRange()), Decl));
+  if (C.Kind == Shape::Resized) {
+    // The declaration moves to the sizing call, whose ';' ends it.
+    F.Fixes.push_back(removeStatement(C.DS));
+    llvm::StringRef Init = Decl;
+    F.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(C.Sizing->getSourceRange()),
+        Init.drop_back().str()));
+  } else {
+    F.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(C.DS->getSourceRange()), Decl));
+  }
   for (SourceLocation Get : C.GetCalls)
     F.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Get, Get), "data"));
