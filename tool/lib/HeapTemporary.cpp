@@ -12,7 +12,8 @@
 // (EscapeContext::ArenaVars), must find no escape. The first failed
 // condition is the refusal's reason (--explain). A std::unique_ptr<T[]>
 // from new T[n] or make_unique<T[]>(n) is judged alike: only [] and get()
-// (which becomes data()) are a span's.
+// (which becomes data()) are a span's. A raw `T *p = new T[n]` is judged by
+// its delete[]s instead (HeapTemporaryRawArray.cpp).
 //
 // The block that resets it: the enclosing annotated block when no loop lies
 // between it and the declaration (else the memory of every iteration would
@@ -52,6 +53,67 @@ static const CXXRecordDecl *recordOf(QualType T) {
 
 bool isStdClass(QualType T, llvm::StringRef Name) {
   return isStd(recordOf(T), Name);
+}
+
+/// \p E without what C++ adds around a temporary.
+static const Expr *bare(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else
+      return E;
+  }
+}
+
+static llvm::StringRef calleeName(const CallExpr *Call) {
+  const FunctionDecl *F = Call->getDirectCallee();
+  return F && F->getIdentifier() ? F->getName() : "";
+}
+
+/// \p E can be evaluated twice (the fix counts a range, then copies it)
+/// with the same result and no effect: a variable, begin() or end() of
+/// one, and + and - of those.
+bool isRepeatable(const Expr *E) {
+  E = bare(E);
+  if (isa<DeclRefExpr, IntegerLiteral, CXXThisExpr>(E))
+    return true;
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E)) // std::prev's n
+    return isRepeatable(DA->getExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isRepeatable(ME->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) &&
+           isRepeatable(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAdditiveOp() && isRepeatable(BO->getLHS()) &&
+           isRepeatable(BO->getRHS());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return isRepeatable(AS->getBase()) && isRepeatable(AS->getIdx());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return CE->getNumArgs() == 1 && isRepeatable(CE->getArg(0));
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if (K != OO_Plus && K != OO_Minus)
+      return false;
+    return llvm::all_of(Op->arguments(), isRepeatable);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    llvm::StringRef Name = calleeName(Call);
+    bool Iterator = Name == "begin" || Name == "end" || Name == "cbegin" ||
+                    Name == "cend" || Name == "data";
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return Iterator && MC->getNumArgs() == 0 &&
+             isRepeatable(MC->getImplicitObjectArgument());
+    return (Iterator || Name == "next" || Name == "prev") &&
+           isStd(Call->getDirectCallee(), Name) &&
+           llvm::all_of(Call->arguments(), isRepeatable);
+  }
+  return false;
 }
 
 namespace {
@@ -332,26 +394,6 @@ private:
     return true;
   }
 
-  /// \p E without what C++ adds around a temporary.
-  static const Expr *bare(const Expr *E) {
-    for (;;) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = MT->getSubExpr();
-      else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = BT->getSubExpr();
-      else if (const auto *FE = dyn_cast<FullExpr>(E))
-        E = FE->getSubExpr();
-      else
-        return E;
-    }
-  }
-
-  static llvm::StringRef calleeName(const CallExpr *Call) {
-    const FunctionDecl *F = Call->getDirectCallee();
-    return F && F->getIdentifier() ? F->getName() : "";
-  }
-
   /// The container \p It iterates from \p Begin or to the end of (its
   /// begin() or end(), std::begin or std::end), or null.
   static const Expr *iteratedBy(const Expr *It, bool Begin) {
@@ -379,7 +421,7 @@ private:
   /// copy it whole.
   static const Expr *wholeContainer(const Expr *First, const Expr *Last) {
     const Expr *A = iteratedBy(First, true), *B = iteratedBy(Last, false);
-    if (!A || !B || !repeatable(A) || A->getBeginLoc().isMacroID() ||
+    if (!A || !B || !isRepeatable(A) || A->getBeginLoc().isMacroID() ||
         isa<CXXThisExpr>(A->IgnoreParenImpCasts()))
       return nullptr;
     const auto *DA = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
@@ -393,47 +435,6 @@ private:
       if (M->getIdentifier() && M->getName() == "size")
         return A;
     return nullptr;
-  }
-
-  /// \p E can be evaluated twice (the fix counts a range, then copies it)
-  /// with the same result and no effect: a variable, begin() or end() of
-  /// one, and + and - of those.
-  static bool repeatable(const Expr *E) {
-    E = bare(E);
-    if (isa<DeclRefExpr, IntegerLiteral, CXXThisExpr>(E))
-      return true;
-    if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E)) // std::prev's n
-      return repeatable(DA->getExpr());
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return repeatable(ME->getBase());
-    if (const auto *UO = dyn_cast<UnaryOperator>(E))
-      return (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) &&
-             repeatable(UO->getSubExpr());
-    if (const auto *BO = dyn_cast<BinaryOperator>(E))
-      return BO->isAdditiveOp() && repeatable(BO->getLHS()) &&
-             repeatable(BO->getRHS());
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      return repeatable(AS->getBase()) && repeatable(AS->getIdx());
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      return CE->getNumArgs() == 1 && repeatable(CE->getArg(0));
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      OverloadedOperatorKind K = Op->getOperator();
-      if (K != OO_Plus && K != OO_Minus)
-        return false;
-      return llvm::all_of(Op->arguments(), repeatable);
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      llvm::StringRef Name = calleeName(Call);
-      bool Iterator = Name == "begin" || Name == "end" || Name == "cbegin" ||
-                      Name == "cend" || Name == "data";
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-        return Iterator && MC->getNumArgs() == 0 &&
-               repeatable(MC->getImplicitObjectArgument());
-      return (Iterator || Name == "next" || Name == "prev") &&
-             isStd(Call->getDirectCallee(), Name) &&
-             llvm::all_of(Call->arguments(), repeatable);
-    }
-    return false;
   }
 
   /// `std::unique_ptr<T[]> p(new T[n])` (or `= std::make_unique<T[]>(n)`,
@@ -497,7 +498,7 @@ private:
       Cand.Elem = *Elem;
       if (!arrayInit(VD, Cand))
         return;
-    } else {
+    } else if (!rawArrayInit(VD, Cand)) {
       return;
     }
     Verdict V;
@@ -561,8 +562,14 @@ private:
       return;
     if (Cand.Kind == Shape::Resized && !sizingFits(PM, V))
       return;
-    if (!checkUses(FD, PM, VD, V))
+    if (Cand.Kind == Shape::RawArray) {
+      SourceLocation At;
+      std::string Why = rawArrayProblem(Ctx, PM, Cand, At);
+      if (!Why.empty())
+        return Refuse(Why, At, At.isValid() ? "here" : "");
+    } else if (!checkUses(FD, PM, VD, V)) {
       return;
+    }
     // The block around the declaration, and whether it can carry the
     // annotation.
     const Stmt *P = PM.getParent(DS);
@@ -663,7 +670,7 @@ private:
   /// through twice; std::copy assigns where the vector constructed.
   bool rangeFits(Verdict &V) {
     for (const Expr *It : {Cand.First, Cand.Last})
-      if (!repeatable(It)) {
+      if (!isRepeatable(It)) {
         V.Reason = "its iterator '" + text(It->getSourceRange()) +
                    "' is not simple enough to be evaluated twice (a "
                    "variable, begin() or end(), or + and - of those)" +

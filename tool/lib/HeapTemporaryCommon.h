@@ -13,6 +13,8 @@
 #include "bumper-tool/GuardPlanner.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -33,6 +35,7 @@ enum class Shape {
   Range,       ///< std::vector v(first, last)
   List,        ///< std::vector v{a, b, c}
   Resized,     ///< std::vector v; then v.resize(n[, x]) or v.assign(n, x)
+  RawArray,    ///< T *p = new T[n], with delete[] p on every way out
 };
 
 /// One local variable the check converts, and what its fix needs.
@@ -55,9 +58,25 @@ struct Candidate {
   /// Resized: the sizing call, and its reference to the vector.
   const clang::CallExpr *Sizing = nullptr;
   const clang::DeclRefExpr *SizingRef = nullptr;
+  /// RawArray: the new[], and the delete[]s the fix removes.
+  const clang::CXXNewExpr *New = nullptr;
+  llvm::SmallVector<const clang::Expr *, 4> Deletes;
   /// UniqueArray: its get() calls, which become data().
   llvm::SmallVector<clang::SourceLocation, 4> GetCalls;
 };
+
+/// \p E can be evaluated twice with the same result and no effect (the
+/// fix evaluates it twice): a variable, begin() or end() of one, and + and
+/// - of those.
+bool isRepeatable(const clang::Expr *E);
+
+/// `T *p = new T[n]` or `new T[n]()`, p pointing to T: fills \p C.
+bool rawArrayInit(const clang::VarDecl *VD, Candidate &C);
+/// The first reason the raw array \p C cannot be converted (with \p At,
+/// where), or "": its uses, and a delete[] on every way out of its block
+/// (HeapTemporaryRawArray.cpp); fills C.Deletes.
+std::string rawArrayProblem(clang::ASTContext &Ctx, clang::ParentMap &PM,
+                            Candidate &C, clang::SourceLocation &At);
 
 /// Where a conversion's memory comes from and is reset: \p Target, inside
 /// the annotation \p Existing (or a new one when it is not Target's).
@@ -88,7 +107,10 @@ public:
 
 private:
   std::string text(clang::SourceRange R) const;
-  clang::FixItHint removeStatement(const clang::Stmt *S) const;
+  clang::FixItHint removeStatement(const clang::Stmt *S,
+                                   bool WithSemi = false) const;
+  void convertRawArray(Finding &F, const Candidate &C, const std::string &T,
+                       const std::string &BufferArg);
   std::string initText(const Candidate &C, const std::string &T,
                        const std::string &BufferArg);
   llvm::SmallVector<clang::FixItHint, 2>

@@ -36,22 +36,65 @@ std::string FixWriter::text(SourceRange R) const {
 /// break and the next line's indentation too, so that no empty line is
 /// left (the removal starts at \p S, not at the line's start, where a
 /// guard may be inserted).
-FixItHint FixWriter::removeStatement(const Stmt *S) const {
+FixItHint FixWriter::removeStatement(const Stmt *S, bool WithSemi) const {
   SourceLocation Begin = SM.getExpansionLoc(S->getBeginLoc());
   SourceLocation End =
       Lexer::getLocForEndOfToken(SM.getExpansionLoc(S->getEndLoc()), 0, SM, LO);
   auto [FID, Offset] = SM.getDecomposedLoc(End);
-  llvm::StringRef Rest = SM.getBufferData(FID).substr(Offset);
-  size_t Skip = Rest.find_first_not_of(" \t");
-  Skip = Skip == llvm::StringRef::npos ? Rest.size() : Skip;
-  llvm::StringRef After = Rest.substr(Skip);
+  llvm::StringRef Buf = SM.getBufferData(FID);
+  llvm::StringRef Rest = Buf.substr(Offset);
+  auto Blanks = [](llvm::StringRef T) {
+    size_t N = T.find_first_not_of(" \t");
+    return N == llvm::StringRef::npos ? T.size() : N;
+  };
+  // An expression statement's range ends before its ';'.
+  if (WithSemi && Rest.substr(Blanks(Rest)).starts_with(";"))
+    Rest = Rest.substr(Blanks(Rest) + 1);
+  llvm::StringRef After = Rest.substr(Blanks(Rest));
   if (After.consume_front("\r\n") || After.consume_front("\n")) {
-    size_t Indent = After.find_first_not_of(" \t");
-    Skip = Rest.size() - After.size() +
-           (Indent == llvm::StringRef::npos ? After.size() : Indent);
+    if (After.substr(Blanks(After)).starts_with("}")) {
+      // Before a '}' the whole line goes, so that the '}' keeps its
+      // indentation.
+      unsigned LineStart = SM.getFileOffset(Begin);
+      while (LineStart > 0 &&
+             (Buf[LineStart - 1] == ' ' || Buf[LineStart - 1] == '\t'))
+        --LineStart;
+      if (LineStart == 0 || Buf[LineStart - 1] == '\n')
+        return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+            SM.getComposedLoc(FID, LineStart),
+            SM.getComposedLoc(FID, Buf.size() - After.size())));
+    }
+    After = After.substr(Blanks(After));
   }
-  return FixItHint::CreateRemoval(
-      CharSourceRange::getCharRange(Begin, End.getLocWithOffset(Skip)));
+  return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+      Begin, SM.getComposedLoc(FID, Buf.size() - After.size())));
+}
+
+/// `T *p = new T[n]` keeps its pointer: the new[] becomes
+/// `bumper::alloc<T>(n).data()` (and a fill for `new T[n]()`), and each
+/// delete[] goes.
+void FixWriter::convertRawArray(Finding &F, const Candidate &C,
+                                const std::string &T,
+                                const std::string &BufferArg) {
+  std::string Name = C.VD->getNameAsString();
+  std::string N = text(C.N->getSourceRange());
+  F.Fixes.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(C.New->getSourceRange()),
+      spelling(RuntimeName::Alloc).str() + "<" + T + ">(" + BufferArg + N +
+          ").data()"));
+  if (C.Zero) {
+    bool Simple = llvm::all_of(
+        T, [](char Ch) { return llvm::isAlnum(Ch) || Ch == '_' || Ch == ':'; });
+    if (!Simple)
+      NeedsIterator[SM.getFileID(C.DS->getBeginLoc())] = true;
+    std::string Value =
+        (Simple ? T : "std::iter_value_t<decltype(" + Name + ")>") + "{}";
+    F.Fixes.push_back(FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(C.DS->getEndLoc(), 0, SM, LO),
+        " std::fill_n(" + Name + ", " + N + ", " + Value + ");"));
+  }
+  for (const Expr *Del : C.Deletes)
+    F.Fixes.push_back(removeStatement(Del, /*WithSemi=*/true));
 }
 
 FixItHint FixWriter::insertAt(FileID FID, unsigned Offset,
@@ -198,6 +241,7 @@ std::string FixWriter::initText(const Candidate &C, const std::string &T,
   case Shape::Sized:
   case Shape::UniqueArray:
   case Shape::Resized:
+  case Shape::RawArray:
     break;
   }
   std::string Decl = Alloc + text(C.N->getSourceRange()) + ");";
@@ -227,16 +271,23 @@ Finding FixWriter::convert(const Candidate &C, const Placement &P) {
                      : Buffer) +
                 ", ";
   std::string Decl =
-      "std::span<" + T + "> " + Name + " = " + initText(C, T, BufferArg);
+      C.Kind == Shape::RawArray
+          ? ""
+          : "std::span<" + T + "> " + Name + " = " + initText(C, T, BufferArg);
 
   std::string Message =
       "'" + Name + "' is a heap temporary: " +
-      (Unique ? "an array owned by a std::unique_ptr, only indexed and "
-                "passed as a pointer"
-              : "a std::vector of fixed size, only indexed, iterated and "
-                "passed as a span, a pointer or iterators") +
-      ", whose memory the escape analysis finds kept nowhere past its "
-      "block; it can come from the arena";
+      (C.Kind == Shape::RawArray
+           ? std::string("an array from new[], deleted on every way out of "
+                         "its block (so nothing uses it past the block); it "
+                         "can come from the arena")
+           : std::string(Unique ? "an array owned by a std::unique_ptr, only "
+                                  "indexed and passed as a pointer"
+                                : "a std::vector of fixed size, only indexed, "
+                                  "iterated and passed as a span, a pointer "
+                                  "or iterators") +
+                 ", whose memory the escape analysis finds kept nowhere past "
+                 "its block; it can come from the arena");
   if (P.InLoop)
     Message += " (it is inside a loop, where the heap allocation repeats "
                "on every iteration)";
@@ -245,7 +296,9 @@ Finding FixWriter::convert(const Candidate &C, const Placement &P) {
   if (NewBlock)
     for (const FixItHint &H : annotate(C.FD, P.Target, P.Existing))
       F.Fixes.push_back(H);
-  if (C.Kind == Shape::Resized) {
+  if (C.Kind == Shape::RawArray) {
+    convertRawArray(F, C, T, BufferArg);
+  } else if (C.Kind == Shape::Resized) {
     // The declaration moves to the sizing call, whose ';' ends it.
     F.Fixes.push_back(removeStatement(C.DS));
     llvm::StringRef Init = Decl;
