@@ -449,23 +449,8 @@ private:
         CE && CE->getNumArgs() >= 1)
       Init = CE->getArg(0)->IgnoreImplicit();
     C.Kind = Shape::UniqueArray;
-    if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
-      if (!New->isArray() || !New->getArraySize() ||
-          New->getNumPlacementArgs() || !New->getOperatorNew() ||
-          !New->getOperatorNew()->isReplaceableGlobalAllocationFunction())
-        return false;
-      const Expr *I = New->getInitializer();
-      if (I &&
-          !(isa<CXXConstructExpr>(I) &&
-            cast<CXXConstructExpr>(I)->getNumArgs() == 0) &&
-          !(isa<InitListExpr>(I) &&
-            cast<InitListExpr>(I)->getNumInits() == 0) &&
-          !isa<ImplicitValueInitExpr>(I))
-        return false;
-      C.Zero = New->getInitializationStyle() != CXXNewInitializationStyle::None;
-      C.N = *New->getArraySize();
-      return true;
-    }
+    if (const auto *New = dyn_cast<CXXNewExpr>(Init))
+      return plainArrayNew(New, C);
     if (const auto *Call = dyn_cast<CallExpr>(Init);
         Call && Call->getNumArgs() == 1) {
       const FunctionDecl *F = Call->getDirectCallee();
@@ -498,7 +483,7 @@ private:
       Cand.Elem = *Elem;
       if (!arrayInit(VD, Cand))
         return;
-    } else if (!rawArrayInit(VD, Cand)) {
+    } else if (!rawArrayInit(Ctx, VD, Cand)) {
       return;
     }
     Verdict V;

@@ -35,7 +35,7 @@ enum class Shape {
   Range,       ///< std::vector v(first, last)
   List,        ///< std::vector v{a, b, c}
   Resized,     ///< std::vector v; then v.resize(n[, x]) or v.assign(n, x)
-  RawArray,    ///< T *p = new T[n], with delete[] p on every way out
+  RawArray,    ///< T *p = new T[n] (or malloc), freed on every way out
 };
 
 /// One local variable the check converts, and what its fix needs.
@@ -58,8 +58,10 @@ struct Candidate {
   /// Resized: the sizing call, and its reference to the vector.
   const clang::CallExpr *Sizing = nullptr;
   const clang::DeclRefExpr *SizingRef = nullptr;
-  /// RawArray: the new[], and the delete[]s the fix removes.
-  const clang::CXXNewExpr *New = nullptr;
+  /// RawArray: the new[] (or the cast malloc or calloc, Malloc), and the
+  /// delete[]s (free()s) the fix removes.
+  const clang::Expr *Alloc = nullptr;
+  bool Malloc = false;
   llvm::SmallVector<const clang::Expr *, 4> Deletes;
   /// UniqueArray: its get() calls, which become data().
   llvm::SmallVector<clang::SourceLocation, 4> GetCalls;
@@ -70,8 +72,14 @@ struct Candidate {
 /// - of those.
 bool isRepeatable(const clang::Expr *E);
 
-/// `T *p = new T[n]` or `new T[n]()`, p pointing to T: fills \p C.
-bool rawArrayInit(const clang::VarDecl *VD, Candidate &C);
+/// \p New is `new T[n]`, `new T[n]()` or `new T[n]{}` from the global
+/// operator new[]: sets C.N and C.Zero (value-initialised).
+bool plainArrayNew(const clang::CXXNewExpr *New, Candidate &C);
+/// `T *p = new T[n]` or `new T[n]()`, p pointing to T, or
+/// `T *p = (T *)malloc(n * sizeof(T))` or `calloc(n, sizeof(T))`: fills
+/// \p C (C.N stays null for a malloc whose size is not such a count).
+bool rawArrayInit(clang::ASTContext &Ctx, const clang::VarDecl *VD,
+                  Candidate &C);
 /// The first reason the raw array \p C cannot be converted (with \p At,
 /// where), or "": its uses, and a delete[] on every way out of its block
 /// (HeapTemporaryRawArray.cpp); fills C.Deletes.

@@ -79,7 +79,7 @@ void FixWriter::convertRawArray(Finding &F, const Candidate &C,
   std::string Name = C.VD->getNameAsString();
   std::string N = text(C.N->getSourceRange());
   F.Fixes.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(C.New->getSourceRange()),
+      CharSourceRange::getTokenRange(C.Alloc->getSourceRange()),
       spelling(RuntimeName::Alloc).str() + "<" + T + ">(" + BufferArg + N +
           ").data()"));
   if (C.Zero) {
@@ -278,9 +278,10 @@ Finding FixWriter::convert(const Candidate &C, const Placement &P) {
   std::string Message =
       "'" + Name + "' is a heap temporary: " +
       (C.Kind == Shape::RawArray
-           ? std::string("an array from new[], deleted on every way out of "
-                         "its block (so nothing uses it past the block); it "
-                         "can come from the arena")
+           ? std::string(C.Malloc ? "an array from malloc, freed"
+                                  : "an array from new[], deleted") +
+                 " on every way out of its block (so nothing uses it past "
+                 "the block); it can come from the arena"
            : std::string(Unique ? "an array owned by a std::unique_ptr, only "
                                   "indexed and passed as a pointer"
                                 : "a std::vector of fixed size, only indexed, "

@@ -1,7 +1,9 @@
 //===- HeapTemporaryRawArray.cpp - `T *p = new T[n]` with its delete[]s ---===//
 //
 // bumper-heap-temporary's raw array: a local `T *p = new T[n]` (or
-// `new T[n]()`) whose `delete[] p;` comes on every way out of its block.
+// `new T[n]()`, or a cast `malloc(n * sizeof(T))` or `calloc(n,
+// sizeof(T))`) whose `delete[] p;` (`free(p);`) comes on every way out of
+// its block.
 // The delete[]s are what proves it: the array dies where the block is left,
 // so no pointer into it is used past the block, and arena memory reset
 // when the block (or an enclosing no_escape block) ends lives as long. The
@@ -48,15 +50,10 @@ void leavingJumps(const Stmt *S, bool InLoop, bool InSwitch,
     leavingJumps(C, InLoop, InSwitch, Out);
 }
 
-/// \p S, the statement `delete[] p;` of \p VD.
-bool isDeleteOf(const Stmt *S, const VarDecl *VD) {
+/// \p S is one of C.Deletes: `delete[] p;` or `free(p);`.
+bool isRelease(const Stmt *S, const Candidate &C) {
   const auto *E = dyn_cast_or_null<Expr>(S);
-  const auto *D = E ? dyn_cast<CXXDeleteExpr>(E->IgnoreImplicit()) : nullptr;
-  if (!D || !D->isArrayForm())
-    return false;
-  const auto *R =
-      dyn_cast<DeclRefExpr>(D->getArgument()->IgnoreParenImpCasts());
-  return R && R->getDecl() == VD;
+  return E && llvm::is_contained(C.Deletes, E->IgnoreImplicit());
 }
 
 /// The statement \p E is, up through what wraps a full expression, and the
@@ -93,31 +90,102 @@ void collectRefs(const Stmt *S, const VarDecl *VD,
 
 } // namespace
 
-bool rawArrayInit(const VarDecl *VD, Candidate &C) {
-  if (!VD->getType()->isPointerType() || !VD->getInit())
-    return false;
-  const auto *New = dyn_cast<CXXNewExpr>(VD->getInit()->IgnoreParenImpCasts());
-  if (!New || !New->isArray() || !New->getArraySize() ||
-      New->getNumPlacementArgs() || !New->getOperatorNew() ||
+bool plainArrayNew(const CXXNewExpr *New, Candidate &C) {
+  if (!New->isArray() || !New->getArraySize() || New->getNumPlacementArgs() ||
+      !New->getOperatorNew() ||
       !New->getOperatorNew()->isReplaceableGlobalAllocationFunction())
     return false;
   const Expr *I = New->getInitializer();
   if (I &&
       !(isa<CXXConstructExpr>(I) &&
         cast<CXXConstructExpr>(I)->getNumArgs() == 0) &&
+      !(isa<InitListExpr>(I) && cast<InitListExpr>(I)->getNumInits() == 0) &&
       !isa<ImplicitValueInitExpr>(I))
     return false;
-  // `Base *p = new Derived[n]` is not an array of what p points to.
-  QualType Elem = New->getAllocatedType();
-  if (Elem.getCanonicalType().getUnqualifiedType() !=
-      VD->getType()->getPointeeType().getCanonicalType().getUnqualifiedType())
-    return false;
-  C.Kind = Shape::RawArray;
-  C.Elem = Elem;
-  C.New = New;
-  C.N = *New->getArraySize();
   C.Zero = New->getInitializationStyle() != CXXNewInitializationStyle::None;
+  C.N = *New->getArraySize();
   return true;
+}
+
+namespace {
+
+bool sameType(QualType A, QualType B) {
+  return A.getCanonicalType().getUnqualifiedType() ==
+         B.getCanonicalType().getUnqualifiedType();
+}
+
+/// \p Call calls the C library's \p Name (`::malloc` or `std::malloc`).
+bool isLibc(const CallExpr *Call, llvm::StringRef Name) {
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  return F && F->getIdentifier() && F->getName() == Name &&
+         (F->isExternC() || F->isInStdNamespace());
+}
+
+/// \p E is `sizeof(T)` or `sizeof e` with e of type T.
+bool isSizeOf(const Expr *E, QualType T) {
+  const auto *S = dyn_cast<UnaryExprOrTypeTraitExpr>(E->IgnoreParenImpCasts());
+  return S && S->getKind() == UETT_SizeOf &&
+         sameType(S->getTypeOfArgument(), T);
+}
+
+/// The element count of \p Bytes, a size in bytes for elements of \p T:
+/// n of `n * sizeof(T)` or `sizeof(T) * n`; the bytes themselves for a
+/// character type or std::byte. Null for any other size, which the check
+/// refuses rather than divide (a size that is not a multiple would be
+/// rounded down).
+const Expr *countOf(ASTContext &Ctx, const Expr *Bytes, QualType T) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(Bytes->IgnoreParenImpCasts());
+      BO && BO->getOpcode() == BO_Mul) {
+    if (isSizeOf(BO->getRHS(), T))
+      return BO->getLHS();
+    if (isSizeOf(BO->getLHS(), T))
+      return BO->getRHS();
+  }
+  if ((T->isCharType() ||
+       (T->isEnumeralType() && isStd(T->getAsTagDecl(), "byte"))) &&
+      Ctx.getTypeSize(T) == Ctx.getCharWidth())
+    return Bytes;
+  return nullptr;
+}
+
+} // namespace
+
+bool rawArrayInit(ASTContext &Ctx, const VarDecl *VD, Candidate &C) {
+  if (!VD->getType()->isPointerType() || !VD->getInit())
+    return false;
+  QualType Pointee = VD->getType()->getPointeeType();
+  C.Kind = Shape::RawArray;
+  if (const auto *New =
+          dyn_cast<CXXNewExpr>(VD->getInit()->IgnoreParenImpCasts())) {
+    // `Base *p = new Derived[n]` is not an array of what p points to.
+    C.Elem = New->getAllocatedType();
+    C.Alloc = New;
+    return sameType(C.Elem, Pointee) && plainArrayNew(New, C);
+  }
+  // C++ needs a cast from malloc's void *.
+  const auto *Cast =
+      dyn_cast<ExplicitCastExpr>(VD->getInit()->IgnoreParenImpCasts());
+  const auto *Call =
+      Cast ? dyn_cast<CallExpr>(Cast->getSubExpr()->IgnoreParenImpCasts())
+           : nullptr;
+  if (!Call || Pointee->isVoidType() || Pointee->isIncompleteType())
+    return false;
+  C.Elem = Pointee.getUnqualifiedType();
+  C.Alloc = Cast;
+  C.Malloc = true;
+  if (isLibc(Call, "malloc") && Call->getNumArgs() == 1) {
+    C.N = countOf(Ctx, Call->getArg(0), C.Elem);
+    return true;
+  }
+  if (isLibc(Call, "calloc") && Call->getNumArgs() == 2) {
+    C.Zero = true;
+    if (isSizeOf(Call->getArg(1), C.Elem))
+      C.N = Call->getArg(0);
+    else if (isSizeOf(Call->getArg(0), C.Elem))
+      C.N = Call->getArg(1);
+    return true;
+  }
+  return false;
 }
 
 std::string rawArrayProblem(ASTContext &Ctx, ParentMap &PM, Candidate &C,
@@ -128,9 +196,15 @@ std::string rawArrayProblem(ASTContext &Ctx, ParentMap &PM, Candidate &C,
     return " at line " + std::to_string(SM.getExpansionLineNumber(L));
   };
   const VarDecl *VD = C.VD;
+  std::string Release = C.Malloc ? "free" : "delete[]";
   const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(C.DS));
   if (!Block)
     return "it is not declared directly in a block";
+  PrintingPolicy PP(Ctx.getLangOpts());
+  PP.SuppressTagKeyword = true;
+  if (!C.N)
+    return "its size in bytes is not written as a count times 'sizeof(" +
+           C.Elem.getAsString(PP) + ")'";
   if (C.Zero && !isRepeatable(C.N))
     return "its size '" +
            Lexer::getSourceText(
@@ -157,11 +231,24 @@ std::string rawArrayProblem(ASTContext &Ctx, ParentMap &PM, Candidate &C,
       const Stmt *Up = PM.getParent(Cast);
       while (isa_and_nonnull<ParenExpr>(Up))
         Up = PM.getParent(Up);
+      while (isa_and_nonnull<ImplicitCastExpr, ExplicitCastExpr>(Up))
+        Up = PM.getParent(Up);
       if (const auto *Del = dyn_cast_or_null<CXXDeleteExpr>(Up)) {
+        if (C.Malloc)
+          return "deleted, not freed with 'free'" + AtLine(Ref->getLocation());
         if (!Del->isArrayForm())
           return "deleted with 'delete', not 'delete[]'" +
                  AtLine(Ref->getLocation());
         C.Deletes.push_back(Del);
+      }
+      const auto *Call = dyn_cast_or_null<CallExpr>(Up);
+      if (isLibc(Call, "realloc"))
+        return "realloc'd" + AtLine(Ref->getLocation());
+      if (isLibc(Call, "free")) {
+        if (!C.Malloc)
+          return "freed with 'free', not 'delete[]'" +
+                 AtLine(Ref->getLocation());
+        C.Deletes.push_back(Call);
       }
       continue;
     }
@@ -215,13 +302,13 @@ std::string rawArrayProblem(ASTContext &Ctx, ParentMap &PM, Candidate &C,
     for (const Stmt *J : Jumps) {
       const Stmt *JS = J;
       const CompoundStmt *In = statementOf(PM, JS);
-      if (!In || !isDeleteOf(before(In, JS), VD))
-        return "a way out of its block misses the delete[]" +
+      if (!In || !isRelease(before(In, JS), C))
+        return "a way out of its block misses the " + Release +
                AtLine(J->getBeginLoc());
     }
   }
   if (!End)
-    return "a way out of its block misses the delete[]" +
+    return "a way out of its block misses the " + Release +
            AtLine(Block->getRBracLoc());
   return "";
 }
