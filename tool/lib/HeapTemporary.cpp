@@ -55,6 +55,30 @@ bool isStdClass(QualType T, llvm::StringRef Name) {
   return isStd(recordOf(T), Name);
 }
 
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+static void collectRefs(const Stmt *S, const VarDecl *VD,
+                        llvm::SmallVectorImpl<const DeclRefExpr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
+    Out.push_back(DRE);
+  for (const Stmt *C : S->children())
+    collectRefs(C, VD, Out);
+}
+
+llvm::SmallVector<const DeclRefExpr *, 8>
+refsTo(const SourceManager &SM, const Stmt *Body, const VarDecl *VD) {
+  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+  collectRefs(Body, VD, Refs);
+  llvm::stable_sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  return Refs;
+}
+
 /// \p E without what C++ adds around a temporary.
 static const Expr *bare(const Expr *E) {
   for (;;) {
@@ -144,10 +168,6 @@ std::optional<QualType> uniqueArrayElement(QualType T) {
   if (!Array)
     return std::nullopt;
   return Array->getElementType();
-}
-
-bool isLoop(const Stmt *S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
 /// What a candidate became.
@@ -285,17 +305,6 @@ private:
     return true;
   }
 
-  /// The references to \p VD in \p FD, in the order of the source.
-  llvm::SmallVector<const DeclRefExpr *, 8> refsTo(const FunctionDecl *FD,
-                                                   const VarDecl *VD) const {
-    llvm::SmallVector<const DeclRefExpr *, 8> Refs;
-    collectRefs(FD->getBody(), VD, Refs);
-    llvm::stable_sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
-      return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
-    });
-    return Refs;
-  }
-
   /// `v.resize(n)`, `v.resize(n, x)` or `v.assign(n, x)` made on \p Ref,
   /// or null.
   static const CXXMemberCallExpr *sizingCall(ParentMap &PM,
@@ -323,7 +332,7 @@ private:
     const CXXConstructExpr *CE = construction(VD, Args);
     if (!CE || !Args.empty() || !CE->getConstructor()->isDefaultConstructor())
       return false;
-    for (const DeclRefExpr *Ref : refsTo(C.FD, VD))
+    for (const DeclRefExpr *Ref : refsTo(SM, C.FD->getBody(), VD))
       if (const CXXMemberCallExpr *Call = sizingCall(PM, Ref)) {
         C.Kind = Shape::Resized;
         C.Sizing = Call;
@@ -360,7 +369,7 @@ private:
       V.AtNote = "here";
       return false;
     };
-    const DeclRefExpr *First = refsTo(Cand.FD, Cand.VD).front();
+    const DeclRefExpr *First = refsTo(SM, Cand.FD->getBody(), Cand.VD).front();
     if (First != Cand.SizingRef)
       return Fail("used before it is sized" + atLine(First->getLocation()),
                   First->getLocation());
@@ -687,9 +696,7 @@ private:
   /// The first use of \p VD a std::span cannot take; false after Refuse.
   bool checkUses(const FunctionDecl *FD, ParentMap &PM, const VarDecl *VD,
                  Verdict &V) {
-    llvm::SmallVector<const DeclRefExpr *, 8> Refs;
-    collectRefs(FD->getBody(), VD, Refs);
-    for (const DeclRefExpr *Ref : Refs) {
+    for (const DeclRefExpr *Ref : refsTo(SM, FD->getBody(), VD)) {
       if (Ref == Cand.SizingRef)
         continue;
       std::string Why = useProblem(PM, Ref);
@@ -701,17 +708,6 @@ private:
       }
     }
     return true;
-  }
-
-  static void collectRefs(const Stmt *S, const VarDecl *VD,
-                          llvm::SmallVectorImpl<const DeclRefExpr *> &Out) {
-    if (!S)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (DRE->getDecl() == VD)
-        Out.push_back(DRE);
-    for (const Stmt *C : S->children())
-      collectRefs(C, VD, Out);
   }
 
   /// Up from \p E past parentheses and implicit casts; \p E becomes the last

@@ -67,6 +67,12 @@ struct Candidate {
   llvm::SmallVector<clang::SourceLocation, 4> GetCalls;
 };
 
+bool isLoop(const clang::Stmt *S);
+/// The references to \p VD in \p Body, in the order of the source.
+llvm::SmallVector<const clang::DeclRefExpr *, 8>
+refsTo(const clang::SourceManager &SM, const clang::Stmt *Body,
+       const clang::VarDecl *VD);
+
 /// \p E can be evaluated twice with the same result and no effect (the
 /// fix evaluates it twice): a variable, begin() or end() of one, and + and
 /// - of those.

@@ -22,6 +22,13 @@ using namespace clang;
 namespace bumper {
 namespace heaptemp {
 
+/// A type that is not one word (`unsigned int`, `const char *`) cannot be
+/// written `T{}`.
+static bool isOneWord(llvm::StringRef T) {
+  return llvm::all_of(
+      T, [](char Ch) { return llvm::isAlnum(Ch) || Ch == '_' || Ch == ':'; });
+}
+
 FixWriter::FixWriter(ASTContext &Ctx, const AnnotationIndex &Index)
     : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
       Index(Index) {}
@@ -83,8 +90,7 @@ void FixWriter::convertRawArray(Finding &F, const Candidate &C,
       spelling(RuntimeName::Alloc).str() + "<" + T + ">(" + BufferArg + N +
           ").data()"));
   if (C.Zero) {
-    bool Simple = llvm::all_of(
-        T, [](char Ch) { return llvm::isAlnum(Ch) || Ch == '_' || Ch == ':'; });
+    bool Simple = isOneWord(T);
     if (!Simple)
       NeedsIterator[SM.getFileID(C.DS->getBeginLoc())] = true;
     std::string Value =
@@ -247,13 +253,9 @@ std::string FixWriter::initText(const Candidate &C, const std::string &T,
   std::string Decl = Alloc + text(C.N->getSourceRange()) + ");";
   if (!C.Zero && !C.X)
     return Decl;
-  // A type that is not one word (`unsigned int`, `const char *`) cannot be
-  // written `T{}`.
-  bool Simple = llvm::all_of(
-      T, [](char Ch) { return llvm::isAlnum(Ch) || Ch == '_' || Ch == ':'; });
   std::string Value =
       C.X ? text(C.X->getSourceRange())
-          : (Simple ? T : "decltype(" + Name + ")::value_type") + "{}";
+          : (isOneWord(T) ? T : "decltype(" + Name + ")::value_type") + "{}";
   return Decl + " std::fill(" + Name + ".begin(), " + Name + ".end(), " +
          Value + ");";
 }

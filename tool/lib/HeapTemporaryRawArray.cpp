@@ -30,10 +30,6 @@ namespace bumper {
 namespace heaptemp {
 namespace {
 
-bool isLoop(const Stmt *S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
 /// The jumps in \p S that leave the block around it: return, goto, and
 /// break (continue) with no loop or switch (loop) between.
 void leavingJumps(const Stmt *S, bool InLoop, bool InSwitch,
@@ -76,16 +72,6 @@ const Stmt *before(const CompoundStmt *Block, const Stmt *S) {
     Prev = C;
   }
   return nullptr;
-}
-
-void collectRefs(const Stmt *S, const VarDecl *VD,
-                 llvm::SmallVectorImpl<const DeclRefExpr *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
-    Out.push_back(DRE);
-  for (const Stmt *C : S->children())
-    collectRefs(C, VD, Out);
 }
 
 } // namespace
@@ -217,12 +203,7 @@ std::string rawArrayProblem(ASTContext &Ctx, ParentMap &PM, Candidate &C,
     return "it points to const elements, which the fill would write";
 
   // Every use reads p; the delete[]s are collected.
-  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
-  collectRefs(C.FD->getBody(), VD, Refs);
-  llvm::stable_sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
-    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
-  });
-  for (const DeclRefExpr *Ref : Refs) {
+  for (const DeclRefExpr *Ref : refsTo(SM, C.FD->getBody(), VD)) {
     const Stmt *P = PM.getParent(Ref);
     while (isa_and_nonnull<ParenExpr>(P))
       P = PM.getParent(P);
