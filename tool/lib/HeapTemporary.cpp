@@ -1,28 +1,30 @@
 //===- HeapTemporary.cpp - bumper-heap-temporary
 //---------------------------===//
 //
-// For each local `std::vector<T> v(n)` or `v(n, x)` of a function that is not
-// a template: every use of `v` must be one a std::span has too (indexing,
-// data(), size(), empty(), front(), back(), begin()/end() into a template
-// or an `auto`, range-for, a conversion to std::span); T trivial (the arena
-// runs no constructors or destructors); and the escape analysis, run over
-// the function with the vector's storage as arena memory of the block that
-// would reset it (EscapeContext::ArenaVars), must find no escape. The first
-// failed condition is the refusal's reason (--explain). A std::unique_ptr<T[]>
+// For each local `std::vector<T> v(n)`, `v(n, x)`, `v(first, last)` or
+// `v{a, b, c}` (or `v;` whose first use is `v.resize(n)`, a statement of
+// its block) of a function that is not a template: every use of `v` must
+// be one a std::span has too (indexing, data(), size(), empty(), front(),
+// back(), begin()/end() into a template or an `auto`, range-for, a
+// conversion to std::span); T trivial (the arena runs no constructors or
+// destructors); and the escape analysis, run over the function with the
+// vector's storage as arena memory of the block that would reset it
+// (EscapeContext::ArenaVars), must find no escape. The first failed
+// condition is the refusal's reason (--explain). A std::unique_ptr<T[]>
 // from new T[n] or make_unique<T[]>(n) is judged alike: only [] and get()
-// (which becomes data()) are a span's.
+// (which becomes data()) are a span's. A raw `T *p = new T[n]` is judged by
+// its delete[]s instead (HeapTemporaryRawArray.cpp).
 //
 // The block that resets it: the enclosing annotated block when no loop lies
 // between it and the declaration (else the memory of every iteration would
 // pile up until that block ends), else the declaration's own block, which
-// the fix annotates and guards with GuardPlanner's guard.
+// the fix annotates and guards (HeapTemporaryFix.cpp).
 //
 //===----------------------------------------------------------------------===//
 
 #include "bumper-tool/HeapTemporary.h"
 #include "EscapeCommon.h"
-#include "bumper-tool/GuardPlanner.h"
-#include "bumper-tool/RuntimeModel.h"
+#include "HeapTemporaryCommon.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -30,13 +32,11 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
 namespace bumper {
-namespace {
+namespace heaptemp {
 
 bool isStd(const NamedDecl *D, llvm::StringRef Name) {
   if (!D || !D->getIdentifier() || D->getName() != Name)
@@ -47,13 +47,100 @@ bool isStd(const NamedDecl *D, llvm::StringRef Name) {
   return DC && DC->isStdNamespace();
 }
 
-const CXXRecordDecl *recordOf(QualType T) {
+static const CXXRecordDecl *recordOf(QualType T) {
   return T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
 }
 
 bool isStdClass(QualType T, llvm::StringRef Name) {
   return isStd(recordOf(T), Name);
 }
+
+bool isLoop(const Stmt *S) {
+  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+static void collectRefs(const Stmt *S, const VarDecl *VD,
+                        llvm::SmallVectorImpl<const DeclRefExpr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == VD)
+    Out.push_back(DRE);
+  for (const Stmt *C : S->children())
+    collectRefs(C, VD, Out);
+}
+
+llvm::SmallVector<const DeclRefExpr *, 8>
+refsTo(const SourceManager &SM, const Stmt *Body, const VarDecl *VD) {
+  llvm::SmallVector<const DeclRefExpr *, 8> Refs;
+  collectRefs(Body, VD, Refs);
+  llvm::stable_sort(Refs, [&](const DeclRefExpr *A, const DeclRefExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  return Refs;
+}
+
+/// \p E without what C++ adds around a temporary.
+static const Expr *bare(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else
+      return E;
+  }
+}
+
+static llvm::StringRef calleeName(const CallExpr *Call) {
+  const FunctionDecl *F = Call->getDirectCallee();
+  return F && F->getIdentifier() ? F->getName() : "";
+}
+
+/// \p E can be evaluated twice (the fix counts a range, then copies it)
+/// with the same result and no effect: a variable, begin() or end() of
+/// one, and + and - of those.
+bool isRepeatable(const Expr *E) {
+  E = bare(E);
+  if (isa<DeclRefExpr, IntegerLiteral, CXXThisExpr>(E))
+    return true;
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E)) // std::prev's n
+    return isRepeatable(DA->getExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isRepeatable(ME->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) &&
+           isRepeatable(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAdditiveOp() && isRepeatable(BO->getLHS()) &&
+           isRepeatable(BO->getRHS());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return isRepeatable(AS->getBase()) && isRepeatable(AS->getIdx());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return CE->getNumArgs() == 1 && isRepeatable(CE->getArg(0));
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if (K != OO_Plus && K != OO_Minus)
+      return false;
+    return llvm::all_of(Op->arguments(), isRepeatable);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    llvm::StringRef Name = calleeName(Call);
+    bool Iterator = Name == "begin" || Name == "end" || Name == "cbegin" ||
+                    Name == "cend" || Name == "data";
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return Iterator && MC->getNumArgs() == 0 &&
+             isRepeatable(MC->getImplicitObjectArgument());
+    return (Iterator || Name == "next" || Name == "prev") &&
+           isStd(Call->getDirectCallee(), Name) &&
+           llvm::all_of(Call->arguments(), isRepeatable);
+  }
+  return false;
+}
+
+namespace {
 
 /// std::vector<T, std::allocator<T>> with T not bool: its element type.
 std::optional<QualType> vectorElement(QualType T) {
@@ -83,10 +170,6 @@ std::optional<QualType> uniqueArrayElement(QualType T) {
   return Array->getElementType();
 }
 
-bool isLoop(const Stmt *S) {
-  return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
 /// What a candidate became.
 struct Verdict {
   std::string Reason; ///< empty: converted
@@ -99,7 +182,19 @@ public:
   Checker(ASTContext &Ctx, const AnnotationIndex &Index, FindingSink &Sink,
           const EscapeOptions &Escape, bool Explain)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
-        Index(Index), Sink(Sink), Escape(Escape), Explain(Explain) {}
+        Index(Index), Sink(Sink), Escape(Escape), Explain(Explain),
+        Writer(Ctx, Index) {}
+
+  /// Reports every finding, each conversion with the #include lines of its
+  /// file.
+  void flush() {
+    for (PendingFinding &P : Pending) {
+      if (P.Conversion.isValid())
+        Writer.addIncludes(P.F, P.Conversion);
+      Sink.report(std::move(P.F));
+    }
+    Pending.clear();
+  }
 
   void checkFunction(const FunctionDecl *FD) {
     const Stmt *Body = FD->getBody();
@@ -125,6 +220,8 @@ private:
       collectDecls(C, Out);
   }
 
+  bool isUnique() const { return Cand.Kind == Shape::UniqueArray; }
+
   unsigned line(SourceLocation L) const { return SM.getExpansionLineNumber(L); }
   std::string atLine(SourceLocation L) const {
     return " at line " + std::to_string(line(L));
@@ -134,36 +231,225 @@ private:
         .str();
   }
 
-  /// The construction `v(n)` or `v(n, x)`: n, and x or null. False for any
-  /// other initialisation.
-  static bool sizedInit(const VarDecl *VD, const Expr *&N, const Expr *&X) {
+  /// The non-default arguments of the constructor call initialising \p VD,
+  /// or null when it is not one.
+  static const CXXConstructExpr *
+  construction(const VarDecl *VD, llvm::SmallVectorImpl<const Expr *> &Args) {
     const Expr *Init = VD->getInit();
-    if (!Init || VD->getInitStyle() == VarDecl::ListInit)
-      return false;
-    const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
-    if (!CE || CE->isListInitialization() || CE->isStdInitListInitialization())
-      return false;
-    llvm::SmallVector<const Expr *, 2> Args;
+    const auto *CE =
+        Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+    if (!CE || !CE->getConstructor())
+      return nullptr;
     for (const Expr *A : CE->arguments())
       if (!isa<CXXDefaultArgExpr>(A))
         Args.push_back(A);
+    return CE;
+  }
+
+  /// The construction `v(n)` or `v(n, x)`: n, and x or null. False for any
+  /// other initialisation.
+  static bool sizedInit(const VarDecl *VD, Candidate &C) {
+    llvm::SmallVector<const Expr *, 2> Args;
+    const CXXConstructExpr *CE = construction(VD, Args);
+    if (!CE || VD->getInitStyle() == VarDecl::ListInit ||
+        CE->isListInitialization() || CE->isStdInitListInitialization())
+      return false;
     const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (Args.empty() || Args.size() > 2 || !Ctor ||
-        Ctor->isCopyOrMoveConstructor() || Ctor->getPrimaryTemplate() ||
+    if (Args.empty() || Args.size() > 2 || Ctor->isCopyOrMoveConstructor() ||
+        Ctor->getPrimaryTemplate() ||
         !Ctor->getParamDecl(0)->getType()->isIntegerType())
       return false;
     // v(n, alloc) is not v(n, x).
     if (Args.size() == 2 && isStdClass(Args[1]->getType(), "allocator"))
       return false;
-    N = Args[0];
-    X = Args.size() == 2 ? Args[1] : nullptr;
+    C.Kind = Shape::Sized;
+    C.N = Args[0];
+    C.X = Args.size() == 2 ? Args[1] : nullptr;
+    C.Zero = !C.X;
     return true;
   }
 
+  /// The construction `v(first, last)` by the vector's iterator template:
+  /// both iterators of one type (C++23's `v(std::from_range, r)` is not).
+  static bool rangeInit(const VarDecl *VD, Candidate &C) {
+    llvm::SmallVector<const Expr *, 2> Args;
+    const CXXConstructExpr *CE = construction(VD, Args);
+    if (!CE || Args.size() != 2 || !CE->getConstructor()->getPrimaryTemplate())
+      return false;
+    QualType A = Args[0]->getType().getCanonicalType().getUnqualifiedType();
+    QualType B = Args[1]->getType().getCanonicalType().getUnqualifiedType();
+    if (A != B || isStdClass(A, "from_range_t"))
+      return false;
+    C.Kind = Shape::Range;
+    C.First = Args[0];
+    C.Last = Args[1];
+    C.Whole = wholeContainer(C.First, C.Last);
+    return true;
+  }
+
+  /// `v{a, b, c}` or `v = {a, b, c}`: the std::initializer_list
+  /// constructor.
+  static bool listInit(const VarDecl *VD, Candidate &C) {
+    llvm::SmallVector<const Expr *, 2> Args;
+    const CXXConstructExpr *CE = construction(VD, Args);
+    if (!CE || Args.size() != 1)
+      return false;
+    const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
+        Args[0]->IgnoreImplicit()->IgnoreParens());
+    if (!IL)
+      return false;
+    C.List = dyn_cast<InitListExpr>(IL->getSubExpr()->IgnoreImplicit());
+    if (!C.List || C.List->getLBraceLoc().isInvalid())
+      return false;
+    C.Kind = Shape::List;
+    return true;
+  }
+
+  /// `v.resize(n)`, `v.resize(n, x)` or `v.assign(n, x)` made on \p Ref,
+  /// or null.
+  static const CXXMemberCallExpr *sizingCall(ParentMap &PM,
+                                             const DeclRefExpr *Ref) {
+    const Expr *E = Ref;
+    const auto *ME = dyn_cast_or_null<MemberExpr>(upward(PM, E));
+    const auto *Call =
+        ME ? dyn_cast_or_null<CXXMemberCallExpr>(PM.getParent(ME)) : nullptr;
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || M->getPrimaryTemplate() ||
+        M->getNumParams() == 0 ||
+        !M->getParamDecl(0)->getType()->isIntegerType())
+      return nullptr;
+    unsigned Args = Call->getNumArgs();
+    if ((M->getName() == "resize" && (Args == 1 || Args == 2)) ||
+        (M->getName() == "assign" && Args == 2))
+      return Call;
+    return nullptr;
+  }
+
+  /// A default-constructed vector (`v;`, `v{}`) with a sizing call: the
+  /// first in the source (sizingFits refuses a use before it).
+  bool resizedInit(ParentMap &PM, const VarDecl *VD, Candidate &C) const {
+    llvm::SmallVector<const Expr *, 2> Args;
+    const CXXConstructExpr *CE = construction(VD, Args);
+    if (!CE || !Args.empty() || !CE->getConstructor()->isDefaultConstructor())
+      return false;
+    for (const DeclRefExpr *Ref : refsTo(SM, C.FD->getBody(), VD))
+      if (const CXXMemberCallExpr *Call = sizingCall(PM, Ref)) {
+        C.Kind = Shape::Resized;
+        C.Sizing = Call;
+        C.SizingRef = Ref;
+        C.N = Call->getArg(0);
+        C.X = Call->getNumArgs() == 2 ? Call->getArg(1) : nullptr;
+        C.Zero = !C.X;
+        return true;
+      }
+    return false;
+  }
+
+  /// A goto, a label, or a case of a switch around it, in \p S: a jump
+  /// that could pass the declaration once it has moved to the sizing call.
+  static const Stmt *jumpIn(const Stmt *S, bool InSwitch = false) {
+    if (!S)
+      return nullptr;
+    if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S) ||
+        (isa<SwitchCase>(S) && !InSwitch))
+      return S;
+    for (const Stmt *C : S->children())
+      if (const Stmt *J = jumpIn(C, InSwitch || isa<SwitchStmt>(S)))
+        return J;
+    return nullptr;
+  }
+
+  /// The conditions of a vector sized after its declaration: the fix
+  /// declares it where the sizing call is, so that call is its first use,
+  /// a statement of the block that declares it, with no jump between.
+  bool sizingFits(ParentMap &PM, Verdict &V) {
+    auto Fail = [&](std::string Why, SourceLocation At) {
+      V.Reason = std::move(Why);
+      V.At = At;
+      V.AtNote = "here";
+      return false;
+    };
+    const DeclRefExpr *First = refsTo(SM, Cand.FD->getBody(), Cand.VD).front();
+    if (First != Cand.SizingRef)
+      return Fail("used before it is sized" + atLine(First->getLocation()),
+                  First->getLocation());
+    SourceLocation At = Cand.Sizing->getExprLoc();
+    const Stmt *S = Cand.Sizing;
+    const Stmt *P = PM.getParent(S);
+    while (isa_and_nonnull<ExprWithCleanups>(P)) {
+      S = P;
+      P = PM.getParent(P);
+    }
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
+    if (!Block || Block != PM.getParent(Cand.DS))
+      return Fail("sized inside another statement" + atLine(At) +
+                      "; size it directly in the block that declares it",
+                  At);
+    if (Cand.Sizing->getBeginLoc().isMacroID() ||
+        Cand.Sizing->getEndLoc().isMacroID())
+      return Fail("its sizing call is written in a macro", At);
+    bool Between = false;
+    for (const Stmt *Child : Block->body()) {
+      if (Child == S)
+        break;
+      if (Between)
+        if (const Stmt *J = jumpIn(Child))
+          return Fail("a jump or label lies between its declaration and its "
+                      "sizing" +
+                          atLine(J->getBeginLoc()),
+                      J->getBeginLoc());
+      Between |= Child == Cand.DS;
+    }
+    return true;
+  }
+
+  /// The container \p It iterates from \p Begin or to the end of (its
+  /// begin() or end(), std::begin or std::end), or null.
+  static const Expr *iteratedBy(const Expr *It, bool Begin) {
+    It = bare(It);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(It);
+        CE && CE->getNumArgs() == 1)
+      It = bare(CE->getArg(0));
+    const auto *Call = dyn_cast<CallExpr>(It);
+    if (!Call)
+      return nullptr;
+    llvm::StringRef Name = calleeName(Call);
+    bool Right = Begin ? (Name == "begin" || Name == "cbegin")
+                       : (Name == "end" || Name == "cend");
+    if (!Right)
+      return nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return MC->getNumArgs() == 0 ? MC->getImplicitObjectArgument() : nullptr;
+    if (isStd(Call->getDirectCallee(), Name) && Call->getNumArgs() == 1)
+      return Call->getArg(0);
+    return nullptr;
+  }
+
+  /// The container whose begin() and end() \p First and \p Last are, when
+  /// it is written the same way in both and has a size(): then the fix can
+  /// copy it whole.
+  static const Expr *wholeContainer(const Expr *First, const Expr *Last) {
+    const Expr *A = iteratedBy(First, true), *B = iteratedBy(Last, false);
+    if (!A || !B || !isRepeatable(A) || A->getBeginLoc().isMacroID() ||
+        isa<CXXThisExpr>(A->IgnoreParenImpCasts()))
+      return nullptr;
+    const auto *DA = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+    const auto *DB = dyn_cast<DeclRefExpr>(B->IgnoreParenImpCasts());
+    if (!DA || !DB || DA->getDecl() != DB->getDecl())
+      return nullptr;
+    const CXXRecordDecl *RD = recordOf(A->getType());
+    if (!RD || !RD->hasDefinition())
+      return nullptr;
+    for (const CXXMethodDecl *M : RD->methods())
+      if (M->getIdentifier() && M->getName() == "size")
+        return A;
+    return nullptr;
+  }
+
   /// `std::unique_ptr<T[]> p(new T[n])` (or `= std::make_unique<T[]>(n)`,
-  /// `make_unique_for_overwrite`): n; \p Zero when the elements are
+  /// `make_unique_for_overwrite`): n; Zero when the elements are
   /// value-initialised (make_unique, `new T[n]()`).
-  static bool arrayInit(const VarDecl *VD, const Expr *&N, bool &Zero) {
+  static bool arrayInit(const VarDecl *VD, Candidate &C) {
     const Expr *Init = VD->getInit();
     if (!Init)
       return false;
@@ -171,31 +457,17 @@ private:
     if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
         CE && CE->getNumArgs() >= 1)
       Init = CE->getArg(0)->IgnoreImplicit();
-    if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
-      if (!New->isArray() || !New->getArraySize() ||
-          New->getNumPlacementArgs() || !New->getOperatorNew() ||
-          !New->getOperatorNew()->isReplaceableGlobalAllocationFunction())
-        return false;
-      const Expr *I = New->getInitializer();
-      if (I &&
-          !(isa<CXXConstructExpr>(I) &&
-            cast<CXXConstructExpr>(I)->getNumArgs() == 0) &&
-          !(isa<InitListExpr>(I) &&
-            cast<InitListExpr>(I)->getNumInits() == 0) &&
-          !isa<ImplicitValueInitExpr>(I))
-        return false;
-      Zero = New->getInitializationStyle() != CXXNewInitializationStyle::None;
-      N = *New->getArraySize();
-      return true;
-    }
+    C.Kind = Shape::UniqueArray;
+    if (const auto *New = dyn_cast<CXXNewExpr>(Init))
+      return plainArrayNew(New, C);
     if (const auto *Call = dyn_cast<CallExpr>(Init);
         Call && Call->getNumArgs() == 1) {
       const FunctionDecl *F = Call->getDirectCallee();
       if (!F ||
           !(isStd(F, "make_unique") || isStd(F, "make_unique_for_overwrite")))
         return false;
-      Zero = isStd(F, "make_unique");
-      N = Call->getArg(0);
+      C.Zero = isStd(F, "make_unique");
+      C.N = Call->getArg(0);
       return true;
     }
     return false;
@@ -206,48 +478,55 @@ private:
     if (!VD->isLocalVarDecl() || VD->isStaticLocal() ||
         VD->getType()->isReferenceType())
       return;
-    std::optional<QualType> Elem = vectorElement(VD->getType());
-    const Expr *N = nullptr, *X = nullptr;
-    Unique = false;
-    Zero = true;
-    GetCalls.clear();
-    if (!Elem) {
-      Elem = uniqueArrayElement(VD->getType());
-      Unique = true;
-      if (!Elem || !arrayInit(VD, N, Zero))
+    Cand = Candidate();
+    Cand.FD = FD;
+    Cand.DS = DS;
+    Cand.VD = VD;
+    if (std::optional<QualType> Elem = vectorElement(VD->getType())) {
+      Cand.Elem = *Elem;
+      if (!sizedInit(VD, Cand) && !rangeInit(VD, Cand) && !listInit(VD, Cand) &&
+          !resizedInit(PM, VD, Cand))
         return;
-    } else if (!sizedInit(VD, N, X)) {
+    } else if (std::optional<QualType> Elem =
+                   uniqueArrayElement(VD->getType())) {
+      Cand.Elem = *Elem;
+      if (!arrayInit(VD, Cand))
+        return;
+    } else if (!rawArrayInit(Ctx, VD, Cand)) {
       return;
     }
     Verdict V;
-    const CompoundStmt *Target = nullptr;
-    const NoEscapeAnnotation *Existing = nullptr;
-    bool InLoop = false;
-    judge(FD, PM, DS, VD, *Elem, V, Target, Existing, InLoop);
-    if (!V.Reason.empty()) {
-      if (!Explain)
-        return;
-      Finding F{Check::HeapTemporary,
-                VD->getLocation(),
-                "'" + VD->getNameAsString() +
-                    "' is not converted to arena memory: " + V.Reason,
-                {},
-                {}};
-      F.Remark = true;
-      if (V.At.isValid())
-        F.Notes.push_back({SM.getExpansionLoc(V.At), V.AtNote});
-      Sink.report(std::move(F));
+    Placement Where;
+    judge(PM, V, Where);
+    if (V.Reason.empty()) {
+      Finding F = Writer.convert(Cand, Where);
+      Pending.push_back({std::move(F), SM.getFileID(DS->getBeginLoc())});
       return;
     }
-    report(FD, DS, VD, *Elem, N, X, Target, Existing, InLoop);
+    if (!Explain)
+      return;
+    Finding F{Check::HeapTemporary,
+              VD->getLocation(),
+              "'" + VD->getNameAsString() +
+                  "' is not converted to arena memory: " + V.Reason,
+              {},
+              {}};
+    F.Remark = true;
+    if (V.At.isValid())
+      F.Notes.push_back({SM.getExpansionLoc(V.At), V.AtNote});
+    Pending.push_back({std::move(F), FileID()});
   }
 
-  /// Fills \p V with the first reason \p VD cannot be converted, else
-  /// \p Target with the block that resets it.
-  void judge(const FunctionDecl *FD, ParentMap &PM, const DeclStmt *DS,
-             const VarDecl *VD, QualType Elem, Verdict &V,
-             const CompoundStmt *&Target, const NoEscapeAnnotation *&Existing,
-             bool &InLoop) {
+  /// Fills \p V with the first reason the candidate cannot be converted,
+  /// else \p Where with the block that resets it.
+  void judge(ParentMap &PM, Verdict &V, Placement &Where) {
+    const FunctionDecl *FD = Cand.FD;
+    const DeclStmt *DS = Cand.DS;
+    const VarDecl *VD = Cand.VD;
+    QualType Elem = Cand.Elem;
+    const CompoundStmt *&Target = Where.Target;
+    const NoEscapeAnnotation *&Existing = Where.Existing;
+    bool &InLoop = Where.InLoop;
     auto Refuse = [&](std::string Reason, SourceLocation At = {},
                       std::string Note = "") {
       V.Reason = std::move(Reason);
@@ -268,12 +547,23 @@ private:
     if (VD->getType().isConstQualified())
       return Refuse("it is declared const");
     if (!Elem.isTrivialType(Ctx) || Elem.isDestructedType())
-      return Refuse("its element type '" + elementSpelling(VD, Elem) +
+      return Refuse("its element type '" +
+                    Writer.elementSpelling(VD, Elem, isUnique()) +
                     "' is not trivial (trivially copyable, default-"
                     "constructible and destructible): the arena runs no "
                     "constructors or destructors");
-    if (!checkUses(FD, PM, VD, V))
+    if (Cand.Kind == Shape::Range && !rangeFits(V))
       return;
+    if (Cand.Kind == Shape::Resized && !sizingFits(PM, V))
+      return;
+    if (Cand.Kind == Shape::RawArray) {
+      SourceLocation At;
+      std::string Why = rawArrayProblem(Ctx, PM, Cand, At);
+      if (!Why.empty())
+        return Refuse(Why, At, At.isValid() ? "here" : "");
+    } else if (!checkUses(FD, PM, VD, V)) {
+      return;
+    }
     // The block around the declaration, and whether it can carry the
     // annotation.
     const Stmt *P = PM.getParent(DS);
@@ -322,12 +612,93 @@ private:
     proveNoEscape(FD, VD, Target, Existing, V);
   }
 
+  /// What `*it` of \p It gives (its value_type), null when unknown.
+  static QualType iteratorValue(QualType It) {
+    It = It.getNonReferenceType().getCanonicalType();
+    if (const auto *P = It->getAs<PointerType>())
+      return P->getPointeeType().getUnqualifiedType();
+    const CXXRecordDecl *RD = recordOf(It);
+    const auto *TD = RD ? memberType(RD, "value_type") : nullptr;
+    return TD ? TD->getUnderlyingType().getCanonicalType().getUnqualifiedType()
+              : QualType();
+  }
+
+  /// The member typedef \p Name of \p RD or of a base.
+  static const TypedefNameDecl *memberType(const CXXRecordDecl *RD,
+                                           llvm::StringRef Name) {
+    if (!RD || !RD->hasDefinition())
+      return nullptr;
+    for (const Decl *D : RD->decls())
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D);
+          TD && TD->getName() == Name)
+        return TD;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (const TypedefNameDecl *TD = memberType(recordOf(B.getType()), Name))
+        return TD;
+    return nullptr;
+  }
+
+  /// \p Tag is std::forward_iterator_tag or derives from it.
+  static bool isForwardTag(const CXXRecordDecl *Tag) {
+    if (!Tag || !Tag->hasDefinition())
+      return false;
+    if (isStd(Tag, "forward_iterator_tag"))
+      return true;
+    return llvm::any_of(Tag->bases(), [](const CXXBaseSpecifier &B) {
+      return isForwardTag(recordOf(B.getType()));
+    });
+  }
+
+  /// \p It can be gone through twice: a pointer, or an iterator whose
+  /// category is forward or better.
+  static bool multiPass(QualType It) {
+    It = It.getNonReferenceType().getCanonicalType();
+    if (It->isPointerType())
+      return true;
+    const TypedefNameDecl *Cat = memberType(recordOf(It), "iterator_category");
+    return Cat && isForwardTag(recordOf(Cat->getUnderlyingType()));
+  }
+
+  /// The conditions of `v(first, last)`: the fix counts the range, then
+  /// copies it, so the iterators are evaluated twice and the range gone
+  /// through twice; std::copy assigns where the vector constructed.
+  bool rangeFits(Verdict &V) {
+    for (const Expr *It : {Cand.First, Cand.Last})
+      if (!isRepeatable(It)) {
+        V.Reason = "its iterator '" + text(It->getSourceRange()) +
+                   "' is not simple enough to be evaluated twice (a "
+                   "variable, begin() or end(), or + and - of those)" +
+                   atLine(It->getExprLoc());
+        V.At = It->getExprLoc();
+        V.AtNote = "here";
+        return false;
+      }
+    if (!multiPass(Cand.First->getType())) {
+      V.Reason = "its iterators are single-pass (input iterators), which "
+                 "counting them would use up";
+      return false;
+    }
+    QualType From = iteratorValue(Cand.First->getType());
+    QualType To = Cand.Elem.getCanonicalType().getUnqualifiedType();
+    if (From.isNull() ||
+        (From != To && !(From->isArithmeticType() && To->isArithmeticType()))) {
+      PrintingPolicy PP(LO);
+      PP.SuppressTagKeyword = true;
+      V.Reason = "its elements are made from '" +
+                 (From.isNull() ? std::string("an unknown type")
+                                : From.getAsString(PP)) +
+                 "', not '" + Cand.Elem.getAsString(PP) + "'";
+      return false;
+    }
+    return true;
+  }
+
   /// The first use of \p VD a std::span cannot take; false after Refuse.
   bool checkUses(const FunctionDecl *FD, ParentMap &PM, const VarDecl *VD,
                  Verdict &V) {
-    llvm::SmallVector<const DeclRefExpr *, 8> Refs;
-    collectRefs(FD->getBody(), VD, Refs);
-    for (const DeclRefExpr *Ref : Refs) {
+    for (const DeclRefExpr *Ref : refsTo(SM, FD->getBody(), VD)) {
+      if (Ref == Cand.SizingRef)
+        continue;
       std::string Why = useProblem(PM, Ref);
       if (!Why.empty()) {
         V.Reason = Why + atLine(Ref->getLocation());
@@ -337,17 +708,6 @@ private:
       }
     }
     return true;
-  }
-
-  static void collectRefs(const Stmt *S, const VarDecl *VD,
-                          llvm::SmallVectorImpl<const DeclRefExpr *> &Out) {
-    if (!S)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (DRE->getDecl() == VD)
-        Out.push_back(DRE);
-    for (const Stmt *C : S->children())
-      collectRefs(C, VD, Out);
   }
 
   /// Up from \p E past parentheses and implicit casts; \p E becomes the last
@@ -395,10 +755,10 @@ private:
         return "tested as a pointer";
       if (!Call)
         return "its member '" + Name.str() + "' is named";
-      if (Unique) {
+      if (isUnique()) {
         // get() becomes data(); the rest of unique_ptr is ownership.
         if (Name == "get") {
-          GetCalls.push_back(ME->getMemberLoc());
+          Cand.GetCalls.push_back(ME->getMemberLoc());
           return "";
         }
         if (Name == "reset" || Name == "release" || Name == "swap")
@@ -486,7 +846,7 @@ private:
   }
 
   std::string kind() const {
-    return Unique ? "std::unique_ptr" : "std::vector";
+    return isUnique() ? "std::unique_ptr" : "std::vector";
   }
 
   std::string assignee(const Expr *LHS) const {
@@ -527,6 +887,11 @@ private:
       if (const FunctionDecl *Callee = C->getDirectCallee();
           Callee && Callee->isTemplateInstantiation())
         return "";
+    // A constructor template takes any iterator (another vector's
+    // v(first, last)).
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(P);
+        CE && CE->getConstructor()->isTemplateInstantiation())
+      return "";
     if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
       if (DS->isSingleDecl())
         if (const auto *To = dyn_cast<VarDecl>(DS->getSingleDecl()))
@@ -581,181 +946,6 @@ private:
     }
   }
 
-  /// Text to insert at \p Offset of \p FID, as a fix-it.
-  FixItHint insertAt(FileID FID, unsigned Offset, std::string Text) const {
-    return FixItHint::CreateInsertion(SM.getComposedLoc(FID, Offset),
-                                      std::move(Text));
-  }
-
-  /// The #include lines the fixed file needs, after the last #include of
-  /// the file's leading block of comments and directives (an #include in
-  /// the middle of a file may sit inside a namespace). The same text and
-  /// place for every candidate of a file, so that the fixes of several
-  /// candidates insert it once.
-  std::optional<FixItHint> includes(FileID FID) const {
-    llvm::StringRef Buf = SM.getBufferData(FID);
-    bool HasRuntime = false, HasAlgorithm = false, InComment = false;
-    size_t At = 0;
-    for (size_t Start = 0; Start < Buf.size();) {
-      size_t End = Buf.find('\n', Start);
-      End = End == llvm::StringRef::npos ? Buf.size() : End + 1;
-      llvm::StringRef Line = Buf.slice(Start, End).trim();
-      Start = End;
-      if (InComment || Line.starts_with("/*")) {
-        InComment = !Line.contains("*/");
-        continue;
-      }
-      if (Line.empty() || Line.starts_with("//"))
-        continue;
-      if (!Line.consume_front("#"))
-        break;
-      if (!(Line = Line.ltrim()).consume_front("include"))
-        continue;
-      Line = Line.trim();
-      HasRuntime |=
-          Line == "<bumper/core.hpp>" || Line == "<bumper/bumper.hpp>" ||
-          Line == "\"bumper/core.hpp\"" || Line == "\"bumper/bumper.hpp\"";
-      HasAlgorithm |= Line == "<algorithm>";
-      At = End;
-    }
-    std::string Add;
-    if (!HasRuntime)
-      Add += "#include " + GuardHeader.str() + "\n";
-    if (!HasAlgorithm)
-      Add += "#include <algorithm>\n";
-    if (Add.empty())
-      return std::nullopt;
-    return insertAt(FID, At, Add);
-  }
-
-  GuardPlanner &plannerFor(FileID FID) {
-    std::unique_ptr<GuardPlanner> &P = Planners[FID];
-    if (!P)
-      P = std::make_unique<GuardPlanner>(SM.getBufferData(FID), LO);
-    return *P;
-  }
-
-  /// The annotation and guard a new no_escape block \p Block gets: the same
-  /// for every candidate in it.
-  llvm::SmallVector<FixItHint, 2> annotate(const FunctionDecl *FD,
-                                           const CompoundStmt *Block,
-                                           const NoEscapeAnnotation *Outer) {
-    auto [FID, LB] = SM.getDecomposedLoc(Block->getLBracLoc());
-    auto Known = NewBlocks.find(Block->getLBracLoc());
-    if (Known != NewBlocks.end())
-      return Known->second;
-    std::string Buffer = Outer ? Outer->BufferSpelling : "";
-    std::string Attr = "[[bumper::no_escape" +
-                       (Buffer.empty() ? "" : "(" + Buffer + ")") + "]] ";
-    llvm::SmallVector<FixItHint, 2> Fixes;
-    if (Block == FD->getBody())
-      Fixes.push_back(FixItHint::CreateInsertion(FD->getBeginLoc(), Attr));
-    else
-      Fixes.push_back(insertAt(FID, LB, Attr));
-    unsigned RB = SM.getFileOffset(Block->getRBracLoc());
-    GuardPlanner &Planner = plannerFor(FID);
-    std::string Guard =
-        spelling(RuntimeName::NoEscape).str() + " " + Planner.pickName(LB, RB);
-    if (!Buffer.empty())
-      Guard +=
-          Outer->BufferIsCHandle
-              ? "(" + spelling(RuntimeName::FromC).str() + "(" + Buffer + "))"
-              : "(" + Buffer + ")";
-    Guard += ";";
-    TextInsertion I = Planner.insertion(LB, Guard);
-    Fixes.push_back(insertAt(FID, I.Offset, I.Text));
-    NewBlocks[Block->getLBracLoc()] = Fixes;
-    return Fixes;
-  }
-
-  /// The element type as the declaration spells it, else as Clang prints
-  /// it.
-  std::string elementSpelling(const VarDecl *VD, QualType Elem) const {
-    TypeLoc TL = VD->getTypeSourceInfo()->getTypeLoc();
-    if (auto Q = TL.getAs<QualifiedTypeLoc>())
-      TL = Q.getUnqualifiedLoc();
-    if (auto El = TL.getAs<ElaboratedTypeLoc>())
-      TL = El.getNamedTypeLoc();
-    // The text between the angle brackets: a TypeLoc's range leaves out a
-    // leading "const".
-    if (auto Spec = TL.getAs<TemplateSpecializationTypeLoc>();
-        Spec && Spec.getNumArgs() == 1 && !Spec.getLAngleLoc().isMacroID() &&
-        !Spec.getRAngleLoc().isMacroID()) {
-      llvm::StringRef S = Lexer::getSourceText(
-          CharSourceRange::getCharRange(Spec.getLAngleLoc().getLocWithOffset(1),
-                                        Spec.getRAngleLoc()),
-          SM, LO);
-      S = S.trim();
-      if (Unique && S.consume_back("[]"))
-        S = S.rtrim();
-      if (!S.empty() && !S.contains('['))
-        return S.str();
-    }
-    PrintingPolicy PP(LO);
-    PP.SuppressTagKeyword = true;
-    return Elem.getAsString(PP);
-  }
-
-  void report(const FunctionDecl *FD, const DeclStmt *DS, const VarDecl *VD,
-              QualType Elem, const Expr *N, const Expr *X,
-              const CompoundStmt *Target, const NoEscapeAnnotation *Existing,
-              bool InLoop) {
-    std::string Name = VD->getNameAsString();
-    std::string T = elementSpelling(VD, Elem);
-    bool NewBlock = !Existing || Index.lookup(Target) != Existing;
-    std::string Buffer = Existing ? Existing->BufferSpelling : "";
-    std::string BufferArg;
-    if (!Buffer.empty())
-      BufferArg = (Existing->BufferIsCHandle
-                       ? spelling(RuntimeName::FromC).str() + "(" + Buffer + ")"
-                       : Buffer) +
-                  ", ";
-    std::string Decl = "std::span<" + T + "> " + Name + " = " +
-                       spelling(RuntimeName::Alloc).str() + "<" + T + ">(" +
-                       BufferArg + text(N->getSourceRange()) + ");";
-    bool Simple = llvm::all_of(
-        T, [](char C) { return llvm::isAlnum(C) || C == '_' || C == ':'; });
-    std::string Value =
-        X ? text(X->getSourceRange())
-          : (Simple ? T : "decltype(" + Name + ")::value_type") + "{}";
-    if (Zero || X)
-      Decl += " std::fill(" + Name + ".begin(), " + Name + ".end(), " + Value +
-              ");";
-
-    std::string Message =
-        "'" + Name + "' is a heap temporary: " +
-        (Unique ? "an array owned by a std::unique_ptr, only indexed and "
-                  "passed as a pointer"
-                : "a std::vector of fixed size, only indexed, iterated and "
-                  "passed as a span, a pointer or iterators") +
-        ", whose memory the escape analysis finds kept nowhere past its "
-        "block; it can come from the arena";
-    if (InLoop)
-      Message += " (it is inside a loop, where the heap allocation repeats "
-                 "on every iteration)";
-    Finding F{
-        Check::HeapTemporary, VD->getLocation(), std::move(Message), {}, {}};
-    FileID FID = SM.getFileID(DS->getBeginLoc());
-    if (std::optional<FixItHint> Inc = includes(FID))
-      F.Fixes.push_back(*Inc);
-    if (NewBlock)
-      for (const FixItHint &H : annotate(FD, Target, Existing))
-        F.Fixes.push_back(H);
-    F.Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(DS->getSourceRange()), Decl));
-    for (SourceLocation Get : GetCalls)
-      F.Fixes.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Get, Get), "data"));
-    F.Notes.push_back(
-        {SM.getExpansionLoc(NewBlock ? Target->getLBracLoc()
-                                     : Existing->AttrRange.getBegin()),
-         NewBlock ? "--fix annotates this block '[[bumper::no_escape]]' "
-                    "and guards it; the memory is reset where it ends"
-                  : "the memory comes from this no_escape block's buffer "
-                    "and is reset where the block ends"});
-    Sink.report(std::move(F));
-  }
-
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
@@ -763,13 +953,16 @@ private:
   FindingSink &Sink;
   const EscapeOptions &Escape;
   bool Explain;
-  /// The candidate being judged: a std::unique_ptr<T[]> (else a vector);
-  /// its elements are value-initialised; its get() calls, which become
-  /// data().
-  bool Unique = false, Zero = true;
-  llvm::SmallVector<SourceLocation, 4> GetCalls;
-  llvm::DenseMap<FileID, std::unique_ptr<GuardPlanner>> Planners;
-  llvm::DenseMap<SourceLocation, llvm::SmallVector<FixItHint, 2>> NewBlocks;
+  FixWriter Writer;
+  /// The candidate being judged.
+  Candidate Cand;
+  /// Every finding, in order, with the file of each conversion: the
+  /// #include lines a file's conversions need are known at the end.
+  struct PendingFinding {
+    Finding F;
+    FileID Conversion;
+  };
+  std::vector<PendingFinding> Pending;
 };
 
 class Finder : public RecursiveASTVisitor<Finder> {
@@ -787,14 +980,16 @@ private:
 };
 
 } // namespace
+} // namespace heaptemp
 
 void checkHeapTemporaries(ASTContext &Ctx, const AnnotationIndex &Index,
                           FindingSink &Sink, const EscapeOptions &Escape,
                           bool Explain) {
   if (!Sink.enabled(Check::HeapTemporary) || !Ctx.getLangOpts().CPlusPlus)
     return;
-  Checker C(Ctx, Index, Sink, Escape, Explain);
-  Finder(C).TraverseAST(Ctx);
+  heaptemp::Checker C(Ctx, Index, Sink, Escape, Explain);
+  heaptemp::Finder(C).TraverseAST(Ctx);
+  C.flush();
 }
 
 } // namespace bumper

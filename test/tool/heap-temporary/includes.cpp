@@ -2,7 +2,8 @@
 // #include of the file's leading block of comments and directives, the
 // same place for every conversion of the file; never after an #include
 // further down, which may sit inside a namespace (here it does: an
-// include there would put the runtime inside 'detail').
+// include there would put the runtime inside 'detail'). <iterator> comes
+// too, for the std::distance of a range's conversion (third).
 // RUN: rm -rf %t && mkdir -p %t/Inputs && cp %s %t/t.cpp && cp %S/Inputs/in-namespace.h %t/Inputs/
 // RUN: %bumper-tool --checks=bumper-heap-temporary --fix %t/t.cpp -- %bumper-cxxflags
 // RUN: FileCheck %s < %t/t.cpp
@@ -10,6 +11,7 @@
 // CHECK:      {{^}}#include <vector>
 // CHECK-NEXT: {{^}}#include <bumper/core.hpp>
 // CHECK-NEXT: {{^}}#include <algorithm>
+// CHECK-NEXT: {{^}}#include <iterator>
 // CHECK-EMPTY:
 // CHECK-NEXT: {{^}}namespace detail {
 // CHECK-NEXT: {{^}}#include "Inputs/in-namespace.h"
@@ -34,4 +36,12 @@ int second(int N) {
   return W[0];
 }
 
-int main() { return first(3) == 3 && second(2) == 0 ? 0 : 1; }
+int third(const int *P) {
+  std::vector<int> U(P, P + 2);
+  return U[0] + U[1];
+}
+
+int main() {
+  int P[] = {1, 2};
+  return first(3) == 3 && second(2) == 0 && third(P) == 3 ? 0 : 1;
+}
