@@ -1,0 +1,161 @@
+// The heap-temporary kernels (heap_temporary_kernels.cpp) as written and as
+// bumper-tool converted them, timed side by side in the same run:
+//
+//   heap_temporary/<kernel>/everyday/<n>   the file as written
+//   heap_temporary/<kernel>/converted/<n>  bumper-tool --fix's output
+//
+// for n = 4, 16, 64 and 1024 elements per scratch array (the median filter's
+// window, the tokenizer's line length), each call doing kItems items (output
+// samples, lines). Inputs are built before timing; each benchmark reports
+// the items per call as the counter "items", so that bench/report.py can
+// give the time per item.
+#include "heap_temporary_kernels.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bumper_bench {
+namespace {
+
+constexpr std::size_t kItems = 256;
+constexpr std::size_t kSizes[] = {4, 16, 64, 1024};
+
+// A fixed pseudo-random sequence (LCG, Numerical Recipes), the same for
+// every variant and every run.
+class Lcg {
+public:
+  std::uint32_t next() {
+    state_ = state_ * 1664525u + 1013904223u;
+    return state_ >> 8;
+  }
+
+private:
+  std::uint32_t state_ = 0x2545F491u;
+};
+
+// The median filter's input: kItems + window - 1 samples in [0, 1).
+std::vector<float> make_signal(std::size_t window) {
+  Lcg lcg;
+  std::vector<float> signal(kItems + window - 1);
+  for (float &s : signal)
+    s = static_cast<float>(lcg.next()) / float(1 << 24);
+  return signal;
+}
+
+// The tokenizer's input: kItems lines of n characters, letters of either
+// case with a space about one in six.
+struct Text {
+  std::vector<std::string> storage;
+  std::vector<std::string_view> lines;
+  explicit Text(std::size_t n) {
+    Lcg lcg;
+    for (std::size_t l = 0; l < kItems; ++l) {
+      std::string line(n, ' ');
+      for (char &c : line) {
+        const std::uint32_t r = lcg.next();
+        if (r % 6 != 0)
+          c = static_cast<char>((r & 64 ? 'a' : 'A') + (r >> 8) % 26);
+      }
+      storage.push_back(std::move(line));
+    }
+    lines.assign(storage.begin(), storage.end());
+  }
+};
+
+using MedianFilter = void (*)(std::span<const float>, std::size_t,
+                              std::span<float>);
+using HashWords = std::uint64_t (*)(std::span<const std::string_view>);
+
+void run_median(benchmark::State &st, MedianFilter kernel) {
+  const auto window = static_cast<std::size_t>(st.range(0));
+  const std::vector<float> signal = make_signal(window);
+  std::vector<float> out(kItems);
+  for (auto _ : st) {
+    kernel(signal, window, out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  st.counters["items"] = kItems;
+}
+
+void run_words(benchmark::State &st, HashWords kernel) {
+  const Text text(static_cast<std::size_t>(st.range(0)));
+  for (auto _ : st)
+    benchmark::DoNotOptimize(kernel(text.lines));
+  st.counters["items"] = kItems;
+}
+
+#if BUMPER_BENCH_HAVE_CONVERTED
+// Both copies must compute the same thing, or the conversion changed the
+// program: checked once on every input the benchmarks time.
+bool kernels_agree() {
+  bool agree = true;
+  for (std::size_t n : kSizes) {
+    const std::vector<float> signal = make_signal(n);
+    std::vector<float> as_written(kItems), as_converted(kItems);
+    everyday::median_filter(signal, n, as_written);
+    converted::median_filter(signal, n, as_converted);
+    if (as_written != as_converted) {
+      std::fprintf(stderr,
+                   "heap_temporary: median_filter, window %zu: the converted "
+                   "kernel's output differs from the everyday one's\n",
+                   n);
+      agree = false;
+    }
+    const Text text(n);
+    const std::uint64_t h_written = everyday::hash_words(text.lines);
+    const std::uint64_t h_converted = converted::hash_words(text.lines);
+    if (h_written != h_converted) {
+      std::fprintf(stderr,
+                   "heap_temporary: hash_words, lines of %zu: converted %llu, "
+                   "everyday %llu\n",
+                   n, static_cast<unsigned long long>(h_converted),
+                   static_cast<unsigned long long>(h_written));
+      agree = false;
+    }
+  }
+  return agree;
+}
+#endif
+
+} // namespace
+
+bool register_heap_temporary_benchmarks() {
+#if BUMPER_BENCH_HAVE_CONVERTED
+  if (!kernels_agree())
+    return false;
+  struct Variant {
+    const char *name;
+    MedianFilter median;
+    HashWords words;
+  };
+  const Variant variants[] = {
+      {"everyday", everyday::median_filter, everyday::hash_words},
+      {"converted", converted::median_filter, converted::hash_words},
+  };
+  for (const Variant &v : variants) {
+    auto *median = benchmark::RegisterBenchmark(
+        (std::string("heap_temporary/median_filter/") + v.name).c_str(),
+        [kernel = v.median](benchmark::State &st) { run_median(st, kernel); });
+    auto *words = benchmark::RegisterBenchmark(
+        (std::string("heap_temporary/hash_words/") + v.name).c_str(),
+        [kernel = v.words](benchmark::State &st) { run_words(st, kernel); });
+    for (std::size_t n : kSizes) {
+      median->Arg(static_cast<std::int64_t>(n));
+      words->Arg(static_cast<std::int64_t>(n));
+    }
+  }
+#else
+  // bench/report.py prints this instead of the table.
+  benchmark::AddCustomContext("heap_temporary_skipped",
+                              BUMPER_BENCH_CONVERTED_SKIPPED);
+#endif
+  return true;
+}
+
+} // namespace bumper_bench
