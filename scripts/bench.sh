@@ -59,18 +59,21 @@ if [ -n "$build_dir" ]; then
   dir=$(cd "$build_dir" && pwd)
 else
   dir=$BUMPER_ROOT/build-bench
-  bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
-    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON
   # build-bench/ builds no bumper-tool; the heap-temporary kernels are
   # converted at build time by build/'s (BUMPER_BENCH_TOOL), brought up to
-  # date here: the second part needs it anyway, and with --no-tool it is used
+  # date first: the second part needs it anyway, and with --no-tool it is used
   # when build/ builds one.
   tool_build=$BUMPER_ROOT/build
+  bench_tool=()
   if [ "$run_tool" = 1 ] || grep -s '^BUMPER_BUILD_TOOL:BOOL=ON' "$tool_build/CMakeCache.txt" >/dev/null; then
     bumper_configure "$tool_build"
     cmake --build "$tool_build" --target bumper-tool -j "$(bumper_jobs)"
-    cmake -S "$BUMPER_ROOT" -B "$dir" -DBUMPER_BENCH_TOOL="$tool_build/bin/bumper-tool" >/dev/null
+    bench_tool=(-DBUMPER_BENCH_TOOL="$tool_build/bin/bumper-tool")
+    # bumper_configure passes its arguments only to a first configure.
+    [ ! -f "$dir/build.ninja" ] || cmake -S "$BUMPER_ROOT" -B "$dir" "${bench_tool[@]}" >/dev/null
   fi
+  bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
+    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON "${bench_tool[@]}"
 fi
 # bumper_instructions: report.py counts the n = 3 kernels' instructions with it.
 cmake --build "$dir" --target bumper_bench bumper_instructions -j "$(bumper_jobs)"
