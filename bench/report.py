@@ -178,7 +178,9 @@ def main():
             for variant, label in HEAP_VARIANTS:
                 row = f"    {label:<{width}}"
                 for n in HEAP_NS:
-                    row += f"{cell(get('heap_temporary', kernel + '/' + variant, n), get('heap_temporary', kernel + '/converted', n)):>18}"
+                    ns = get("heap_temporary", f"{kernel}/{variant}", n)
+                    base = get("heap_temporary", f"{kernel}/converted", n)
+                    row += f"{cell(ns, base):>18}"
                 print(row)
         print("  (x) = time / time of bumper-tool's conversion of the same kernel, same run.")
 
@@ -191,7 +193,7 @@ def main():
     for name, msg in errors.items():
         print(f"ERROR in {name}: {msg}")
 
-    # --- Targets (issues 2 and 14), judged on the same statistic of this run.
+    # --- Targets (issues 2, 14 and 15), judged on the same statistic of this run.
     print()
     print("Targets (issues 2, 14 and 15):")
     results = []
@@ -260,8 +262,8 @@ def main():
         for kernel, title in HEAP_KERNELS:
             ratios = {}
             for n in HEAP_NS:
-                e = get("heap_temporary", kernel + "/everyday", n)
-                c = get("heap_temporary", kernel + "/converted", n)
+                e = get("heap_temporary", f"{kernel}/everyday", n)
+                c = get("heap_temporary", f"{kernel}/converted", n)
                 ratios[n] = e / c if e and c else None
             r = ratios[HEAP_TARGET_N]
             others = ", ".join(f"n = {n} {ratios[n]:.2f}x" for n in HEAP_NS
