@@ -5,14 +5,15 @@
 //   heap_temporary/<kernel>/converted/<n>  bumper-tool --fix's output
 //
 // for n = 4, 16, 64 and 1024 elements per scratch array (the median filter's
-// window, the tokenizer's line length), each call doing kItems items (output
-// samples, lines). Inputs are built before timing; each benchmark reports
-// the items per call as the counter "items", so that bench/report.py can
-// give the time per item.
+// window, the tokenizer's line length, the polygons' number of vertices),
+// each call doing kItems items (output samples, lines, polygons). Inputs are
+// built before timing; each benchmark reports the items per call as the counter
+// "items", so that bench/report.py can give the time per item.
 #include "heap_temporary_kernels.hpp"
 
 #include <benchmark/benchmark.h>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -70,9 +71,38 @@ struct Text {
   }
 };
 
+// The polygon kernel's input: kItems star-shaped outlines of n vertices
+// around their body's origin, counter-clockwise (vertex i at angle
+// 2 pi i / n, at a distance in [0.5, 1.5)), and kItems poses (an angle in
+// [0, 2 pi), a translation in [-100, 100)^2).
+struct Bodies {
+  std::vector<Vertex> outlines;
+  std::vector<Pose> poses;
+  explicit Bodies(std::size_t n) {
+    Lcg lcg;
+    const auto unit = [&lcg] {
+      return static_cast<double>(lcg.next()) / double(1 << 24);
+    };
+    const double two_pi = 2 * std::acos(-1.0);
+    for (std::size_t p = 0; p < kItems; ++p) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double angle = two_pi * static_cast<double>(i) / double(n);
+        const double r = 0.5 + unit();
+        outlines.push_back({r * std::cos(angle), r * std::sin(angle)});
+      }
+      const double angle = two_pi * unit();
+      const double x = 200 * unit() - 100;
+      const double y = 200 * unit() - 100;
+      poses.push_back({std::cos(angle), std::sin(angle), x, y});
+    }
+  }
+};
+
 using MedianFilter = void (*)(std::span<const float>, std::size_t,
                               std::span<float>);
 using HashWords = std::uint64_t (*)(std::span<const std::string_view>);
+using PolygonCentroids = void (*)(std::span<const Vertex>, std::size_t,
+                                  std::span<const Pose>, std::span<Centroid>);
 
 void run_median(benchmark::State &st, MedianFilter kernel) {
   const auto window = static_cast<std::size_t>(st.range(0));
@@ -90,6 +120,18 @@ void run_words(benchmark::State &st, HashWords kernel) {
   const Text text(static_cast<std::size_t>(st.range(0)));
   for (auto _ : st)
     benchmark::DoNotOptimize(kernel(text.lines));
+  st.counters["items"] = kItems;
+}
+
+void run_polygons(benchmark::State &st, PolygonCentroids kernel) {
+  const auto n = static_cast<std::size_t>(st.range(0));
+  const Bodies bodies(n);
+  std::vector<Centroid> out(kItems);
+  for (auto _ : st) {
+    kernel(bodies.outlines, n, bodies.poses, out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
   st.counters["items"] = kItems;
 }
 
@@ -121,6 +163,18 @@ bool kernels_agree() {
                    static_cast<unsigned long long>(h_written));
       agree = false;
     }
+    const Bodies bodies(n);
+    std::vector<Centroid> c_written(kItems), c_converted(kItems);
+    everyday::polygon_centroids(bodies.outlines, n, bodies.poses, c_written);
+    converted::polygon_centroids(bodies.outlines, n, bodies.poses, c_converted);
+    if (c_written != c_converted) {
+      std::fprintf(stderr,
+                   "heap_temporary: polygon_centroids, %zu vertices: the "
+                   "converted kernel's output differs from the everyday "
+                   "one's\n",
+                   n);
+      agree = false;
+    }
   }
   return agree;
 }
@@ -136,10 +190,13 @@ bool register_heap_temporary_benchmarks() {
     const char *name;
     MedianFilter median;
     HashWords words;
+    PolygonCentroids polygons;
   };
   const Variant variants[] = {
-      {"everyday", everyday::median_filter, everyday::hash_words},
-      {"converted", converted::median_filter, converted::hash_words},
+      {"everyday", everyday::median_filter, everyday::hash_words,
+       everyday::polygon_centroids},
+      {"converted", converted::median_filter, converted::hash_words,
+       converted::polygon_centroids},
   };
   for (const Variant &v : variants) {
     auto *median = benchmark::RegisterBenchmark(
@@ -148,9 +205,15 @@ bool register_heap_temporary_benchmarks() {
     auto *words = benchmark::RegisterBenchmark(
         (std::string("heap_temporary/hash_words/") + v.name).c_str(),
         [kernel = v.words](benchmark::State &st) { run_words(st, kernel); });
+    auto *polygons = benchmark::RegisterBenchmark(
+        (std::string("heap_temporary/polygon_centroids/") + v.name).c_str(),
+        [kernel = v.polygons](benchmark::State &st) {
+          run_polygons(st, kernel);
+        });
     for (std::size_t n : kSizes) {
       median->Arg(static_cast<std::int64_t>(n));
       words->Arg(static_cast<std::int64_t>(n));
+      polygons->Arg(static_cast<std::int64_t>(n));
     }
   }
 #else

@@ -1,4 +1,4 @@
-// Two kernels written the everyday way: for each of many small inputs, a
+// Three kernels written the everyday way: for each of many small inputs, a
 // scratch std::vector made inside the loop, used as a fixed-size array and
 // dropped at the end of the iteration. Every iteration pays a heap
 // allocation, a zero-fill and a free.
@@ -66,6 +66,33 @@ std::uint64_t hash_words(std::span<const std::string_view> lines) {
     }
   }
   return total;
+}
+
+// Mass properties of a 2-D physics engine's bodies, or a CAD tool's parts:
+// each outline, a polygon of n vertices given in its body's frame, is placed
+// in the world (rotated and translated by the body's pose) and its area and
+// centroid are computed from the placed vertices (the shoelace formula).
+void polygon_centroids(std::span<const Vertex> outlines, std::size_t n,
+                       std::span<const Pose> poses, std::span<Centroid> out) {
+  for (std::size_t p = 0; p < poses.size(); ++p) {
+    const Pose &pose = poses[p];
+    std::vector<double> xs(n);
+    std::vector<double> ys(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Vertex &v = outlines[p * n + i];
+      xs[i] = pose.cos * v.x - pose.sin * v.y + pose.x;
+      ys[i] = pose.sin * v.x + pose.cos * v.y + pose.y;
+    }
+    double twice_area = 0, cx = 0, cy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t j = i + 1 == n ? 0 : i + 1;
+      const double cross = xs[i] * ys[j] - xs[j] * ys[i];
+      twice_area += cross;
+      cx += (xs[i] + xs[j]) * cross;
+      cy += (ys[i] + ys[j]) * cross;
+    }
+    out[p] = {twice_area / 2, cx / (3 * twice_area), cy / (3 * twice_area)};
+  }
 }
 
 } // namespace bumper_bench::BUMPER_BENCH_KERNELS

@@ -13,6 +13,24 @@
 #include <span>
 #include <string_view>
 
+namespace bumper_bench {
+
+// The polygon kernel's types: a vertex, a body's pose (its rotation, as the
+// cosine and sine of its angle, then its translation), and an outline's area
+// and centroid.
+struct Vertex {
+  double x, y;
+};
+struct Pose {
+  double cos, sin, x, y;
+};
+struct Centroid {
+  double area, x, y;
+  friend bool operator==(const Centroid &, const Centroid &) = default;
+};
+
+} // namespace bumper_bench
+
 // The kernels, declared in namespace bumper_bench::NS.
 #define BUMPER_BENCH_DECLARE_HEAP_TEMPORARY_KERNELS(NS)                        \
   namespace bumper_bench::NS {                                                 \
@@ -24,6 +42,11 @@
   /* The sum of the FNV-1a hashes of the lines' words, folded to */            \
   /* lower case (a word: a run of ASCII letters). */                           \
   std::uint64_t hash_words(std::span<const std::string_view> lines);           \
+  /* out[p] = the area and centroid of outline p (outlines[p * n], ..., */     \
+  /* outlines[p * n + n - 1], counter-clockwise) placed by poses[p]. */        \
+  void polygon_centroids(std::span<const Vertex> outlines, std::size_t n,      \
+                         std::span<const Pose> poses,                          \
+                         std::span<Centroid> out);                             \
   }
 
 BUMPER_BENCH_DECLARE_HEAP_TEMPORARY_KERNELS(everyday)
