@@ -5,8 +5,9 @@
 //   heap_temporary/<kernel>/converted/<n>  bumper-tool --fix's output
 //
 // for n = 4, 16, 64 and 1024 elements per scratch array (the median filter's
-// window, the tokenizer's line length, the polygons' number of vertices),
-// each call doing kItems items (output samples, lines, polygons). Inputs are
+// window, the tokenizer's line length, the polygons' number of vertices, the
+// samples' number of features), each call doing kItems items (output
+// samples, lines, polygons, scored samples). Inputs are
 // built before timing; each benchmark reports the items per call as the counter
 // "items", so that bench/report.py can give the time per item.
 #include "heap_temporary_kernels.hpp"
@@ -98,11 +99,35 @@ struct Bodies {
   }
 };
 
+// The scoring kernel's input: kItems samples of n features in [0, 10), and a
+// model over n features: means in [4, 6), inverse standard deviations in
+// [0.5, 1.5), weights in [-1, 1), a bias of 0.25.
+struct Samples {
+  std::vector<float> features, mean, inv_std, weights;
+  Model model;
+  explicit Samples(std::size_t n) {
+    Lcg lcg;
+    const auto unit = [&lcg] {
+      return static_cast<float>(lcg.next()) / float(1 << 24);
+    };
+    for (std::size_t i = 0; i < kItems * n; ++i)
+      features.push_back(10 * unit());
+    for (std::size_t i = 0; i < n; ++i) {
+      mean.push_back(4 + 2 * unit());
+      inv_std.push_back(0.5f + unit());
+      weights.push_back(2 * unit() - 1);
+    }
+    model = {mean, inv_std, weights, 0.25f};
+  }
+};
+
 using MedianFilter = void (*)(std::span<const float>, std::size_t,
                               std::span<float>);
 using HashWords = std::uint64_t (*)(std::span<const std::string_view>);
 using PolygonCentroids = void (*)(std::span<const Vertex>, std::size_t,
                                   std::span<const Pose>, std::span<Centroid>);
+using ScoreSamples = void (*)(std::span<const float>, std::size_t,
+                              const Model &, std::span<float>);
 
 void run_median(benchmark::State &st, MedianFilter kernel) {
   const auto window = static_cast<std::size_t>(st.range(0));
@@ -130,6 +155,18 @@ void run_polygons(benchmark::State &st, PolygonCentroids kernel) {
   for (auto _ : st) {
     kernel(bodies.outlines, n, bodies.poses, out);
     benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  st.counters["items"] = kItems;
+}
+
+void run_scores(benchmark::State &st, ScoreSamples kernel) {
+  const auto n = static_cast<std::size_t>(st.range(0));
+  const Samples samples(n);
+  std::vector<float> scores(kItems);
+  for (auto _ : st) {
+    kernel(samples.features, n, samples.model, scores);
+    benchmark::DoNotOptimize(scores.data());
     benchmark::ClobberMemory();
   }
   st.counters["items"] = kItems;
@@ -175,6 +212,18 @@ bool kernels_agree() {
                    n);
       agree = false;
     }
+    const Samples samples(n);
+    std::vector<float> s_written(kItems), s_converted(kItems);
+    everyday::score_samples(samples.features, n, samples.model, s_written);
+    converted::score_samples(samples.features, n, samples.model, s_converted);
+    if (s_written != s_converted) {
+      std::fprintf(stderr,
+                   "heap_temporary: score_samples, %zu features: the "
+                   "converted kernel's scores differ from the everyday "
+                   "one's\n",
+                   n);
+      agree = false;
+    }
   }
   return agree;
 }
@@ -191,12 +240,13 @@ bool register_heap_temporary_benchmarks() {
     MedianFilter median;
     HashWords words;
     PolygonCentroids polygons;
+    ScoreSamples scores;
   };
   const Variant variants[] = {
       {"everyday", everyday::median_filter, everyday::hash_words,
-       everyday::polygon_centroids},
+       everyday::polygon_centroids, everyday::score_samples},
       {"converted", converted::median_filter, converted::hash_words,
-       converted::polygon_centroids},
+       converted::polygon_centroids, converted::score_samples},
   };
   for (const Variant &v : variants) {
     auto *median = benchmark::RegisterBenchmark(
@@ -210,10 +260,14 @@ bool register_heap_temporary_benchmarks() {
         [kernel = v.polygons](benchmark::State &st) {
           run_polygons(st, kernel);
         });
+    auto *scores = benchmark::RegisterBenchmark(
+        (std::string("heap_temporary/score_samples/") + v.name).c_str(),
+        [kernel = v.scores](benchmark::State &st) { run_scores(st, kernel); });
     for (std::size_t n : kSizes) {
       median->Arg(static_cast<std::int64_t>(n));
       words->Arg(static_cast<std::int64_t>(n));
       polygons->Arg(static_cast<std::int64_t>(n));
+      scores->Arg(static_cast<std::int64_t>(n));
     }
   }
 #else

@@ -1,4 +1,4 @@
-// Three kernels written the everyday way: for each of many small inputs, a
+// Four kernels written the everyday way: for each of many small inputs, a
 // scratch std::vector made inside the loop, used as a fixed-size array and
 // dropped at the end of the iteration. Every iteration pays a heap
 // allocation, a zero-fill and a free.
@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <numeric>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -92,6 +93,21 @@ void polygon_centroids(std::span<const Vertex> outlines, std::size_t n,
       cy += (ys[i] + ys[j]) * cross;
     }
     out[p] = {twice_area / 2, cx / (3 * twice_area), cy / (3 * twice_area)};
+  }
+}
+
+// A linear model scoring samples, as a classifier or a ranker does at
+// inference time: each sample's n features are standardised with the
+// training set's statistics (centred on their mean, scaled by the inverse of
+// their standard deviation), then scored against the model's weights.
+void score_samples(std::span<const float> features, std::size_t n,
+                   const Model &model, std::span<float> scores) {
+  for (std::size_t s = 0; s < scores.size(); ++s) {
+    std::vector<float> z(n);
+    for (std::size_t i = 0; i < n; ++i)
+      z[i] = (features[s * n + i] - model.mean[i]) * model.inv_std[i];
+    scores[s] = std::inner_product(z.begin(), z.end(), model.weights.begin(),
+                                   model.bias);
   }
 }
 

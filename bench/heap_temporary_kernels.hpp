@@ -29,6 +29,14 @@ struct Centroid {
   friend bool operator==(const Centroid &, const Centroid &) = default;
 };
 
+// The scoring kernel's linear model over n features: each feature's mean and
+// the inverse of its standard deviation (from the training set), the weights
+// and the bias.
+struct Model {
+  std::span<const float> mean, inv_std, weights;
+  float bias;
+};
+
 } // namespace bumper_bench
 
 // The kernels, declared in namespace bumper_bench::NS.
@@ -47,6 +55,10 @@ struct Centroid {
   void polygon_centroids(std::span<const Vertex> outlines, std::size_t n,      \
                          std::span<const Pose> poses,                          \
                          std::span<Centroid> out);                             \
+  /* scores[s] = bias + the sum over i of weights[i] * (features[s * n + i] */ \
+  /* - mean[i]) * inv_std[i]. */                                               \
+  void score_samples(std::span<const float> features, std::size_t n,           \
+                     const Model &model, std::span<float> scores);             \
   }
 
 BUMPER_BENCH_DECLARE_HEAP_TEMPORARY_KERNELS(everyday)

@@ -43,12 +43,14 @@ SMALL_ROWS = [
     ("llvm_bumpptr", "llvm::BumpPtrAllocator"),
 ]
 # The heap-temporary kernels (bench/heap_temporary_bench.cpp): n is the size
-# of each scratch array; times are per item (output sample, line, polygon).
+# of each scratch array; times are per item (output sample, line, polygon,
+# scored sample).
 HEAP_NS = [4, 16, 64, 1024]
 HEAP_KERNELS = [
     ("median_filter", "median filter, window of n"),
     ("hash_words", "tokenizer, lines of n"),
     ("polygon_centroids", "polygon centroids, n vertices"),
+    ("score_samples", "linear scores, n features"),
 ]
 HEAP_VARIANTS = [("everyday", "as written"), ("converted", "converted")]
 HEAP_TARGET_N = 4
