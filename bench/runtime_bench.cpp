@@ -1,12 +1,15 @@
 // libbumper against its peers. scripts/bench.sh runs this and prints the
 // table; docs/benchmarks.md explains what is measured and why it is fair.
 //
-// Two groups:
+// Two groups here:
 //   seed/<variant>/<n>  Bumper.jl's README example: y = x .+ 1 in a scratch
 //                       array of n ints, then sum(y), then release the array.
 //   small/<variant>     1000 allocations of 16-256 bytes (a fixed pseudo-random
 //                       sequence), each touched, then everything released at
 //                       once.
+// and a third, heap_temporary/<kernel>/<variant>/<n>
+// (heap_temporary_bench.cpp): kernels written with a std::vector per item,
+// against bumper-tool's conversion of them.
 //
 // Every variant is a separate function compiled as a stand-alone unit
 // (BENCH_KERNEL: no inlining into the timing loop, no interprocedural constant
@@ -14,6 +17,7 @@
 // like the seed's `f(x)`. Inside, all variants run the very same code
 // (fill_and_sum / touch_all); only the way the memory is obtained and released
 // differs.
+#include "heap_temporary_kernels.hpp"
 #include "seed_kernels.hpp"
 
 #include <bumper/bumper.hpp>
@@ -350,6 +354,8 @@ void register_all() {
 
 int main(int argc, char **argv) {
   register_all();
+  if (!bumper_bench::register_heap_temporary_benchmarks())
+    return 1;
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
     return 1;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release (build-bench/), runs them once and prints one
 # table: libbumper against std::vector, malloc, std::pmr, llvm::BumpPtrAllocator
-# and alloca, with ratios from that same run. See docs/benchmarks.md.
+# and alloca, and kernels written with a std::vector per item against
+# bumper-tool's conversion of them, with ratios from that same run. See
+# docs/benchmarks.md.
 #
 #   scripts/bench.sh [--quick] [--median] [--asm] [--no-tool] [--build=<dir>]
 #                    [extra Google Benchmark flags...]
@@ -12,7 +14,9 @@
 #   --median judge by the median of the repetitions instead of the fastest
 #   --asm    also print the disassembly of seed_bumper_default and seed_alloca
 #   --no-tool  skip the second part: bumper-tool against clang -fsyntax-only
-#              (scripts/bench-tool.sh, on the Release tool in build/)
+#              (scripts/bench-tool.sh, on the Release tool in build/); the
+#              heap-temporary kernels are still converted with build/'s tool if
+#              build/ builds one, and skipped (the table says so) if not
 #   --build=<dir>  use this configured Release build folder for both parts
 #              (its bumper_bench and bumper-tool, built if out of date) instead
 #              of build-bench/ and build/, and install nothing; what ctest does
@@ -55,8 +59,21 @@ if [ -n "$build_dir" ]; then
   dir=$(cd "$build_dir" && pwd)
 else
   dir=$BUMPER_ROOT/build-bench
+  # build-bench/ builds no bumper-tool; the heap-temporary kernels are
+  # converted at build time by build/'s (BUMPER_BENCH_TOOL), brought up to
+  # date first: the second part needs it anyway, and with --no-tool it is used
+  # when build/ builds one.
+  tool_build=$BUMPER_ROOT/build
+  bench_tool=()
+  if [ "$run_tool" = 1 ] || grep -s '^BUMPER_BUILD_TOOL:BOOL=ON' "$tool_build/CMakeCache.txt" >/dev/null; then
+    bumper_configure "$tool_build"
+    cmake --build "$tool_build" --target bumper-tool -j "$(bumper_jobs)"
+    bench_tool=(-DBUMPER_BENCH_TOOL="$tool_build/bin/bumper-tool")
+    # bumper_configure passes its arguments only to a first configure.
+    [ ! -f "$dir/build.ninja" ] || cmake -S "$BUMPER_ROOT" -B "$dir" "${bench_tool[@]}" >/dev/null
+  fi
   bumper_configure "$dir" -DBUMPER_BUILD_TOOL=OFF -DBUMPER_BUILD_TESTS=OFF \
-    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON
+    -DBUMPER_BUILD_EXAMPLES=OFF -DBUMPER_BUILD_BENCHMARKS=ON "${bench_tool[@]}"
 fi
 # bumper_instructions: report.py counts the n = 3 kernels' instructions with it.
 cmake --build "$dir" --target bumper_bench bumper_instructions -j "$(bumper_jobs)"
