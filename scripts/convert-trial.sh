@@ -76,9 +76,11 @@ test_figure() {
 }
 run_bench() {
   [ -n "${TRIAL_BENCH:-}" ] || return 0
-  local t0=$(date +%s.%N)
-  (cd "$build" && "${nice[@]}" bash -c "$TRIAL_BENCH") >"$work/bench-$1.log" 2>&1 || true
-  echo "$(date +%s.%N) - $t0" | bc >"$work/bench-$1.time"
+  local t0 status=0
+  t0=$(date +%s.%N)
+  (cd "$build" && "${nice[@]}" bash -c "$TRIAL_BENCH") >"$work/bench-$1.log" 2>&1 || status=$?
+  echo "$(echo "$(date +%s.%N) - $t0" | bc)$([ $status = 0 ] || echo " (FAILED: exit $status)")" \
+    >"$work/bench-$1.time"
 }
 
 start=$(date +%s)
