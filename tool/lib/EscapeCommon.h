@@ -1,11 +1,12 @@
 //===- EscapeCommon.h - Private interface of the escape analysis ----------===//
 //
 // Shared by EscapeAnalysis.cpp (finding functions, blocks and allocations;
-// reporting), EscapeDataflow.cpp (the flow-sensitive analysis of one
-// function, with blocks or for a summary), EscapeSummaries.cpp (which
-// function's summary, in which order; those of other units by USR) and
-// EscapeConstantArgs.cpp (summaries selected by constant arguments). Each of
-// those files includes Clang's AST headers, so they are kept few.
+// reporting), EscapeDataflow.cpp and its parts in EscapeEngine.h (the
+// flow-sensitive analysis of one function, with blocks or for a summary),
+// EscapeSummaries.cpp (which function's summary, in which order; those of
+// other units by USR) and EscapeConstantArgs.cpp (summaries selected by
+// constant arguments). Each of those files includes Clang's AST headers, so
+// they are kept few.
 //
 //===----------------------------------------------------------------------===//
 

@@ -10,9 +10,15 @@
 // summaries index of the other units, by USR. summarizeUnit() writes the
 // summaries of a unit's functions for that index.
 //
+// In the dataflow, a call's summary says what the callee keeps of each
+// argument (applySummary) and from which its result comes; a summary run
+// records what the function keeps and forwards (recordSummary,
+// recordForwards).
+//
 //===----------------------------------------------------------------------===//
 
-#include "EscapeCommon.h"
+#include "EscapeEngine.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
@@ -125,6 +131,118 @@ const Summary *EscapeContext::externalSummary(const FunctionDecl *Callee) {
     if (std::optional<Summary> S = External->resolved(USR))
       It->second = std::make_unique<Summary>(std::move(*S));
   return It->second.get();
+}
+
+// --- summaries in the dataflow (EscapeEngine.h) ----------------------------
+
+const Summary *Evaluator::calleeSummary(const FunctionDecl *Callee,
+                                        llvm::ArrayRef<const Expr *> Args,
+                                        const FunctionDecl *&Def) {
+  // For a body here, the paths that the call's constant arguments select,
+  // if any decides a branch.
+  const Summary *S = Run.EC.calleeSummary(Callee, Def);
+  if (!S || !Def || !Def->hasBody())
+    return S;
+  ConstantArgs C = Run.EC.constantArguments(Def, Args, Run.FD, Run.Bound);
+  if (C.empty())
+    return S;
+  // A variant still being computed (a recursive call with the same
+  // constants) is partial: the whole function's summary stands in.
+  const Summary *Variant = Run.EC.summaryFor(Def, C);
+  return Variant->InProgress ? S : Variant;
+}
+
+bool Transfer::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                            const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                            std::string Name) {
+  const FunctionDecl *Def = nullptr;
+  const Summary *S = Eval.calleeSummary(Callee, Args, Def);
+  if (!S)
+    return false;
+  if (!S->keepsAnything())
+    return true;
+  // Name a member call by its object, as written: 'g_cache.put'.
+  if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+    Name = Eval.targetName(Obj) +
+           (Obj->getType()->isPointerType() ? "->" : ".") + Name;
+  unsigned N = std::min<unsigned>(Def->getNumParams(), Args.size());
+  for (unsigned I = 0; I < N; ++I) {
+    const ParamEffect &E = S->Params[I];
+    if (!E.keeps())
+      continue;
+    OriginSet Vals = Eval.val(Args[I]);
+    if (Def->getParamDecl(I)->getType()->isReferenceType())
+      unionInto(Vals, Eval.addr(Args[I]));
+    if (Vals.empty())
+      continue;
+    if (E.Global)
+      store(locationKey(Def, LocKind::Kept, nullptr, false), Vals, Call,
+            Step::CallKeep, E.Where, Name);
+    if (E.This && Obj)
+      store(Eval.objectKey(Obj), Vals, Call, Step::CallKeep,
+            Eval.targetName(Obj), Name);
+    for (unsigned J : E.Through)
+      if (J < N) {
+        bool Ref = Def->getParamDecl(J)->getType()->isReferenceType();
+        KeyResult K =
+            Ref ? Eval.lvalueKey(Args[J]) : Eval.pointeeKey(Args[J], false);
+        K.Strong = false;
+        std::string T = Eval.targetName(Args[J]);
+        store(K, Vals, Call, Step::CallKeep, Ref ? T : "*" + T, Name);
+      }
+  }
+  return true;
+}
+
+void Transfer::recordSummary() {
+  for (const auto &[K, Set] : *Facts.Cur) {
+    bool Global = false, This = false;
+    int Through = -1;
+    std::string Where;
+    if (K.Kind == LocKind::This || (K.Kind == LocKind::Deep && !K.Base)) {
+      This = true;
+    } else if (K.Kind == LocKind::Kept) {
+      Global = true;
+    } else {
+      const auto *VD = static_cast<const VarDecl *>(K.Base);
+      if (VD->hasGlobalStorage()) {
+        Global = true;
+        Where = VD->getNameAsString();
+      } else if (K.Kind == LocKind::Deref || K.Kind == LocKind::Deep) {
+        if (const auto *PD = dyn_cast<ParmVarDecl>(VD))
+          if (PD->getDeclContext() == Run.FD)
+            Through = PD->getFunctionScopeIndex();
+      }
+    }
+    if (!Global && !This && Through < 0)
+      continue;
+    for (unsigned O : Set) {
+      int P = OT[OT.root(O)].Param;
+      if (P < 0 || unsigned(P) >= Run.Sum->Params.size())
+        continue;
+      ParamEffect &E = Run.Sum->Params[P];
+      E.Global |= Global;
+      E.This |= This;
+      if (Through >= 0)
+        E.addThrough(Through);
+      if (E.Where.empty())
+        E.Where = Where.empty() ? OT[O].Target : Where;
+      if (E.At.empty())
+        E.At = Run.EC.placeOf(OT[O].S);
+    }
+  }
+}
+
+void Transfer::recordForwards(const FunctionDecl *Callee,
+                              llvm::ArrayRef<const Expr *> Args) {
+  // SummaryIndex resolves them with the callee's summary from its unit.
+  std::string USR = EscapeContext::usrOf(Callee);
+  if (USR.empty())
+    return;
+  for (unsigned J = 0; J < Args.size() && J < Callee->getNumParams(); ++J)
+    for (unsigned O : Eval.val(Args[J]))
+      if (int P = OT[OT.root(O)].Param; P >= 0)
+        Run.Sum->addForward(P, USR, J);
 }
 
 std::string EscapeContext::placeOf(const Stmt *S) const {
