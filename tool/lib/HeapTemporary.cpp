@@ -499,6 +499,8 @@ private:
     Placement Where;
     judge(PM, V, Where);
     if (V.Reason.empty()) {
+      if ((Cand.Overwrite = overwritingLoop(Ctx, PM, Cand)))
+        Cand.Zero = false;
       Finding F = Writer.convert(Cand, Where);
       Pending.push_back({std::move(F), SM.getFileID(DS->getBeginLoc())});
       return;

@@ -65,6 +65,9 @@ struct Candidate {
   llvm::SmallVector<const clang::Expr *, 4> Deletes;
   /// UniqueArray: its get() calls, which become data().
   llvm::SmallVector<clang::SourceLocation, 4> GetCalls;
+  /// The loop right after it that writes every element before any is
+  /// read: the conversion leaves out the zero fill (Zero is then false).
+  const clang::ForStmt *Overwrite = nullptr;
 };
 
 bool isLoop(const clang::Stmt *S);
@@ -91,6 +94,12 @@ bool rawArrayInit(clang::ASTContext &Ctx, const clang::VarDecl *VD,
 /// (HeapTemporaryRawArray.cpp); fills C.Deletes.
 std::string rawArrayProblem(clang::ASTContext &Ctx, clang::ParentMap &PM,
                             Candidate &C, clang::SourceLocation &At);
+
+/// The loop right after \p C's declaration (or sizing call) that writes
+/// each element, `V[I] = ...` first in its body with I from 0 to the count,
+/// before anything reads one; null if there is none (HeapTemporaryFill.cpp).
+const clang::ForStmt *overwritingLoop(clang::ASTContext &Ctx,
+                                      clang::ParentMap &PM, const Candidate &C);
 
 /// Where a conversion's memory comes from and is reset: \p Target, inside
 /// the annotation \p Existing (or a new one when it is not Target's).

@@ -315,6 +315,11 @@ Finding FixWriter::convert(const Candidate &C, const Placement &P) {
   for (SourceLocation Get : C.GetCalls)
     F.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Get, Get), "data"));
+  if (C.Overwrite)
+    F.Notes.push_back({SM.getExpansionLoc(C.Overwrite->getForLoc()),
+                       "the conversion does not zero-fill '" + Name +
+                           "': this loop writes every element before any "
+                           "is read"});
   F.Notes.push_back(
       {SM.getExpansionLoc(NewBlock ? P.Target->getLBracLoc()
                                    : P.Existing->AttrRange.getBegin()),

@@ -72,7 +72,7 @@ int main() {
 // FIXED-NEXT:   std::span<long> V = bumper::alloc<long>(N); std::fill(V.begin(), V.end(), 2);
 // FIXED:        {{\[\[}}bumper::no_escape(Buf)]] {
 // FIXED-NEXT:     bumper::NoEscape bumper_guard_(Buf);
-// FIXED-NEXT:     std::span<int> V = bumper::alloc<int>(Buf, N); std::fill(V.begin(), V.end(), int{});
+// FIXED-NEXT:     std::span<int> V = bumper::alloc<int>(Buf, N); //
 // FIXED:          for (int K = 0; K < 4; ++K) {{\[\[}}bumper::no_escape(Buf)]] {
 // FIXED-NEXT:       bumper::NoEscape bumper_guard_1_(Buf);
 // FIXED-NEXT:       std::span<int> W = bumper::alloc<int>(Buf, N); std::fill(W.begin(), W.end(), K);

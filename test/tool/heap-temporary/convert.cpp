@@ -142,7 +142,7 @@ int main() {
 // FIXED-NEXT:     std::span<double> W = bumper::alloc<double>(N); std::fill(W.begin(), W.end(), 0.5);
 // FIXED:        {{^}}  {{\[\[}}bumper::no_escape]] {
 // FIXED-NEXT:     bumper::NoEscape bumper_guard_;
-// FIXED-NEXT:     std::span<unsigned int> A = bumper::alloc<unsigned int>(N); std::fill(A.begin(), A.end(), decltype(A)::value_type{});
+// FIXED-NEXT:     std::span<unsigned int> A = bumper::alloc<unsigned int>(N); //
 // FIXED-NEXT:     std::span<const char *> Names = bumper::alloc<const char *>(N); std::fill(Names.begin(), Names.end(), "x");
 // FIXED:        while (N > 0) {{\[\[}}bumper::no_escape]] {
 // FIXED-NEXT:     bumper::NoEscape bumper_guard_;
