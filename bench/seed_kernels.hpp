@@ -46,8 +46,9 @@ inline int fill_and_sum(std::span<const int> x, std::span<int> y) {
 // The floor for any arena whose bump pointer lives in memory: two pointers, a
 // bounds check, and a "guard" that saves and restores one pointer. No
 // checkpoint bookkeeping, no growth, no introspection. Not a peer: it shows
-// how much of bumper's cost at small n any arena pays.
-struct MinimalArena {
+// how much of bumper's cost at small n any arena pays. \p Overflow is what a
+// request that does not fit does; it does not return.
+template <void (*Overflow)()> struct BasicMinimalArena {
   std::byte *cur;
   std::byte *end;
   void *allocate(std::size_t size, std::size_t align) {
@@ -55,12 +56,15 @@ struct MinimalArena {
         (0 - reinterpret_cast<std::uintptr_t>(cur)) & (align - 1);
     if (pad > static_cast<std::size_t>(end - cur) ||
         size > static_cast<std::size_t>(end - cur) - pad) [[unlikely]]
-      std::abort();
+      Overflow();
     std::byte *p = cur + pad;
     cur = p + size;
     return p;
   }
 };
+
+[[noreturn]] inline void minimal_abort() { std::abort(); }
+using MinimalArena = BasicMinimalArena<minimal_abort>;
 
 /// The minimal arena with bumper's failure semantics: a request that does
 /// not fit throws (from an out-of-line cold function), and its guard
@@ -68,20 +72,7 @@ struct MinimalArena {
 /// table; instructions.cpp counts it, to show what exception-safe release
 /// costs an arena whose guard lives in registers.
 [[noreturn]] void minimal_overflow();
-struct ThrowingMinimalArena {
-  std::byte *cur;
-  std::byte *end;
-  void *allocate(std::size_t size, std::size_t align) {
-    const std::size_t pad =
-        (0 - reinterpret_cast<std::uintptr_t>(cur)) & (align - 1);
-    if (pad > static_cast<std::size_t>(end - cur) ||
-        size > static_cast<std::size_t>(end - cur) - pad) [[unlikely]]
-      minimal_overflow();
-    std::byte *p = cur + pad;
-    cur = p + size;
-    return p;
-  }
-};
+using ThrowingMinimalArena = BasicMinimalArena<minimal_overflow>;
 struct MinimalGuard {
   ThrowingMinimalArena &arena;
   std::byte *saved;
