@@ -129,16 +129,22 @@ using PolygonCentroids = void (*)(std::span<const Vertex>, std::size_t,
 using ScoreSamples = void (*)(std::span<const float>, std::size_t,
                               const Model &, std::span<float>);
 
-void run_median(benchmark::State &st, MedianFilter kernel) {
-  const auto window = static_cast<std::size_t>(st.range(0));
-  const std::vector<float> signal = make_signal(window);
-  std::vector<float> out(kItems);
+// Times \p call, which writes a result per item into \p out.
+template <class T, class Call>
+void time_items(benchmark::State &st, std::vector<T> &out, Call call) {
   for (auto _ : st) {
-    kernel(signal, window, out);
+    call();
     benchmark::DoNotOptimize(out.data());
     benchmark::ClobberMemory();
   }
   st.counters["items"] = kItems;
+}
+
+void run_median(benchmark::State &st, MedianFilter kernel) {
+  const auto window = static_cast<std::size_t>(st.range(0));
+  const std::vector<float> signal = make_signal(window);
+  std::vector<float> out(kItems);
+  time_items(st, out, [&] { kernel(signal, window, out); });
 }
 
 void run_words(benchmark::State &st, HashWords kernel) {
@@ -152,24 +158,15 @@ void run_polygons(benchmark::State &st, PolygonCentroids kernel) {
   const auto n = static_cast<std::size_t>(st.range(0));
   const Bodies bodies(n);
   std::vector<Centroid> out(kItems);
-  for (auto _ : st) {
-    kernel(bodies.outlines, n, bodies.poses, out);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  st.counters["items"] = kItems;
+  time_items(st, out, [&] { kernel(bodies.outlines, n, bodies.poses, out); });
 }
 
 void run_scores(benchmark::State &st, ScoreSamples kernel) {
   const auto n = static_cast<std::size_t>(st.range(0));
   const Samples samples(n);
   std::vector<float> scores(kItems);
-  for (auto _ : st) {
-    kernel(samples.features, n, samples.model, scores);
-    benchmark::DoNotOptimize(scores.data());
-    benchmark::ClobberMemory();
-  }
-  st.counters["items"] = kItems;
+  time_items(st, scores,
+             [&] { kernel(samples.features, n, samples.model, scores); });
 }
 
 #if BUMPER_BENCH_HAVE_CONVERTED
