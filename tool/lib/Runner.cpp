@@ -530,8 +530,24 @@ bool isUpToDate(const UnitSummaries &U, StringRef Command,
   return true;
 }
 
+/// The build of the running tool: its version names a release, not a
+/// build, and a rebuilt tool (a new rule) must not reuse what the old one
+/// found. The executable's size and modification time tell builds apart.
+std::string toolBuild() {
+  static const std::string Build = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    llvm::sys::fs::file_status Status;
+    if (Exe.empty() || llvm::sys::fs::status(Exe, Status))
+      return std::string();
+    return std::to_string(Status.getSize()) + ":" +
+           std::to_string(
+               Status.getLastModificationTime().time_since_epoch().count());
+  }();
+  return Build;
+}
+
 /// What the stored findings of \p Source were made from: the tool's
-/// version, the unit's command and configuration, every option that
+/// version and build, the unit's command and configuration, every option that
 /// changes what is reported or printed, the digests of its inputs (\p U,
 /// up to date) and, for a unit with annotations, \p IndexDigest.
 std::string resultsKey(const tooling::CompilationDatabase &DB, StringRef Source,
@@ -539,7 +555,8 @@ std::string resultsKey(const tooling::CompilationDatabase &DB, StringRef Source,
                        StringRef IndexDigest) {
   std::string Key;
   llvm::raw_string_ostream OS(Key);
-  OS << BUMPER_VERSION << '\n' << unitCommand(DB, Source, Opts) << '\n';
+  OS << BUMPER_VERSION << ' ' << toolBuild() << '\n'
+     << unitCommand(DB, Source, Opts) << '\n';
   const PolicyOptions &P = Opts.Policy;
   OS << P.Checks << '\n'
      << P.WarningsAsErrorsChecks << '\n'
